@@ -1,0 +1,75 @@
+// Counter-based random streams: Philox4x64-10 keyed by (seed, replication), counted by
+// (entity, purpose, draw). Knows nothing of what entities or purposes mean.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+#include <limits>
+
+namespace cmhsim::engine {
+
+/// Identifies one run's randomness: a scenario seed and a replication index.
+struct RngKey {
+  std::uint64_t seed = 0;
+  std::uint64_t replication = 0;
+};
+
+/// Yields the draws of one (entity, purpose) pair; a UniformRandomBitGenerator for Boost.Random.
+///
+/// Draw i of a stream is word i % 4 of Philox(counter = {entity, purpose, i / 4, 0}, key), so a
+/// stream's values depend only on its own identity and position: adding another stream or entity
+/// cannot change them.
+class RandomStream {
+ public:
+  using result_type = std::uint64_t;
+
+  RandomStream() = default;
+  /// Opens the stream for `entity` and `purpose` under `key`, positioned at draw `position`.
+  RandomStream(RngKey key, std::uint64_t entity, std::uint64_t purpose,
+               std::uint64_t position = 0) noexcept
+      : key_{{key.seed, key.replication}}, entity_(entity), purpose_(purpose), next_(position) {}
+
+  static constexpr result_type min() noexcept { return 0; }
+  static constexpr result_type max() noexcept { return std::numeric_limits<result_type>::max(); }
+
+  /// Returns the next 64 random bits.
+  result_type operator()() noexcept {
+    const std::uint64_t block = next_ >> 2;
+    if (block != cached_block_ || !cached_) refill(block);
+    return words_[next_++ & 3u];
+  }
+
+  /// Returns a uniform double in the open interval (0, 1), using 53 bits.
+  double uniform01() noexcept {
+    return (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53;
+  }
+
+  /// Returns how many 64-bit draws the stream has produced.
+  [[nodiscard]] std::uint64_t position() const noexcept { return next_; }
+  /// Returns the entity this stream belongs to.
+  [[nodiscard]] std::uint64_t entity() const noexcept { return entity_; }
+  /// Returns the purpose this stream serves.
+  [[nodiscard]] std::uint64_t purpose() const noexcept { return purpose_; }
+
+ private:
+  using Philox = r123::Philox4x64;
+
+  void refill(std::uint64_t block) noexcept {
+    Philox::ctr_type ctr = {{entity_, purpose_, block, 0}};
+    Philox::ctr_type out = Philox()(ctr, key_);
+    for (int i = 0; i < 4; ++i) words_[i] = out.v[i];
+    cached_block_ = block;
+    cached_ = true;
+  }
+
+  Philox::key_type key_ = {{0, 0}};
+  std::uint64_t entity_ = 0;
+  std::uint64_t purpose_ = 0;
+  std::uint64_t next_ = 0;
+  std::uint64_t cached_block_ = 0;
+  bool cached_ = false;
+  std::uint64_t words_[4] = {0, 0, 0, 0};
+};
+
+}  // namespace cmhsim::engine

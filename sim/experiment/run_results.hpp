@@ -1,0 +1,49 @@
+// The results of a run: every replication's outcomes, their summary with 95% CIs, provenance.
+// Plain data shared by the experiment runner, io/ and cli/; knows nothing of files or threads.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/confidence.hpp"
+#include "model/service_metrics.hpp"
+
+namespace cmhsim::experiment {
+
+/// Holds one service's metrics summarised over replications.
+struct ServiceSummary {
+  std::string name;
+  std::array<engine::Estimate, model::kServiceMetricCount> metrics{};
+};
+
+/// Records where a run came from, so a results file can be reproduced.
+struct Provenance {
+  std::string version;        ///< cmhsim version.
+  std::string git_commit;     ///< Commit the binary was built from.
+  std::string scenario_path;  ///< Scenario file as given.
+  std::string scenario_text;  ///< Scenario file's full text.
+  std::uint64_t seed = 0;
+  std::uint64_t replications = 0;
+  int threads = 1;
+  std::string started_utc;  ///< ISO 8601.
+  std::string finished_utc;
+  std::string host;
+};
+
+/// Holds everything a run produced.
+struct RunResults {
+  Provenance provenance;
+  std::vector<model::ReplicationOutcome> replications;  ///< Indexed by replication.
+  std::vector<ServiceSummary> summary;                   ///< In scenario order.
+  double horizon_days = 0.0;
+  double warmup_days = 0.0;
+  double wall_seconds = 0.0;
+  std::uint64_t events = 0;  ///< Events over all replications.
+};
+
+/// Summarises replications into per-service estimates with 95% Student-t intervals.
+std::vector<ServiceSummary> summarise(const std::vector<model::ReplicationOutcome>& reps);
+
+}  // namespace cmhsim::experiment
