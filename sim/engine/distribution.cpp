@@ -74,7 +74,7 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   for (double v : values) require(std::isfinite(v), "empirical values must be finite");
   for (double w : weights) require(std::isfinite(w) && w >= 0.0, "empirical weights must be >= 0");
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-  require(total > 0.0, "empirical weights must not all be zero");
+  require(std::isfinite(total) && total > 0.0, "empirical weights must sum to a finite value > 0");
   Distribution d;
   d.kind_ = DistKind::Empirical;
   d.values_ = std::move(values);

@@ -40,9 +40,14 @@ class RandomStream {
     return words_[next_++ & 3u];
   }
 
-  /// Returns a uniform double in the open interval (0, 1), using 53 bits.
-  double uniform01() noexcept {
-    return (static_cast<double>((*this)() >> 11) + 0.5) * 0x1.0p-53;
+  /// Returns a uniform double in the open interval (0, 1).
+  double uniform01() noexcept { return to_open01((*this)()); }
+
+  /// Maps 64 random bits to a double in the open interval (0, 1), using the top 52 bits.
+  static constexpr double to_open01(result_type bits) noexcept {
+    // With 52 bits, k + 0.5 is exact, so the largest value is 1 - 2^-53; with 53 bits the sum
+    // rounds to even and all-ones bits would give exactly 1.0.
+    return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
   }
 
   /// Returns how many 64-bit draws the stream has produced.

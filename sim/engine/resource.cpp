@@ -48,6 +48,7 @@ std::optional<Start> Resource::release(double now) {
     if (auto e = pop_next()) started = begin(*e, now);
   }
   busy_level_.update(now, static_cast<double>(busy_));
+  note_capacity(now);
   return started;
 }
 
@@ -67,7 +68,7 @@ void Resource::renege(std::uint64_t ticket, double now) {
 std::vector<Start> Resource::set_servers(int servers, double now) {
   if (servers < 0) throw std::invalid_argument("resource '" + name_ + "': servers must be >= 0");
   servers_ = servers;
-  server_level_.update(now, static_cast<double>(servers_));
+  note_capacity(now);
   std::vector<Start> started;
   while (busy_ < servers_) {
     auto e = pop_next();
@@ -81,7 +82,7 @@ void Resource::reset_statistics(double now) {
   stats_ = ResourceStatistics{};
   queue_level_.reset(now, static_cast<double>(live_));
   busy_level_.reset(now, static_cast<double>(busy_));
-  server_level_.reset(now, static_cast<double>(servers_));
+  server_level_.reset(now, static_cast<double>(std::max(servers_, busy_)));
 }
 
 ResourceStatistics Resource::statistics(double now) const {
@@ -112,6 +113,12 @@ std::optional<Resource::Entry> Resource::pop_next() {
     return e;
   }
   return std::nullopt;
+}
+
+void Resource::note_capacity(double now) {
+  // Servers above a lowered count still work until their customer leaves: count them as available.
+  const double available = static_cast<double>(std::max(servers_, busy_));
+  if (available != server_level_.level()) server_level_.update(now, available);
 }
 
 Start Resource::begin(const Entry& e, double now) {

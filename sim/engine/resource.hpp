@@ -38,8 +38,8 @@ struct ResourceStatistics {
   Welford wait;                 ///< Time in line of customers whose service started.
   double mean_in_queue = 0.0;   ///< Time-averaged number waiting.
   double mean_busy = 0.0;       ///< Time-averaged number of busy servers.
-  double mean_servers = 0.0;    ///< Time-averaged number of servers.
-  double utilisation = 0.0;     ///< Busy-server time over server time.
+  double mean_servers = 0.0;    ///< Time-averaged servers available (incl. those finishing).
+  double utilisation = 0.0;     ///< Busy-server time over available server time (<= 1).
   double span = 0.0;            ///< Length of the observed period in days.
 };
 
@@ -95,7 +95,7 @@ class Resource {
 
   std::optional<Entry> pop_next();
   Start begin(const Entry& e, double now);
-  void note_levels(double now);
+  void note_capacity(double now);
 
   std::string name_;
   int servers_;

@@ -2,12 +2,13 @@
 // Knows nothing of mental health or of what any event kind means.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <stdexcept>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "engine/event.hpp"
 #include "engine/event_queue.hpp"
@@ -38,12 +39,16 @@ class Simulator {
   /// Returns the number of events waiting in the future-event list.
   [[nodiscard]] std::size_t pending() const noexcept { return queue_.size(); }
 
-  /// Schedules an event of `kind` at absolute time `at`; throws EngineError if `at` is in the past.
+  /// Schedules an event of `kind` at absolute time `at`; throws EngineError if `at` is in the past
+  /// or `kind` has no handler.
   void schedule_at(double at, std::uint32_t kind, std::uint64_t target = 0, std::uint64_t aux = 0,
                    std::int32_t priority = 0) {
     if (!(at >= now_)) {
       throw EngineError("event scheduled at t=" + std::to_string(at) +
                         " before the clock at t=" + std::to_string(now_));
+    }
+    if (kind >= handlers_.size()) {
+      throw EngineError("event kind " + std::to_string(kind) + " has no handler");
     }
     queue_.push(Event{at, priority, kind, next_sequence_++, target, aux});
   }
@@ -54,7 +59,8 @@ class Simulator {
     schedule_at(now_ + delay, kind, target, aux, priority);
   }
 
-  /// Dispatches events in order until the next would fire after `horizon`; the clock ends there.
+  /// Dispatches events in order until the next would fire after `horizon`; the clock ends there
+  /// when `horizon` is finite, and at the last event otherwise.
   void run_until(double horizon) {
     while (!queue_.empty() && queue_.top().time <= horizon) {
       const Event e = queue_.pop();
@@ -62,7 +68,7 @@ class Simulator {
       ++processed_;
       handlers_[e.kind](e);
     }
-    if (horizon > now_) now_ = horizon;
+    if (std::isfinite(horizon) && horizon > now_) now_ = horizon;
   }
 
   /// Reserves room for `n` pending events.
@@ -73,7 +79,8 @@ class Simulator {
   std::uint64_t next_sequence_ = 0;
   std::uint64_t processed_ = 0;
   EventQueue queue_;
-  std::vector<Handler> handlers_;
+  // A deque keeps a running handler in place if it registers another handler.
+  std::deque<Handler> handlers_;
 };
 
 }  // namespace cmhsim::engine

@@ -1,0 +1,17 @@
+// The cmhsim subcommands, each taking the arguments after its name.
+// Knows the command line; the work is done by the library layers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cmhsim::cli {
+
+/// Runs a scenario's replications and reports them; returns the exit code.
+int run_command(const std::vector<std::string>& args);
+/// Checks scenario files without running them; returns the exit code.
+int validate_command(const std::vector<std::string>& args);
+/// Prints the scenario parameter reference; returns the exit code.
+int params_command(const std::vector<std::string>& args);
+
+}  // namespace cmhsim::cli

@@ -1,0 +1,72 @@
+// The cmhsim executable: dispatches to subcommands and maps exceptions to exit codes.
+// The only place that knows exit codes.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/version.hpp"
+#include "io/io_error.hpp"
+#include "scenario/scenario_error.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(cmhsim - simulate community mental health pathways for adults with SMI
+
+Usage:
+  cmhsim run FILE.yaml [-o OUT.h5] [--replications N] [--seed S] [--threads N]
+             [--summary-json PATH] [--quiet]
+  cmhsim validate FILE.yaml [FILE.yaml ...]
+  cmhsim params [--markdown]
+  cmhsim --help | --version
+
+Commands:
+  run        run a scenario's replications, print a per-service table with 95% CIs,
+             write results to HDF5 (and optionally a JSON summary)
+  validate   check scenario files without running them
+  params     list every scenario key with its unit, default, range and source
+
+Run 'cmhsim COMMAND --help' for a command's options.
+Exit codes: 0 success, 1 run failure (e.g. cannot write output), 2 bad input.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace cmhsim::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << kUsage;
+    return kExitBadInput;
+  }
+  const std::string command = args.front();
+  args.erase(args.begin());
+  try {
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (command == "--version" || command == "-V") {
+      std::cout << "cmhsim " << version() << " (commit " << git_commit() << ")\n";
+      return kExitOk;
+    }
+    if (command == "run") return run_command(args);
+    if (command == "validate") return validate_command(args);
+    if (command == "params") return params_command(args);
+    throw UsageError{"unknown command '" + command + "'"};
+  } catch (const UsageError& e) {
+    std::cerr << "cmhsim: " << e.what() << "\nRun 'cmhsim --help' for usage.\n";
+    return kExitBadInput;
+  } catch (const cmhsim::scenario::ScenarioError& e) {
+    std::cerr << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const cmhsim::io::IoError& e) {
+    std::cerr << "cmhsim: " << e.what() << '\n';
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "cmhsim: error: " << e.what() << '\n';
+    return kExitFailure;
+  }
+}

@@ -1,0 +1,134 @@
+// `cmhsim run`: load a scenario, run its replications, print the table, write HDF5 and JSON.
+// Knows the command line and provenance; the work is done by experiment/ and io/.
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
+#include "cli/progress.hpp"
+#include "cli/summary_table.hpp"
+#include "cli/version.hpp"
+#include "experiment/runner.hpp"
+#include "io/hdf5_writer.hpp"
+#include "io/summary_json.hpp"
+#include "scenario/scenario.hpp"
+
+namespace cmhsim::cli {
+namespace {
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+std::string utc_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string host_name() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+  return buf;
+}
+
+// Fails before the run, not after it, when an output's directory cannot be made.
+void prepare_output_dir(const std::string& path, const char* option) {
+  const fs::path dir = fs::path(path).parent_path();
+  if (dir.empty()) return;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir)) {
+    throw UsageError{std::string(option) + " " + path + ": cannot create directory '" +
+                     dir.string() + "': " + ec.message()};
+  }
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  po::options_description visible("cmhsim run FILE.yaml [options]");
+  visible.add_options()("help,h", "show this help")(
+      "output,o", po::value<std::string>(),
+      "HDF5 results file to write (default: results/<scenario name>.h5)")(
+      "replications,r", po::value<std::uint64_t>(), "override the scenario's replications (>= 1)")(
+      "seed,s", po::value<std::uint64_t>(), "override the scenario's seed")(
+      "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
+      "summary-json", po::value<std::string>(), "also write the summary table as JSON here")(
+      "quiet,q", "no progress bar");
+  po::options_description hidden;
+  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("scenario", -1);
+  const po::variables_map vm = parse_options(args, visible, hidden, positional);
+  if (vm.count("help")) {
+    std::cout << visible << "\nExample:\n  cmhsim run scenarios/mmc_example.yaml -o results/mmc.h5"
+              << " --summary-json results/mmc.json\n";
+    return kExitOk;
+  }
+  if (!vm.count("scenario")) throw UsageError{"run: missing scenario file"};
+  const auto& files = vm["scenario"].as<std::vector<std::string>>();
+  if (files.size() != 1) throw UsageError{"run: expected exactly one scenario file"};
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0) throw UsageError{"run: --threads must be >= 0"};
+
+  scenario::Scenario sc = scenario::load_scenario_file(files.front());
+  if (vm.count("replications")) {
+    sc.replications = vm["replications"].as<std::uint64_t>();
+    if (sc.replications < 1) throw UsageError{"run: --replications must be >= 1"};
+  }
+  if (vm.count("seed")) sc.seed = vm["seed"].as<std::uint64_t>();
+  const std::string stem = sc.name.empty() ? fs::path(sc.path).stem().string() : sc.name;
+  const std::string output =
+      vm.count("output") ? vm["output"].as<std::string>() : "results/" + stem + ".h5";
+  prepare_output_dir(output, "--output");
+  const std::string json = vm.count("summary-json") ? vm["summary-json"].as<std::string>() : "";
+  if (!json.empty()) prepare_output_dir(json, "--summary-json");
+
+  experiment::RunOptions options;
+  options.seed = sc.seed;
+  options.replications = sc.replications;
+  options.threads = threads;
+  Progress progress("replications", vm.count("quiet") > 0);
+  options.on_progress = [&progress](std::uint64_t d, std::uint64_t t) { progress.update(d, t); };
+
+  const std::string started = utc_now();
+  experiment::RunResults results = experiment::run_replications(sc.network, options);
+  progress.finish();
+  auto& p = results.provenance;
+  p.version = version();
+  p.git_commit = git_commit();
+  p.scenario_path = sc.path;
+  p.scenario_text = sc.text;
+  p.seed = sc.seed;
+  p.replications = sc.replications;
+  p.threads = experiment::resolve_threads(threads);
+  p.started_utc = started;
+  p.finished_utc = utc_now();
+  p.host = host_name();
+
+  std::cout << "cmhsim " << version() << ": " << sc.path << ": " << sc.replications
+            << " replications, seed " << sc.seed << ", " << p.threads << " threads, horizon "
+            << sc.network.horizon_days << " days (warm-up " << sc.network.warmup_days
+            << "), " << results.wall_seconds << " s, "
+            << static_cast<double>(results.events) / results.wall_seconds / 1e6
+            << " M events/s\n";
+  print_summary_table(std::cout, results);
+
+  io::write_results_hdf5(results, output);
+  std::cout << "\nwrote " << output << "\n";
+  if (!json.empty()) {
+    io::write_summary_json(results, json);
+    std::cout << "wrote " << json << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace cmhsim::cli

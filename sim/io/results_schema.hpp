@@ -1,0 +1,32 @@
+// Names and version of the HDF5 results schema shared by the writer and the reader.
+// Knows nothing of HDF5 calls; docs/results-schema.md describes the layout these names form.
+#pragma once
+
+#include <cstdint>
+
+namespace cmhsim::io::schema {
+
+/// Identifies a cmhsim results file (root attribute `schema`).
+inline constexpr const char* kName = "cmhsim-results";
+/// Version of the layout this code writes and reads (root attribute `schema_version`).
+inline constexpr std::int32_t kVersion = 1;
+
+inline constexpr const char* kProvenanceGroup = "provenance";
+inline constexpr const char* kScenarioText = "scenario_text";
+inline constexpr const char* kReplicationsGroup = "replications";
+inline constexpr const char* kEvents = "events";
+inline constexpr const char* kServicesGroup = "services";
+inline constexpr const char* kOrder = "order";
+inline constexpr const char* kReplications = "replications";
+inline constexpr const char* kArrivals = "arrivals";
+inline constexpr const char* kCompletions = "completions";
+inline constexpr const char* kSummaryGroup = "summary";
+inline constexpr const char* kMean = "mean";
+inline constexpr const char* kCiLo = "ci95_lo";
+inline constexpr const char* kCiHi = "ci95_hi";
+inline constexpr const char* kCount = "n";
+inline constexpr const char* kMetrics = "metrics";
+inline constexpr const char* kUnits = "units";
+inline constexpr const char* kDescriptions = "descriptions";
+
+}  // namespace cmhsim::io::schema

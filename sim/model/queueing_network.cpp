@@ -1,0 +1,205 @@
+// Event handlers of the queueing network: arrival, departure and routing, reneging, capacity
+// steps and the end of warm-up. No I/O, no threads.
+#include "model/queueing_network.hpp"
+
+#include <limits>
+
+namespace cmhsim::model {
+namespace {
+
+constexpr std::uint64_t kCustomerEntityShift = 40;
+constexpr std::int32_t kWarmupPriority = -1;  // Resets statistics before anything else that day.
+
+double ratio(std::uint64_t part, std::uint64_t whole) {
+  return whole ? static_cast<double>(part) / static_cast<double>(whole)
+               : std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace
+
+QueueingNetwork::QueueingNetwork(const NetworkConfig& config, engine::RngKey key)
+    : config_(config), key_(key) {
+  resources_.reserve(config_.services.size());
+  for (const ServiceConfig& s : config_.services) {
+    int servers = s.servers;
+    if (!s.schedule.empty() && s.schedule.front().from_day <= 0.0) {
+      servers = s.schedule.front().servers;
+    }
+    resources_.emplace_back(s.name, servers, s.discipline, s.queue_capacity);
+  }
+  for (std::size_t a = 0; a < config_.arrivals.size(); ++a) {
+    arrival_rngs_.emplace_back(key_, a, static_cast<std::uint64_t>(Purpose::Interarrival));
+  }
+  arrival_counts_.assign(config_.arrivals.size(), 0);
+  arrival_kind_ = sim_.add_handler([this](const engine::Event& e) { on_arrival(e); });
+  departure_kind_ = sim_.add_handler([this](const engine::Event& e) { on_departure(e); });
+  renege_kind_ = sim_.add_handler([this](const engine::Event& e) { on_renege(e); });
+  capacity_kind_ = sim_.add_handler([this](const engine::Event& e) { on_capacity(e); });
+  warmup_kind_ = sim_.add_handler([this](const engine::Event& e) { on_warmup_end(e); });
+}
+
+ReplicationOutcome QueueingNetwork::run() {
+  for (std::size_t a = 0; a < config_.arrivals.size(); ++a) {
+    sim_.schedule_at(config_.arrivals[a].interarrival.sample(arrival_rngs_[a]), arrival_kind_, a);
+  }
+  for (std::size_t s = 0; s < config_.services.size(); ++s) {
+    const auto& steps = config_.services[s].schedule;
+    if (steps.empty()) continue;
+    schedule_capacity_step(s, 0, steps.front().from_day <= 0.0 ? 1 : 0);
+  }
+  if (config_.warmup_days > 0.0) {
+    sim_.schedule_at(config_.warmup_days, warmup_kind_, 0, 0, kWarmupPriority);
+  }
+  sim_.run_until(config_.horizon_days);
+
+  ReplicationOutcome out;
+  out.events = sim_.events_processed();
+  for (std::size_t s = 0; s < resources_.size(); ++s) out.services.push_back(outcome(s));
+  return out;
+}
+
+void QueueingNetwork::on_arrival(const engine::Event& e) {
+  const std::size_t stream = e.target;
+  const ArrivalConfig& a = config_.arrivals[stream];
+  const std::uint32_t slot = new_customer(stream);
+  enter(slot, a.to);
+  sim_.schedule_in(a.interarrival.sample(arrival_rngs_[stream]), arrival_kind_, stream);
+}
+
+void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
+  Customer& c = customers_[slot];
+  c.service = static_cast<std::uint32_t>(service);
+  std::uint64_t ticket = 0;
+  switch (resources_[service].arrive(slot, sim_.now(), c.priority, &ticket)) {
+    case engine::Admission::Started:
+      start_service(slot, service);
+      break;
+    case engine::Admission::Queued: {
+      c.waiting = true;
+      c.ticket = ticket;
+      const auto& patience = config_.services[service].patience;
+      if (patience) sim_.schedule_in(patience->sample(c.patience_rng), renege_kind_, slot, ticket);
+      break;
+    }
+    case engine::Admission::Blocked:
+      free_customer(slot);
+      break;
+  }
+}
+
+void QueueingNetwork::start_service(std::uint32_t slot, std::size_t service) {
+  Customer& c = customers_[slot];
+  c.waiting = false;
+  const double duration = config_.services[service].service_time.sample(c.service_rng);
+  sim_.schedule_in(duration, departure_kind_, slot);
+}
+
+void QueueingNetwork::on_departure(const engine::Event& e) {
+  const auto slot = static_cast<std::uint32_t>(e.target);
+  const std::size_t service = customers_[slot].service;
+  if (auto next = resources_[service].release(sim_.now())) {
+    start_service(static_cast<std::uint32_t>(next->customer), service);
+  }
+  const auto& routing = config_.services[service].routing;
+  if (routing.empty()) {
+    free_customer(slot);
+    return;
+  }
+  const double u = customers_[slot].routing_rng.uniform01();
+  double cumulative = 0.0;
+  std::optional<std::size_t> to = routing.back().to;
+  for (const RouteConfig& r : routing) {
+    cumulative += r.probability;
+    if (u < cumulative) {
+      to = r.to;
+      break;
+    }
+  }
+  if (to) {
+    enter(slot, *to);
+  } else {
+    free_customer(slot);
+  }
+}
+
+void QueueingNetwork::on_renege(const engine::Event& e) {
+  const auto slot = static_cast<std::uint32_t>(e.target);
+  Customer& c = customers_[slot];
+  // The slot may have been served (or reused) since the renege was scheduled: tickets tell.
+  if (!c.waiting || c.ticket != e.aux) return;
+  resources_[c.service].renege(c.ticket, sim_.now());
+  c.waiting = false;
+  free_customer(slot);
+}
+
+void QueueingNetwork::on_capacity(const engine::Event& e) {
+  const std::size_t service = e.target;
+  const std::uint64_t cycle = e.aux >> 32;
+  const std::size_t step = e.aux & 0xffffffffu;
+  const auto& steps = config_.services[service].schedule;
+  for (const engine::Start& s : resources_[service].set_servers(steps[step].servers, sim_.now())) {
+    start_service(static_cast<std::uint32_t>(s.customer), service);
+  }
+  schedule_capacity_step(service, cycle, step + 1);
+}
+
+void QueueingNetwork::schedule_capacity_step(std::size_t service, std::uint64_t cycle,
+                                             std::size_t step) {
+  const ServiceConfig& s = config_.services[service];
+  if (step >= s.schedule.size()) {
+    if (!s.schedule_cycle_days) return;
+    ++cycle;
+    step = 0;
+  }
+  const double period = s.schedule_cycle_days.value_or(0.0);
+  const double at = static_cast<double>(cycle) * period + s.schedule[step].from_day;
+  if (at > config_.horizon_days) return;
+  sim_.schedule_at(at, capacity_kind_, service, (cycle << 32) | step);
+}
+
+void QueueingNetwork::on_warmup_end(const engine::Event&) {
+  for (engine::Resource& r : resources_) r.reset_statistics(sim_.now());
+}
+
+std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(customers_.size());
+    customers_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  const std::uint64_t entity =
+      ((static_cast<std::uint64_t>(stream) + 1) << kCustomerEntityShift) + arrival_counts_[stream]++;
+  Customer& c = customers_[slot];
+  c.waiting = false;
+  c.priority = config_.arrivals[stream].priority;
+  c.service_rng = engine::RandomStream(key_, entity, static_cast<std::uint64_t>(Purpose::ServiceTime));
+  c.routing_rng = engine::RandomStream(key_, entity, static_cast<std::uint64_t>(Purpose::Routing));
+  c.patience_rng = engine::RandomStream(key_, entity, static_cast<std::uint64_t>(Purpose::Patience));
+  return slot;
+}
+
+void QueueingNetwork::free_customer(std::uint32_t slot) { free_slots_.push_back(slot); }
+
+ServiceOutcome QueueingNetwork::outcome(std::size_t service) const {
+  const engine::ResourceStatistics st = resources_[service].statistics(sim_.now());
+  ServiceOutcome o;
+  o.name = config_.services[service].name;
+  o.arrivals = st.arrivals;
+  o.completions = st.completed;
+  auto set = [&o](ServiceMetric m, double v) { o.values[static_cast<std::size_t>(m)] = v; };
+  set(ServiceMetric::MeanWait, st.wait.mean());
+  set(ServiceMetric::MeanInQueue, st.mean_in_queue);
+  set(ServiceMetric::MeanInSystem, st.mean_in_queue + st.mean_busy);
+  set(ServiceMetric::Utilisation, st.utilisation);
+  set(ServiceMetric::ThroughputPerDay,
+      st.span > 0.0 ? static_cast<double>(st.completed) / st.span
+                    : std::numeric_limits<double>::quiet_NaN());
+  set(ServiceMetric::BlockedFraction, ratio(st.blocked, st.arrivals));
+  set(ServiceMetric::RenegedFraction, ratio(st.reneged, st.arrivals));
+  return o;
+}
+
+}  // namespace cmhsim::model

@@ -1,0 +1,71 @@
+// One replication of a queueing network: customers arrive, wait, are served, renege or are
+// routed on. Built on engine primitives; no I/O, no threads.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/random_stream.hpp"
+#include "engine/resource.hpp"
+#include "engine/simulator.hpp"
+#include "model/network_config.hpp"
+#include "model/service_metrics.hpp"
+
+namespace cmhsim::model {
+
+/// Names the purposes random streams serve, so each purpose draws from its own stream.
+enum class Purpose : std::uint64_t { Interarrival = 1, ServiceTime = 2, Routing = 3, Patience = 4 };
+
+/// Simulates one replication of a NetworkConfig under one RngKey.
+///
+/// Customer n of arrival stream s is entity ((s + 1) << 40) + n, and its service times, routing
+/// choices and patience come from that entity's own streams: the same customer draws the same
+/// numbers for the same purpose in every scenario (common random numbers).
+class QueueingNetwork {
+ public:
+  /// Prepares a replication; `config` must outlive the object.
+  QueueingNetwork(const NetworkConfig& config, engine::RngKey key);
+
+  /// Runs to the horizon and returns per-service outcomes measured after warm-up.
+  ReplicationOutcome run();
+
+ private:
+  struct Customer {
+    std::uint64_t ticket = 0;
+    std::uint32_t service = 0;
+    std::int32_t priority = 0;
+    bool waiting = false;
+    engine::RandomStream service_rng;
+    engine::RandomStream routing_rng;
+    engine::RandomStream patience_rng;
+  };
+
+  void on_arrival(const engine::Event& e);
+  void on_departure(const engine::Event& e);
+  void on_renege(const engine::Event& e);
+  void on_capacity(const engine::Event& e);
+  void on_warmup_end(const engine::Event& e);
+
+  void enter(std::uint32_t slot, std::size_t service);
+  void start_service(std::uint32_t slot, std::size_t service);
+  void schedule_capacity_step(std::size_t service, std::uint64_t cycle, std::size_t step);
+  std::uint32_t new_customer(std::size_t stream);
+  void free_customer(std::uint32_t slot);
+  ServiceOutcome outcome(std::size_t service) const;
+
+  const NetworkConfig& config_;
+  engine::RngKey key_;
+  engine::Simulator sim_;
+  std::vector<engine::Resource> resources_;
+  std::vector<engine::RandomStream> arrival_rngs_;
+  std::vector<std::uint64_t> arrival_counts_;
+  std::vector<Customer> customers_;
+  std::vector<std::uint32_t> free_slots_;
+  std::uint32_t arrival_kind_ = 0;
+  std::uint32_t departure_kind_ = 0;
+  std::uint32_t renege_kind_ = 0;
+  std::uint32_t capacity_kind_ = 0;
+  std::uint32_t warmup_kind_ = 0;
+};
+
+}  // namespace cmhsim::model

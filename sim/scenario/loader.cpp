@@ -1,0 +1,253 @@
+// Scenario loading: YAML text -> validated Scenario, resolving service names to indices.
+// Knows the scenario file's structure and the model's config types; no simulation, no threads.
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <system_error>
+
+#include "scenario/scenario.hpp"
+#include "scenario/suggest.hpp"
+#include "scenario/yaml_reader.hpp"
+
+namespace cmhsim::scenario {
+namespace {
+
+constexpr double kRoutingTolerance = 1e-9;
+constexpr std::string_view kExit = "exit";
+
+/// Narrows an integer read within the table's bounds to int, failing if it does not fit.
+int to_int(const Reader& r, const Field& f, std::int64_t v) {
+  if (v > std::numeric_limits<int>::max() || v < std::numeric_limits<int>::min()) {
+    r.fail_expected(f, expectation(*f.param), " (out of range)");
+  }
+  return static_cast<int>(v);
+}
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+/// Returns the index of the service called `name`, if there is one.
+std::optional<std::size_t> find_service(const std::vector<std::string>& names,
+                                        std::string_view name) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+std::string unknown_service(std::string_view name, std::vector<std::string> candidates,
+                            bool exit_allowed) {
+  if (exit_allowed) candidates.emplace_back(kExit);
+  std::string hint = did_you_mean(name, candidates);
+  if (hint.empty()) hint = " (known: " + list_of(candidates) + ")";
+  return "unknown service '" + std::string(name) + "'" + hint;
+}
+
+std::vector<model::RouteConfig> read_routing(const Reader& r, const Field& f,
+                                             const std::vector<std::string>& names) {
+  std::vector<model::RouteConfig> routes;
+  double sum = 0.0;
+  for (const Field& item : r.mapping(f).items) {
+    model::RouteConfig route;
+    if (item.name != kExit) {
+      route.to = find_service(names, item.name);
+      if (!route.to) r.fail(*item.key_mark, item.path, unknown_service(item.name, names, true));
+    }
+    route.probability = r.number(item);
+    sum += route.probability;
+    routes.push_back(route);
+  }
+  if (std::abs(sum - 1.0) > kRoutingTolerance) {
+    r.fail(f, "probabilities sum to " + format_number(sum) + ", expected 1 (within 1e-9)");
+  }
+  return routes;
+}
+
+void read_schedule(const Reader& r, const Field& f, model::ServiceConfig& service) {
+  const Fields fields = r.mapping(f);
+  if (const Field* cycle = fields.find("cycle_days"))
+    service.schedule_cycle_days = r.number(*cycle);
+  const Field& steps_field = *fields.find("steps");
+  const std::vector<Field> steps = r.sequence(steps_field);
+  if (steps.empty()) r.fail(steps_field, "expected a list of at least one step, got none");
+  for (const Field& step : steps) {
+    const Fields step_fields = r.mapping(step);
+    const Field& from_field = *step_fields.find("from_day");
+    model::CapacityStep s;
+    s.from_day = r.number(from_field);
+    if (!service.schedule.empty() && s.from_day <= service.schedule.back().from_day) {
+      r.fail_expected(from_field, "a number > " + format_number(service.schedule.back().from_day) +
+                                      " (from_day must increase from step to step)");
+    }
+    if (service.schedule_cycle_days && s.from_day >= *service.schedule_cycle_days) {
+      r.fail_expected(from_field, "a number < cycle_days (" +
+                                      format_number(*service.schedule_cycle_days) + ")");
+    }
+    const Field& servers_field = *step_fields.find("servers");
+    s.servers = to_int(r, servers_field, r.integer(servers_field));
+    service.schedule.push_back(s);
+  }
+}
+
+model::ServiceConfig read_service(const Reader& r, const Field& f,
+                                  const std::vector<std::string>& names) {
+  const Fields fields = r.mapping(f);
+  model::ServiceConfig service;
+  service.name = f.name;
+  const Field& servers = *fields.find("servers");
+  service.servers = to_int(r, servers, r.integer(servers));
+  service.service_time = r.distribution(*fields.find("service_time"));
+  if (const Field* queue = fields.find("queue")) {
+    const Fields q = r.mapping(*queue);
+    if (const Field* cap = q.find("capacity"); cap && !Reader::is_word(*cap, "unlimited")) {
+      const std::uint64_t c = r.unsigned_integer(*cap);
+      if (c >= engine::Resource::kUnlimited) r.fail_expected(*cap, expectation(*cap->param));
+      service.queue_capacity = static_cast<std::size_t>(c);
+    }
+    if (const Field* disc = q.find("discipline")) {
+      service.discipline =
+          r.choice(*disc) == "priority" ? engine::Discipline::Priority : engine::Discipline::Fifo;
+    }
+  }
+  if (const Field* patience = fields.find("patience")) {
+    service.patience = r.distribution(*patience);
+  }
+  if (const Field* routing = fields.find("routing")) {
+    service.routing = read_routing(r, *routing, names);
+  }
+  if (const Field* schedule = fields.find("schedule")) read_schedule(r, *schedule, service);
+  if (service.servers == 0 && service.schedule.empty()) {
+    r.fail_expected(servers, "an integer >= 1 when no schedule is given",
+                    " (0 servers never serve)");
+  }
+  return service;
+}
+
+model::ArrivalConfig read_arrival(const Reader& r, const Field& f,
+                                  const std::vector<std::string>& names) {
+  const Fields fields = r.mapping(f);
+  model::ArrivalConfig arrival;
+  arrival.name = f.name;
+  const Field& to = *fields.find("to");
+  const std::string target = r.text(to);
+  const auto index = find_service(names, target);
+  if (!index) r.fail(to, unknown_service(target, names, false));
+  arrival.to = *index;
+  arrival.interarrival = r.distribution(*fields.find("interarrival"));
+  if (const Field* priority = fields.find("priority")) {
+    arrival.priority = static_cast<std::int32_t>(r.integer(*priority));
+  }
+  return arrival;
+}
+
+// Keeps names usable as key-path segments, HDF5 group names and CSV column parts.
+void check_name(const Reader& r, const Field& f, const char* what) {
+  const bool ok = !f.name.empty() && std::all_of(f.name.begin(), f.name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+  if (!ok) {
+    r.fail(*f.key_mark, f.path,
+           std::string("expected a ") + what +
+               " name of letters, digits, '_' or '-', got '" + f.name + "'");
+  }
+}
+
+void read_network(const Reader& r, const Fields& top, model::NetworkConfig& network) {
+  const Field& services_field = *top.find("services");
+  const Fields services = r.mapping(services_field);
+  if (services.items.empty()) r.fail(services_field, "expected at least one service, got none");
+  std::vector<std::string> names;
+  for (const Field& s : services.items) {
+    if (s.name == kExit) {
+      r.fail(*s.key_mark, s.path, "'exit' is reserved for leaving the network; rename the service");
+    }
+    check_name(r, s, "service");
+    names.push_back(s.name);
+  }
+  for (const Field& s : services.items) network.services.push_back(read_service(r, s, names));
+
+  const Field& arrivals_field = *top.find("arrivals");
+  const Fields arrivals = r.mapping(arrivals_field);
+  if (arrivals.items.empty()) {
+    r.fail(arrivals_field, "expected at least one arrival stream, got none");
+  }
+  for (const Field& a : arrivals.items) {
+    check_name(r, a, "arrival stream");
+    network.arrivals.push_back(read_arrival(r, a, names));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> Scenario::service_names() const {
+  std::vector<std::string> names;
+  names.reserve(network.services.size());
+  for (const model::ServiceConfig& s : network.services) names.push_back(s.name);
+  return names;
+}
+
+Scenario parse_scenario(const std::string& text, const std::string& source_name) {
+  const Reader r(source_name);
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    r.fail(e.mark, "", "invalid YAML: " + e.msg);
+  }
+  if (!root.IsDefined() || root.IsNull()) {
+    throw ScenarioError(source_name, 1, 1, "",
+                        "the scenario is empty; expected a mapping with at least horizon_days, "
+                        "arrivals and services");
+  }
+  if (!root.IsMap()) {
+    r.fail(root.Mark(), "",
+           "expected a mapping of keys at the top level, got " + Reader::describe(root));
+  }
+  const Fields top = r.mapping(Field{root, std::nullopt, "", "", nullptr});
+
+  Scenario s;
+  s.path = source_name;
+  s.text = text;
+  s.name = std::filesystem::path(source_name).stem().string();
+  if (const Field* f = top.find("name")) s.name = r.text(*f);
+  if (const Field* f = top.find("description")) s.description = r.text(*f);
+  s.network.horizon_days = r.number(*top.find("horizon_days"));
+  s.network.warmup_days = 0.0;
+  if (const Field* f = top.find("warmup_days")) {
+    s.network.warmup_days = r.number(*f);
+    if (s.network.warmup_days >= s.network.horizon_days) {
+      r.fail_expected(
+          *f, "a number >= 0 and < horizon_days (" + format_number(s.network.horizon_days) + ")");
+    }
+  }
+  if (const Field* f = top.find("replications")) s.replications = r.unsigned_integer(*f);
+  if (const Field* f = top.find("seed")) s.seed = r.unsigned_integer(*f);
+  read_network(r, top, s.network);
+  return s;
+}
+
+Scenario load_scenario_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw ScenarioError(path, 0, 0, "", "cannot read the file: it is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw ScenarioError(path, 0, 0, "",
+                        "cannot read the file: " + std::generic_category().message(errno));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw ScenarioError(path, 0, 0, "", "cannot read the file: read error");
+  return parse_scenario(text.str(), path);
+}
+
+}  // namespace cmhsim::scenario

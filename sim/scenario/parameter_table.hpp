@@ -1,0 +1,91 @@
+// The single table of scenario keys: type, unit, default, range, meaning and source of each.
+// The loader, its error messages and the generated reference all read it; knows nothing of YAML.
+#pragma once
+
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cmhsim::scenario {
+
+/// Names the kind of value a key takes.
+enum class ValueKind {
+  Text,          ///< Any string.
+  ServiceName,   ///< The name of a service declared under `services`.
+  Integer,       ///< A whole number within bounds (optionally also one word, e.g. "unlimited").
+  Number,        ///< A finite real number within bounds.
+  NumberList,    ///< A non-empty list of finite real numbers within bounds.
+  Choice,        ///< One of a fixed set of words.
+  Distribution,  ///< A mapping with `dist:` and the parameters of that family.
+  Mapping,       ///< A mapping whose keys are the child parameters in this table.
+  NamedEntries,  ///< A mapping whose keys the user chooses (the child path ends in `<...>`).
+  Sequence,      ///< A list of mappings (the child path ends in `[]`).
+};
+
+/// Bounds a numeric value; infinite ends are unbounded.
+struct Bounds {
+  double lo = -std::numeric_limits<double>::infinity();
+  bool lo_open = false;  ///< True when lo itself is excluded.
+  double hi = std::numeric_limits<double>::infinity();
+  bool hi_open = false;  ///< True when hi itself is excluded.
+
+  /// Returns true if `v` lies within the bounds.
+  [[nodiscard]] bool contains(double v) const noexcept;
+};
+
+/// Describes one key: where it sits, what it takes and what it means.
+struct Parameter {
+  std::string_view path;           ///< Pattern such as "services.<name>.queue.capacity".
+  ValueKind kind;                  ///< What the loader accepts.
+  std::string_view unit;           ///< Unit such as "days"; empty when dimensionless.
+  bool required;                   ///< True when the key must be present.
+  std::string_view default_value;  ///< What an absent optional key means.
+  Bounds bounds;                   ///< Numeric bounds (Integer, Number, NumberList).
+  std::string_view range_note;     ///< Constraint beyond the bounds, e.g. "and < horizon_days".
+  std::string_view words;          ///< Choice: allowed words, '|'-separated; Integer: extra word.
+  std::string_view description;    ///< One or two sentences for the reference.
+  std::string_view source;         ///< Citation, "assumption", or "n/a (scenario input)".
+
+  /// Returns the last path segment, the key as written in a file ("capacity").
+  [[nodiscard]] std::string_view key() const noexcept;
+  /// Returns the allowed words of a Choice (or the extra word of an Integer).
+  [[nodiscard]] std::vector<std::string> word_list() const;
+};
+
+/// Describes one distribution family and the keys it accepts besides `dist`.
+struct DistributionFamily {
+  std::string_view name;         ///< The value of `dist:`, e.g. "lognormal".
+  std::vector<Parameter> keys;   ///< Its parameters; paths are bare key names.
+  std::string_view mean;         ///< The mean in terms of the keys, for the reference.
+  std::string_view description;  ///< What the family is.
+};
+
+/// Returns every scenario key, parents before children, in reference order.
+const std::vector<Parameter>& parameters();
+
+/// Returns the parameter with exactly this path pattern; throws std::logic_error if none.
+const Parameter& parameter(std::string_view path);
+
+/// Returns the parameters directly below `path` ("" for the top level), in table order.
+std::vector<const Parameter*> children(std::string_view path);
+
+/// Returns the `dist` key shared by every distribution mapping.
+const Parameter& distribution_selector();
+
+/// Returns the supported distribution families in reference order.
+const std::vector<DistributionFamily>& distribution_families();
+
+/// Returns the family named `name`, or nullptr.
+const DistributionFamily* find_family(std::string_view name);
+
+/// Returns the bounds and note as text, e.g. "> 0", "in [0, 1]", ">= 0 and < horizon_days".
+std::string range_text(const Parameter& p);
+
+/// Returns the type as shown in the reference, e.g. "integer or `unlimited`".
+std::string type_text(const Parameter& p);
+
+/// Returns what an error says was expected, e.g. "an integer >= 0 or 'unlimited'".
+std::string expectation(const Parameter& p);
+
+}  // namespace cmhsim::scenario

@@ -1,0 +1,37 @@
+// A scenario file turned into validated, typed configuration, and the entry points that load it.
+// Knows the model's config types; the YAML and the parameter table stay behind these functions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/network_config.hpp"
+#include "scenario/scenario_error.hpp"
+
+namespace cmhsim::scenario {
+
+/// Holds everything a scenario file declares, with defaults applied and names resolved.
+struct Scenario {
+  std::string path;  ///< The file name as given (or the source name of parsed text).
+  std::string text;  ///< The full file text, kept for provenance in results.
+  std::string name;  ///< From `name:`, else the file name without directory and extension.
+  std::string description;
+  std::uint64_t seed = 1;
+  std::uint64_t replications = 10;
+  model::NetworkConfig network;
+
+  /// Returns the service names in the order of the file (the index order of network.services).
+  [[nodiscard]] std::vector<std::string> service_names() const;
+};
+
+/// Reads and validates the scenario file at `path`; throws ScenarioError (line 0 if unreadable).
+Scenario load_scenario_file(const std::string& path);
+
+/// Validates scenario `text`; errors name `source_name` as the file.
+Scenario parse_scenario(const std::string& text, const std::string& source_name);
+
+/// Returns the reference of every scenario key and distribution family as Markdown.
+std::string render_reference_markdown();
+
+}  // namespace cmhsim::scenario

@@ -1,0 +1,267 @@
+// Typed reading of YAML nodes against the parameter table, throwing positioned ScenarioErrors.
+// Knows YAML and the table's value kinds; knows nothing of services, arrivals or the model.
+#include "scenario/yaml_reader.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+#include "scenario/scenario_error.hpp"
+#include "scenario/suggest.hpp"
+
+namespace cmhsim::scenario {
+namespace {
+
+enum class Parsed { Ok, Invalid, NonFinite, OutOfRange };
+
+bool is_yaml_non_finite(std::string_view s) {
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) s.remove_prefix(1);
+  return s == ".inf" || s == ".Inf" || s == ".INF" || s == ".nan" || s == ".NaN" || s == ".NAN";
+}
+
+// A leading '+' is valid YAML but std::from_chars does not take it.
+std::string_view strip_plus(std::string_view s) {
+  const bool plus =
+      s.size() > 1 && s.front() == '+' && (s[1] == '.' || (s[1] >= '0' && s[1] <= '9'));
+  return plus ? s.substr(1) : s;
+}
+
+Parsed parse_double(std::string_view s, double& out) {
+  if (is_yaml_non_finite(s)) return Parsed::NonFinite;
+  s = strip_plus(s);
+  const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (res.ec == std::errc::result_out_of_range) return Parsed::OutOfRange;
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return Parsed::Invalid;
+  return std::isfinite(out) ? Parsed::Ok : Parsed::NonFinite;
+}
+
+template <typename Int>
+Parsed parse_integer(std::string_view s, Int& out) {
+  s = strip_plus(s);
+  const auto res = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (res.ec == std::errc::result_out_of_range) return Parsed::OutOfRange;
+  if (res.ec != std::errc() || res.ptr != s.data() + s.size()) return Parsed::Invalid;
+  return Parsed::Ok;
+}
+
+// yaml-cpp tags quoted scalars "!" and plain ones "?".
+bool is_quoted(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "!"; }
+
+std::string names_of(const std::vector<const Parameter*>& params) {
+  std::string out;
+  for (const Parameter* p : params) out += (out.empty() ? "" : ", ") + std::string(p->key());
+  return out;
+}
+
+}  // namespace
+
+const Field* Fields::find(std::string_view key) const {
+  for (const Field& f : items) {
+    if (f.name == key) return &f;
+  }
+  return nullptr;
+}
+
+std::string join_path(const std::string& parent, std::string_view key) {
+  return parent.empty() ? std::string(key) : parent + "." + std::string(key);
+}
+
+std::string format_number(double v) {
+  char buf[32];
+  const auto res = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, res.ptr);
+}
+
+YAML::Mark Reader::where(const Field& f) {
+  // yaml-cpp places an empty value at the next token, often on the next line: use the key.
+  const bool empty = !f.value.IsDefined() || f.value.IsNull();
+  if (f.key_mark && (empty || f.value.Mark().pos < 0)) return *f.key_mark;
+  return f.value.Mark();
+}
+
+void Reader::fail(const YAML::Mark& mark, const std::string& path,
+                  const std::string& message) const {
+  const bool known = mark.pos >= 0;
+  throw ScenarioError(file_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0, path, message);
+}
+
+void Reader::fail(const Field& f, const std::string& message) const {
+  fail(where(f), f.path, message);
+}
+
+void Reader::fail_expected(const Field& f, const std::string& expected,
+                           const std::string& hint) const {
+  fail(f, "expected " + expected + ", got " + describe(f.value) + hint);
+}
+
+std::string Reader::describe(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsMap()) return "a mapping";
+  if (node.IsSequence()) return "a list";
+  if (is_quoted(node)) return "the quoted string \"" + node.Scalar() + "\"";
+  return "'" + node.Scalar() + "'";
+}
+
+bool Reader::is_word(const Field& f, std::string_view word) {
+  return f.value.IsScalar() && f.value.Scalar() == word;
+}
+
+std::string Reader::scalar(const Field& f, const std::string& expected) const {
+  if (!f.value.IsScalar()) fail_expected(f, expected);
+  if (is_quoted(f.value)) fail_expected(f, expected, " (write numbers without quotes)");
+  return f.value.Scalar();
+}
+
+Fields Reader::mapping(const Field& f) const {
+  const std::string_view pattern = f.param ? f.param->path : std::string_view();
+  const bool named = f.param && f.param->kind == ValueKind::NamedEntries;
+  auto allowed = children(pattern);
+  if (named && (allowed.size() != 1 || allowed.front()->key().front() != '<')) {
+    throw std::logic_error("named entries need one <...> child: " + std::string(pattern));
+  }
+  if (!named) return mapping(f, allowed, "");
+
+  if (!f.value.IsDefined() || f.value.IsNull()) return {};
+  if (!f.value.IsMap()) fail_expected(f, expectation(*f.param));
+  Fields out;
+  std::map<std::string, int> seen;
+  for (const auto& entry : f.value) {
+    const YAML::Node key = entry.first;
+    Field item{entry.second, key.Mark(), "", "", allowed.front()};
+    if (!key.IsScalar() || key.Scalar().empty()) {
+      fail(key.Mark(), f.path, "expected a non-empty name as key, got " + describe(key));
+    }
+    item.name = key.Scalar();
+    item.path = join_path(f.path, item.name);
+    if (auto [pos, fresh] = seen.emplace(item.name, key.Mark().line + 1); !fresh) {
+      fail(key.Mark(), item.path,
+           "duplicate key (first given at line " + std::to_string(pos->second) + ")");
+    }
+    out.items.push_back(std::move(item));
+  }
+  return out;
+}
+
+Fields Reader::mapping(const Field& f, const std::vector<const Parameter*>& allowed,
+                       const std::string& what) const {
+  Fields out;
+  const bool empty = !f.value.IsDefined() || f.value.IsNull();
+  if (!empty && !f.value.IsMap()) {
+    fail_expected(f, f.param ? expectation(*f.param) : std::string("a mapping"));
+  }
+  std::map<std::string, int> seen;
+  if (!empty) {
+    for (const auto& entry : f.value) {
+      const YAML::Node key = entry.first;
+      if (!key.IsScalar()) fail(key.Mark(), f.path, "expected a key, got " + describe(key));
+      const std::string name = key.Scalar();
+      const std::string path = join_path(f.path, name);
+      if (auto [pos, fresh] = seen.emplace(name, key.Mark().line + 1); !fresh) {
+        fail(key.Mark(), path,
+             "duplicate key (first given at line " + std::to_string(pos->second) + ")");
+      }
+      const Parameter* param = nullptr;
+      for (const Parameter* p : allowed) {
+        if (p->key() == name) param = p;
+      }
+      if (param == nullptr) {
+        std::vector<std::string> candidates;
+        for (const Parameter* p : allowed) candidates.emplace_back(p->key());
+        std::string hint = did_you_mean(name, candidates);
+        if (hint.empty()) hint = " (allowed: " + names_of(allowed) + ")";
+        fail(key.Mark(), path, "unknown key" + (what.empty() ? "" : " " + what) + hint);
+      }
+      out.items.push_back(Field{entry.second, key.Mark(), name, path, param});
+    }
+  }
+  for (const Parameter* p : allowed) {
+    if (p->required && out.find(p->key()) == nullptr) {
+      fail(where(f), join_path(f.path, p->key()),
+           "missing required key (expected " + expectation(*p) + ")");
+    }
+  }
+  return out;
+}
+
+std::vector<Field> Reader::sequence(const Field& f) const {
+  std::vector<Field> out;
+  if (!f.value.IsDefined() || f.value.IsNull()) return out;
+  if (!f.value.IsSequence()) fail_expected(f, expectation(*f.param));
+  const Parameter& item = parameter(std::string(f.param->path) + "[]");
+  std::size_t i = 0;
+  for (const YAML::Node& node : f.value) {
+    out.push_back(Field{node, std::nullopt, "", f.path + "[" + std::to_string(i++) + "]", &item});
+  }
+  return out;
+}
+
+std::string Reader::text(const Field& f) const {
+  if (!f.value.IsScalar()) fail_expected(f, expectation(*f.param));
+  return f.value.Scalar();
+}
+
+double Reader::number(const Field& f) const {
+  const std::string expected = expectation(*f.param);
+  const std::string s = scalar(f, expected);
+  double v = 0.0;
+  switch (parse_double(s, v)) {
+    case Parsed::Ok:
+      break;
+    case Parsed::NonFinite:
+      fail_expected(f, "a finite" + expected.substr(1));
+    case Parsed::OutOfRange:
+      fail_expected(f, expected, " (out of range)");
+    case Parsed::Invalid:
+      fail_expected(f, expected);
+  }
+  if (!f.param->bounds.contains(v)) fail_expected(f, expected);
+  return v;
+}
+
+std::int64_t Reader::integer(const Field& f) const {
+  const std::string expected = expectation(*f.param);
+  const std::string s = scalar(f, expected);
+  std::int64_t v = 0;
+  const Parsed parsed = parse_integer(s, v);
+  if (parsed == Parsed::OutOfRange) fail_expected(f, expected, " (out of range)");
+  if (parsed != Parsed::Ok) fail_expected(f, expected);
+  if (!f.param->bounds.contains(static_cast<double>(v))) fail_expected(f, expected);
+  return v;
+}
+
+std::uint64_t Reader::unsigned_integer(const Field& f) const {
+  const std::string expected = expectation(*f.param);
+  const std::string s = scalar(f, expected);
+  std::uint64_t v = 0;
+  const Parsed parsed = parse_integer(s, v);
+  if (parsed == Parsed::OutOfRange) fail_expected(f, expected, " (out of range)");
+  if (parsed != Parsed::Ok) fail_expected(f, expected);
+  if (!f.param->bounds.contains(static_cast<double>(v))) fail_expected(f, expected);
+  return v;
+}
+
+std::string Reader::choice(const Field& f) const {
+  const std::string expected = expectation(*f.param);
+  if (!f.value.IsScalar()) fail_expected(f, expected);
+  const std::vector<std::string> words = f.param->word_list();
+  for (const std::string& w : words) {
+    if (f.value.Scalar() == w) return w;
+  }
+  fail_expected(f, expected, did_you_mean(f.value.Scalar(), words));
+}
+
+std::vector<double> Reader::numbers(const Field& f) const {
+  if (!f.value.IsSequence() || f.value.size() == 0) fail_expected(f, expectation(*f.param));
+  Parameter item = *f.param;
+  item.kind = ValueKind::Number;
+  std::vector<double> out;
+  std::size_t i = 0;
+  for (const YAML::Node& node : f.value) {
+    out.push_back(
+        number(Field{node, std::nullopt, "", f.path + "[" + std::to_string(i++) + "]", &item}));
+  }
+  return out;
+}
+
+}  // namespace cmhsim::scenario

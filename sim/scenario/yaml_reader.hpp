@@ -1,0 +1,93 @@
+// Typed reading of YAML nodes against the parameter table, throwing positioned ScenarioErrors.
+// Knows YAML and the table's value kinds; knows nothing of services, arrivals or the model.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/distribution.hpp"
+#include "scenario/parameter_table.hpp"
+
+namespace cmhsim::scenario {
+
+/// Holds one value found in a file: its node, the key that introduced it, its path and its entry.
+struct Field {
+  YAML::Node value;                    ///< The value node (may be null).
+  std::optional<YAML::Mark> key_mark;  ///< Where the key stands; empty for the root and list items.
+  std::string name;                    ///< The key as written (empty for the root and list items).
+  std::string path;                    ///< Concrete dotted path, e.g. "services.cmht.queue".
+  const Parameter* param = nullptr;    ///< The table entry; nullptr for the root.
+};
+
+/// Holds the fields of one mapping in file order.
+struct Fields {
+  std::vector<Field> items;
+
+  /// Returns the field with key `key`, or nullptr when absent.
+  [[nodiscard]] const Field* find(std::string_view key) const;
+};
+
+/// Reads values of one file, reporting every problem as a ScenarioError naming that file.
+class Reader {
+ public:
+  /// Creates a reader whose errors name `file`.
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  /// Returns the position of a field: its value, or its key when the value is empty.
+  [[nodiscard]] static YAML::Mark where(const Field& f);
+
+  /// Throws a ScenarioError at `mark` about `path`.
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& path,
+                         const std::string& message) const;
+  /// Throws a ScenarioError at the field's value about its path.
+  [[noreturn]] void fail(const Field& f, const std::string& message) const;
+  /// Throws "expected <expected>, got <what the file has>" at the field's value.
+  [[noreturn]] void fail_expected(const Field& f, const std::string& expected,
+                                  const std::string& hint = "") const;
+
+  /// Reads a mapping whose keys the table lists below the field's entry (or the top level).
+  [[nodiscard]] Fields mapping(const Field& f) const;
+  /// Reads a mapping allowing only `allowed` keys; `what` qualifies "unknown key" messages.
+  [[nodiscard]] Fields mapping(const Field& f, const std::vector<const Parameter*>& allowed,
+                               const std::string& what) const;
+  /// Reads a list of mappings; each item's entry is the table's "<path>[]".
+  [[nodiscard]] std::vector<Field> sequence(const Field& f) const;
+
+  /// Reads a string.
+  [[nodiscard]] std::string text(const Field& f) const;
+  /// Reads a finite number within the entry's bounds.
+  [[nodiscard]] double number(const Field& f) const;
+  /// Reads a signed integer within the entry's bounds.
+  [[nodiscard]] std::int64_t integer(const Field& f) const;
+  /// Reads an unsigned integer within the entry's bounds.
+  [[nodiscard]] std::uint64_t unsigned_integer(const Field& f) const;
+  /// Reads one of the entry's words.
+  [[nodiscard]] std::string choice(const Field& f) const;
+  /// Reads a non-empty list of numbers, each within the entry's bounds.
+  [[nodiscard]] std::vector<double> numbers(const Field& f) const;
+  /// Reads a distribution mapping and builds it (defined in distribution_reader.cpp).
+  [[nodiscard]] engine::Distribution distribution(const Field& f) const;
+
+  /// Returns true if the field is the plain or quoted word `word`.
+  [[nodiscard]] static bool is_word(const Field& f, std::string_view word);
+  /// Returns a field's value as it appears in an error: "'ten'", "a mapping", "nothing".
+  [[nodiscard]] static std::string describe(const YAML::Node& node);
+
+ private:
+  [[nodiscard]] std::string scalar(const Field& f, const std::string& expected) const;
+
+  std::string file_;
+};
+
+/// Returns the dotted path of `key` below `parent` ("" for the top level).
+std::string join_path(const std::string& parent, std::string_view key);
+
+/// Returns the shortest text that reads back as `v` (e.g. "0.95").
+std::string format_number(double v);
+
+}  // namespace cmhsim::scenario

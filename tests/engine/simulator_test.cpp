@@ -1,0 +1,142 @@
+// Tests of the simulator: clock monotonicity, scheduling errors, horizons and dispatch.
+// Must not depend on anything above the engine.
+#include "engine/simulator.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "engine/random_stream.hpp"
+
+using cmhsim::engine::EngineError;
+using cmhsim::engine::Event;
+using cmhsim::engine::RandomStream;
+using cmhsim::engine::Simulator;
+
+TEST_CASE("clock never goes backwards and equals each event's time", "[simulator]") {
+  Simulator sim;
+  RandomStream rng({7, 0}, 0, 0);
+  std::vector<double> seen;
+  std::uint32_t kind = 0;
+  kind = sim.add_handler([&](const Event& e) {
+    REQUIRE(sim.now() == e.time);
+    seen.push_back(sim.now());
+    // Each event spawns one or two more, some at zero delay, until enough have fired.
+    if (seen.size() < 20000) {
+      const int children = 1 + static_cast<int>(rng() % 2);
+      for (int c = 0; c < children; ++c) {
+        const double delay = rng() % 4 == 0 ? 0.0 : rng.uniform01() * 3.0;
+        sim.schedule_in(delay, kind, 0, 0, static_cast<std::int32_t>(rng() % 3));
+      }
+    }
+  });
+  for (int i = 0; i < 50; ++i) sim.schedule_at(rng.uniform01() * 10.0, kind);
+  sim.run_until(1e9);
+  REQUIRE(seen.size() > 1000);
+  for (std::size_t i = 1; i < seen.size(); ++i) REQUIRE(seen[i] >= seen[i - 1]);
+  CHECK(sim.events_processed() == seen.size());
+  CHECK(sim.pending() == 0);
+}
+
+TEST_CASE("scheduling into the past throws EngineError", "[simulator][bad-input]") {
+  Simulator sim;
+  const auto kind = sim.add_handler([](const Event&) {});
+  sim.schedule_at(5.0, kind);
+  sim.run_until(5.0);
+  REQUIRE(sim.now() == 5.0);
+  CHECK_THROWS_AS(sim.schedule_at(4.999, kind), EngineError);
+  CHECK_THROWS_AS(sim.schedule_in(-0.5, kind), EngineError);
+  CHECK_THROWS_AS(sim.schedule_at(std::nan(""), kind), EngineError);
+  CHECK_NOTHROW(sim.schedule_at(5.0, kind));
+  CHECK_NOTHROW(sim.schedule_in(0.0, kind));
+  CHECK(sim.pending() == 2);
+}
+
+TEST_CASE("scheduling a kind without a handler throws EngineError", "[simulator][bad-input]") {
+  Simulator sim;
+  CHECK_THROWS_AS(sim.schedule_at(1.0, 0), EngineError);
+  const auto kind = sim.add_handler([](const Event&) {});
+  CHECK_NOTHROW(sim.schedule_at(1.0, kind));
+  CHECK_THROWS_AS(sim.schedule_at(1.0, kind + 1), EngineError);
+  CHECK(sim.pending() == 1);
+}
+
+TEST_CASE("run_until stops at the horizon and leaves later events pending", "[simulator]") {
+  Simulator sim;
+  std::vector<double> fired;
+  const auto kind = sim.add_handler([&](const Event& e) { fired.push_back(e.time); });
+  for (double t : {10.0, 1.0, 5.0, 2.0, 5.0000001}) sim.schedule_at(t, kind);
+
+  sim.run_until(5.0);  // an event exactly at the horizon fires
+  CHECK(fired == std::vector<double>{1.0, 2.0, 5.0});
+  CHECK(sim.now() == 5.0);
+  CHECK(sim.pending() == 2);
+  CHECK(sim.events_processed() == 3);
+
+  sim.run_until(7.5);  // the clock moves to the horizon even between events
+  CHECK(fired.size() == 4);
+  CHECK(sim.now() == 7.5);
+  CHECK(sim.pending() == 1);
+
+  sim.run_until(3.0);  // a horizon in the past changes nothing
+  CHECK(sim.now() == 7.5);
+  CHECK(sim.pending() == 1);
+
+  sim.run_until(20.0);
+  CHECK(fired.back() == 10.0);
+  CHECK(sim.now() == 20.0);
+  CHECK(sim.pending() == 0);
+}
+
+TEST_CASE("an infinite horizon drains the list and leaves the clock at the last event",
+          "[simulator]") {
+  Simulator sim;
+  const auto kind = sim.add_handler([](const Event&) {});
+  sim.schedule_at(3.0, kind);
+  sim.schedule_at(8.0, kind);
+  sim.run_until(std::numeric_limits<double>::infinity());
+  CHECK(sim.now() == 8.0);
+  CHECK(sim.pending() == 0);
+  CHECK_NOTHROW(sim.schedule_in(1.0, kind));
+}
+
+TEST_CASE("events reach their handler with target, aux and priority order", "[simulator]") {
+  using Seen = std::tuple<char, std::uint64_t, std::uint64_t>;
+  Simulator sim;
+  std::vector<Seen> log;
+  const auto a = sim.add_handler([&](const Event& e) { log.emplace_back('a', e.target, e.aux); });
+  const auto b = sim.add_handler([&](const Event& e) { log.emplace_back('b', e.target, e.aux); });
+  CHECK(a == 0);
+  CHECK(b == 1);
+  sim.schedule_at(1.0, b, 1, 2, 0);
+  sim.schedule_at(1.0, a, 3, 4, 0);
+  sim.schedule_at(1.0, b, 5, 6, -1);  // lower priority value fires first at equal time
+  sim.schedule_at(0.5, a, 7, 8, 9);
+  sim.run_until(1.0);
+  CHECK(log == std::vector<Seen>{{'a', 7, 8}, {'b', 5, 6}, {'b', 1, 2}, {'a', 3, 4}});
+}
+
+TEST_CASE("a handler may register another handler while it runs", "[simulator]") {
+  struct State {
+    Simulator sim;
+    std::vector<std::string> log;
+    std::uint32_t late = 0;
+  } state;
+  // One pointer of capture is stored inside std::function itself, so it moves if the handler
+  // table reallocates while this handler is still running.
+  const auto first = state.sim.add_handler([s = &state](const Event&) {
+    for (int i = 0; i < 64; ++i) {
+      s->late = s->sim.add_handler([s](const Event&) { s->log.emplace_back("late"); });
+    }
+    s->log.emplace_back("first");  // reads the capture after the registrations
+    s->sim.schedule_in(1.0, s->late);
+  });
+  state.sim.schedule_at(0.0, first);
+  state.sim.run_until(2.0);
+  CHECK(state.log == std::vector<std::string>{"first", "late"});
+  CHECK(state.sim.events_processed() == 2);
+}

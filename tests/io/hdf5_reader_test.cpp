@@ -1,0 +1,118 @@
+// Tests that read_results_hdf5 rejects files that are not cmhsim results of this schema version.
+// Knows the schema's names only to damage files on purpose.
+#include "io/hdf5_reader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "io/hdf5_primitives.hpp"
+#include "io/hdf5_writer.hpp"
+#include "io_test_support.hpp"
+
+namespace cmhsim::io::test {
+namespace {
+
+/// Opens a results file for editing, so a test can damage it.
+FileHandle open_for_edit(const std::string& path) {
+  return FileHandle(check(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open for edit"));
+}
+
+}  // namespace
+
+TEST_CASE("reader rejects a missing file", "[hdf5][bad-input]") {
+  const TempDir dir;
+  CHECK_THROWS_WITH(read_results_hdf5(dir.file("nope.h5")),
+                    Catch::Contains("nope.h5") && Catch::Contains("no such file"));
+}
+
+TEST_CASE("reader rejects a file that is not HDF5", "[hdf5][bad-input]") {
+  const TempDir dir;
+  write_bytes(dir.file("results.h5"), "services:\n  - name: triage\n");
+  CHECK_THROWS_WITH(read_results_hdf5(dir.file("results.h5")),
+                    Catch::Contains("results.h5") && Catch::Contains("not an HDF5 file"));
+  write_bytes(dir.file("empty.h5"), "");
+  CHECK_THROWS_WITH(read_results_hdf5(dir.file("empty.h5")), Catch::Contains("not an HDF5 file"));
+}
+
+TEST_CASE("reader rejects an HDF5 file without the schema attribute", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("other.h5");
+  {
+    FileHandle file = h5::create_file(path);
+    GroupHandle group = h5::create_group(file.get(), "data");
+    h5::write_double_vector(group.get(), "x", {1.0, 2.0});
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("other.h5") &&
+                                                 Catch::Contains("not a cmhsim results file") &&
+                                                 Catch::Contains("'schema'"));
+}
+
+TEST_CASE("reader rejects another schema name", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("other.h5");
+  {
+    FileHandle file = h5::create_file(path);
+    h5::write_string_attribute(file.get(), "schema", "someone-elses-results");
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("not a cmhsim results file") &&
+                                                 Catch::Contains("someone-elses-results"));
+}
+
+TEST_CASE("reader rejects another schema_version", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("future.h5");
+  write_results_hdf5(sample_results(), path);
+  {
+    FileHandle file = open_for_edit(path);
+    check(H5Adelete(file.get(), "schema_version"), "delete attribute");
+    h5::write_i32_attribute(file.get(), "schema_version", 2);
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("schema_version 2 is not supported") &&
+                                                 Catch::Contains("reads schema_version 1"));
+  {
+    FileHandle file = open_for_edit(path);
+    check(H5Adelete(file.get(), "schema_version"), "delete attribute");
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no 'schema_version' attribute"));
+}
+
+TEST_CASE("reader names a missing dataset", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_results(), path);
+  {
+    FileHandle file = open_for_edit(path);
+    check(H5Ldelete(file.get(), "/services/cmht/arrivals", H5P_DEFAULT), "delete dataset");
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("damaged.h5") &&
+                                                 Catch::Contains("'/services/cmht'") &&
+                                                 Catch::Contains("'arrivals'"));
+}
+
+TEST_CASE("reader rejects a replication table of the wrong length", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_results(), path);
+  {
+    FileHandle file = open_for_edit(path);
+    check(H5Ldelete(file.get(), "/replications/events", H5P_DEFAULT), "delete dataset");
+    GroupHandle reps = h5::open_group(file.get(), "replications");
+    h5::write_u64_vector(reps.get(), "events", {1, 2});
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path),
+                    Catch::Contains("3 rows") && Catch::Contains("one per replication (2)"));
+}
+
+TEST_CASE("reader rejects a service listed in order but absent", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_results(), path);
+  {
+    FileHandle file = open_for_edit(path);
+    GroupHandle services = h5::open_group(file.get(), "services");
+    check(H5Adelete(services.get(), "order"), "delete attribute");
+    h5::write_strings_attribute(services.get(), "order", {"triage", "crisis"});
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no group 'crisis'"));
+}
+
+}  // namespace cmhsim::io::test
