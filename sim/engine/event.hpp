@@ -8,9 +8,9 @@ namespace cmhsim::engine {
 
 /// Holds one pending event; plain data so queues can move it cheaply.
 struct Event {
-  double time = 0.0;       ///< Simulation time in days.
-  std::int32_t priority = 0;  ///< Lower fires first among equal times.
-  std::uint32_t kind = 0;  ///< Index of the handler that processes it.
+  double time = 0.0;           ///< Simulation time in days.
+  std::int32_t priority = 0;   ///< Lower fires first among equal times.
+  std::uint32_t kind = 0;      ///< Index of the handler that processes it.
   std::uint64_t sequence = 0;  ///< Insertion order; breaks remaining ties deterministically.
   std::uint64_t target = 0;    ///< Entity the event concerns (handler-defined).
   std::uint64_t aux = 0;       ///< Extra handler-defined data (a token, a service index).

@@ -1,8 +1,9 @@
-// The future-event list: an implicit d-ary min-heap ordered by fires_before().
-// Knows only Event ordering; the arity is chosen from bench/event_queue_bench measurements.
+// The future-event list: min-heaps ordered by fires_before(), a binary one on std::priority_queue
+// and an implicit d-ary one. Knows only Event ordering; bench/event_queue_bench picks between them.
 #pragma once
 
 #include <cstddef>
+#include <queue>
 #include <utility>
 #include <vector>
 
@@ -30,23 +31,39 @@ class DaryEventHeap {
   /// Inserts an event.
   void push(const Event& e) {
     heap_.push_back(e);
-    sift_up(heap_.size() - 1);
+    sift_up(heap_.size() - 1, e);
   }
 
   /// Removes and returns the earliest event; the queue must not be empty.
   Event pop() {
-    Event out = heap_.front();
-    Event last = heap_.back();
+    const Event out = heap_.front();
+    const Event last = heap_.back();
     heap_.pop_back();
-    if (!heap_.empty()) sift_down(std::move(last));
+    const std::size_t n = heap_.size();
+    if (n == 0) return out;
+    // Bottom-up deletion: walk the hole down to a leaf along the earliest children without
+    // comparing against `last`, then sift `last` up from there. Roughly half the comparisons of
+    // the textbook sift-down, since `last` usually belongs near the bottom.
+    std::size_t i = 0;
+    for (;;) {
+      const std::size_t first = i * Arity + 1;
+      if (first >= n) break;
+      const std::size_t end = first + Arity < n ? first + Arity : n;
+      std::size_t best = first;
+      for (std::size_t c = first + 1; c < end; ++c) {
+        if (fires_before(heap_[c], heap_[best])) best = c;
+      }
+      heap_[i] = heap_[best];
+      i = best;
+    }
+    sift_up(i, last);
     return out;
   }
 
  private:
-  void sift_up(std::size_t i) {
-    Event e = heap_[i];
+  void sift_up(std::size_t i, const Event& e) {
     while (i > 0) {
-      std::size_t parent = (i - 1) / Arity;
+      const std::size_t parent = (i - 1) / Arity;
       if (!fires_before(e, heap_[parent])) break;
       heap_[i] = heap_[parent];
       i = parent;
@@ -54,29 +71,45 @@ class DaryEventHeap {
     heap_[i] = e;
   }
 
-  // Moves the hole at the root down, placing `e` where it keeps the heap order.
-  void sift_down(Event e) {
-    const std::size_t n = heap_.size();
-    std::size_t i = 0;
-    for (;;) {
-      std::size_t first = i * Arity + 1;
-      if (first >= n) break;
-      std::size_t last = first + Arity < n ? first + Arity : n;
-      std::size_t best = first;
-      for (std::size_t c = first + 1; c < last; ++c) {
-        if (fires_before(heap_[c], heap_[best])) best = c;
-      }
-      if (!fires_before(heap_[best], e)) break;
-      heap_[i] = heap_[best];
-      i = best;
-    }
-    heap_[i] = e;
-  }
-
   std::vector<Event> heap_;
 };
 
-/// Names the structure the simulator uses; bench/event_queue_bench compares the alternatives.
-using EventQueue = DaryEventHeap<4>;
+/// Keeps pending events in std::priority_queue's binary heap; pop() returns the earliest.
+class BinaryEventHeap {
+ public:
+  /// Returns true when no event is pending.
+  [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
+  /// Returns the number of pending events.
+  [[nodiscard]] std::size_t size() const noexcept { return heap_.size(); }
+  /// Returns the earliest pending event; the queue must not be empty.
+  [[nodiscard]] const Event& top() const noexcept { return heap_.top(); }
+  /// Reserves storage for `n` pending events.
+  void reserve(std::size_t n) {
+    std::vector<Event> storage;
+    storage.reserve(n);
+    heap_ = Heap(FiresAfter{}, std::move(storage));
+  }
+  /// Removes every pending event.
+  void clear() { heap_ = Heap(); }
+  /// Inserts an event.
+  void push(const Event& e) { heap_.push(e); }
+  /// Removes and returns the earliest event; the queue must not be empty.
+  Event pop() {
+    Event e = heap_.top();
+    heap_.pop();
+    return e;
+  }
+
+ private:
+  struct FiresAfter {
+    bool operator()(const Event& a, const Event& b) const noexcept { return fires_before(b, a); }
+  };
+  using Heap = std::priority_queue<Event, std::vector<Event>, FiresAfter>;
+  Heap heap_;
+};
+
+/// Names the structure the simulator uses: the fastest in bench/event_queue_bench by geometric
+/// mean over 1e3..1e6 pending events (docs/benchmarks.md has the figures).
+using EventQueue = BinaryEventHeap;
 
 }  // namespace cmhsim::engine

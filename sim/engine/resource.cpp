@@ -7,9 +7,10 @@
 
 namespace cmhsim::engine {
 
-Resource::Resource(std::string name, int servers, Discipline discipline,
-                   std::size_t queue_capacity)
-    : name_(std::move(name)), servers_(servers), discipline_(discipline),
+Resource::Resource(std::string name, int servers, Discipline discipline, std::size_t queue_capacity)
+    : name_(std::move(name)),
+      servers_(servers),
+      discipline_(discipline),
       capacity_(queue_capacity) {
   if (servers < 0) throw std::invalid_argument("resource '" + name_ + "': servers must be >= 0");
   reset_statistics(0.0);
@@ -45,7 +46,7 @@ std::optional<Start> Resource::release(double now) {
   ++stats_.completed;
   std::optional<Start> started;
   if (busy_ < servers_) {
-    if (auto e = pop_next()) started = begin(*e, now);
+    if (auto e = pop_next(now)) started = begin(*e, now);
   }
   busy_level_.update(now, static_cast<double>(busy_));
   note_capacity(now);
@@ -71,7 +72,7 @@ std::vector<Start> Resource::set_servers(int servers, double now) {
   note_capacity(now);
   std::vector<Start> started;
   while (busy_ < servers_) {
-    auto e = pop_next();
+    auto e = pop_next(now);
     if (!e) break;
     started.push_back(begin(*e, now));
   }
@@ -96,7 +97,7 @@ ResourceStatistics Resource::statistics(double now) const {
   return s;
 }
 
-std::optional<Resource::Entry> Resource::pop_next() {
+std::optional<Resource::Entry> Resource::pop_next(double now) {
   while (live_ > 0) {
     Entry e;
     if (discipline_ == Discipline::Fifo) {
@@ -110,6 +111,7 @@ std::optional<Resource::Entry> Resource::pop_next() {
     // Reneged customers stay in the container until reached; skip them here.
     if (!cancelled_.empty() && cancelled_.erase(e.ticket) > 0) continue;
     --live_;
+    queue_level_.update(now, static_cast<double>(live_));
     return e;
   }
   return std::nullopt;
@@ -127,7 +129,6 @@ Start Resource::begin(const Entry& e, double now) {
   const double waited = now - e.since;
   stats_.wait.add(waited);
   busy_level_.update(now, static_cast<double>(busy_));
-  queue_level_.update(now, static_cast<double>(live_));
   return Start{e.customer, waited};
 }
 

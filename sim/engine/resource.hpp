@@ -93,7 +93,7 @@ class Resource {
     return a.priority != b.priority ? a.priority > b.priority : a.ticket > b.ticket;
   }
 
-  std::optional<Entry> pop_next();
+  std::optional<Entry> pop_next(double now);
   Start begin(const Entry& e, double now);
   void note_capacity(double now);
 

@@ -78,7 +78,8 @@ void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
       c.waiting = true;
       c.ticket = ticket;
       const auto& patience = config_.services[service].patience;
-      if (patience) sim_.schedule_in(patience->sample(c.patience_rng), renege_kind_, slot, ticket);
+      if (patience)
+        sim_.schedule_in(draw(c, Purpose::Patience, &*patience), renege_kind_, slot, ticket);
       break;
     }
     case engine::Admission::Blocked:
@@ -90,7 +91,7 @@ void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
 void QueueingNetwork::start_service(std::uint32_t slot, std::size_t service) {
   Customer& c = customers_[slot];
   c.waiting = false;
-  const double duration = config_.services[service].service_time.sample(c.service_rng);
+  const double duration = draw(c, Purpose::ServiceTime, &config_.services[service].service_time);
   sim_.schedule_in(duration, departure_kind_, slot);
 }
 
@@ -105,7 +106,7 @@ void QueueingNetwork::on_departure(const engine::Event& e) {
     free_customer(slot);
     return;
   }
-  const double u = customers_[slot].routing_rng.uniform01();
+  const double u = draw(customers_[slot], Purpose::Routing, nullptr);
   double cumulative = 0.0;
   std::optional<std::size_t> to = routing.back().to;
   for (const RouteConfig& r : routing) {
@@ -170,15 +171,24 @@ std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
     slot = free_slots_.back();
     free_slots_.pop_back();
   }
-  const std::uint64_t entity =
-      ((static_cast<std::uint64_t>(stream) + 1) << kCustomerEntityShift) + arrival_counts_[stream]++;
-  Customer& c = customers_[slot];
-  c.waiting = false;
-  c.priority = config_.arrivals[stream].priority;
-  c.service_rng = engine::RandomStream(key_, entity, static_cast<std::uint64_t>(Purpose::ServiceTime));
-  c.routing_rng = engine::RandomStream(key_, entity, static_cast<std::uint64_t>(Purpose::Routing));
-  c.patience_rng = engine::RandomStream(key_, entity, static_cast<std::uint64_t>(Purpose::Patience));
+  const std::uint64_t entity = ((static_cast<std::uint64_t>(stream) + 1) << kCustomerEntityShift) +
+                               arrival_counts_[stream]++;
+  customers_[slot] = Customer{};
+  customers_[slot].entity = entity;
+  customers_[slot].priority = config_.arrivals[stream].priority;
   return slot;
+}
+
+double QueueingNetwork::draw(Customer& c, Purpose purpose, const engine::Distribution* dist) {
+  static_assert(
+      static_cast<int>(Purpose::ServiceTime) == 2 && static_cast<int>(Purpose::Patience) == 4,
+      "Customer::position is indexed by purpose - 2");
+  const auto p = static_cast<std::uint64_t>(purpose);
+  std::uint32_t& position = c.position[p - 2];
+  engine::RandomStream rng(key_, c.entity, p, position);
+  const double value = dist ? dist->sample(rng) : rng.uniform01();
+  position = static_cast<std::uint32_t>(rng.position());
+  return value;
 }
 
 void QueueingNetwork::free_customer(std::uint32_t slot) { free_slots_.push_back(slot); }
@@ -194,9 +204,8 @@ ServiceOutcome QueueingNetwork::outcome(std::size_t service) const {
   set(ServiceMetric::MeanInQueue, st.mean_in_queue);
   set(ServiceMetric::MeanInSystem, st.mean_in_queue + st.mean_busy);
   set(ServiceMetric::Utilisation, st.utilisation);
-  set(ServiceMetric::ThroughputPerDay,
-      st.span > 0.0 ? static_cast<double>(st.completed) / st.span
-                    : std::numeric_limits<double>::quiet_NaN());
+  set(ServiceMetric::ThroughputPerDay, st.span > 0.0 ? static_cast<double>(st.completed) / st.span
+                                                     : std::numeric_limits<double>::quiet_NaN());
   set(ServiceMetric::BlockedFraction, ratio(st.blocked, st.arrivals));
   set(ServiceMetric::RenegedFraction, ratio(st.reneged, st.arrivals));
   return o;

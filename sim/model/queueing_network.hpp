@@ -30,15 +30,19 @@ class QueueingNetwork {
   ReplicationOutcome run();
 
  private:
+  // Keeps only each stream's position: a stream is rebuilt from (key, entity, purpose, position)
+  // at each draw, which costs no more than the block refill it needs anyway.
   struct Customer {
+    std::uint64_t entity = 0;
     std::uint64_t ticket = 0;
     std::uint32_t service = 0;
     std::int32_t priority = 0;
     bool waiting = false;
-    engine::RandomStream service_rng;
-    engine::RandomStream routing_rng;
-    engine::RandomStream patience_rng;
+    std::uint32_t position[3] = {0, 0, 0};  ///< Draws taken for ServiceTime, Routing, Patience.
   };
+
+  /// Returns a value of `dist` (uniform on (0, 1) if null) from the customer's `purpose` stream.
+  double draw(Customer& c, Purpose purpose, const engine::Distribution* dist);
 
   void on_arrival(const engine::Event& e);
   void on_departure(const engine::Event& e);

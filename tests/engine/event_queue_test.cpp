@@ -12,6 +12,7 @@
 
 namespace {
 
+using cmhsim::engine::BinaryEventHeap;
 using cmhsim::engine::DaryEventHeap;
 using cmhsim::engine::Event;
 using cmhsim::engine::fires_before;
@@ -41,9 +42,9 @@ TEST_CASE("fires_before orders by time, then priority, then sequence", "[event_q
   CHECK_FALSE(fires_before(make(1.0, 0, 4), make(1.0, 0, 4)));
 }
 
-TEMPLATE_TEST_CASE_SIG("equal times pop by priority then insertion sequence", "[event_queue]",
-                       ((std::size_t D), D), 2, 4, 8) {
-  DaryEventHeap<D> q;
+TEMPLATE_TEST_CASE("equal times pop by priority then insertion sequence", "[event_queue]",
+                   BinaryEventHeap, DaryEventHeap<2>, DaryEventHeap<4>, DaryEventHeap<8>) {
+  TestType q;
   // Pushed scrambled; the expected pop order is by (time, priority, sequence).
   q.push(make(5.0, 1, 0));
   q.push(make(5.0, 0, 1));
@@ -64,11 +65,12 @@ TEMPLATE_TEST_CASE_SIG("equal times pop by priority then insertion sequence", "[
   CHECK(got == expected);
 }
 
-TEMPLATE_TEST_CASE_SIG("heap pops agree with a multiset under random pushes and pops",
-                       "[event_queue]", ((std::size_t D), D), 2, 4, 8) {
-  DaryEventHeap<D> q;
+TEMPLATE_TEST_CASE("heap pops agree with a multiset under random pushes and pops",
+                   "[event_queue]", BinaryEventHeap, DaryEventHeap<2>, DaryEventHeap<4>,
+                   DaryEventHeap<8>) {
+  TestType q;
   std::multiset<Event, FiresBefore> reference;
-  cmhsim::engine::RandomStream rng({42, D}, 0, 0);
+  cmhsim::engine::RandomStream rng({42, 0}, 0, 0);
   std::uint64_t sequence = 0;
   double clock = 0.0;
   std::size_t pops = 0;
@@ -102,8 +104,9 @@ TEMPLATE_TEST_CASE_SIG("heap pops agree with a multiset under random pushes and 
   CHECK(pops > 15000);
 }
 
-TEST_CASE("clear empties the heap and it can be refilled", "[event_queue]") {
-  DaryEventHeap<4> q;
+TEMPLATE_TEST_CASE("clear empties the heap and it can be refilled", "[event_queue]",
+                   BinaryEventHeap, DaryEventHeap<4>) {
+  TestType q;
   q.reserve(16);
   for (std::uint64_t s = 0; s < 10; ++s) q.push(make(static_cast<double>(10 - s), 0, s));
   q.clear();

@@ -125,7 +125,7 @@ TEST_CASE("reneging removes the right customer, who is never started", "[resourc
   }
 }
 
-TEST_CASE("raising servers starts waiters; lowering lets busy servers finish", "[resource]") {
+TEST_CASE("raising servers starts waiters, lowering lets busy servers finish", "[resource]") {
   Resource r("care partners", 1);
   r.arrive(1, 0.0);
   r.arrive(2, 0.0);
