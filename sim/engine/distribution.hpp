@@ -19,6 +19,8 @@ enum class DistKind { Exponential, Lognormal, Gamma, Uniform, Fixed, Empirical }
 /// probability proportional to `weights` (equal when empty).
 class Distribution {
  public:
+  /// Creates the distribution that always yields 0 (a placeholder until assigned).
+  Distribution() = default;
   /// Returns an exponential distribution with the given mean (> 0).
   static Distribution exponential(double mean);
   /// Returns a lognormal distribution with the given mean and standard deviation of the variable.
@@ -44,7 +46,6 @@ class Distribution {
   [[nodiscard]] std::string describe() const;
 
  private:
-  Distribution() = default;
   DistKind kind_ = DistKind::Fixed;
   double a_ = 0.0;  // exponential: rate; lognormal: mu; gamma: shape; uniform: min; fixed: value.
   double b_ = 0.0;  // lognormal: sigma; gamma: scale; uniform: max.

@@ -58,10 +58,21 @@ struct ServiceOutcome {
   }
 };
 
-/// Holds one replication's results for every service.
+/// Describes one model output (an end-of-run metric or a monthly series).
+struct OutputInfo {
+  std::string name;         ///< Machine name, e.g. "crises_per_1000_per_year" or "x.by_network.y".
+  std::string unit;         ///< Unit, e.g. "people", "per 1000 person-years", "GBP".
+  std::string description;  ///< Exact definition, as documented.
+};
+
+/// Holds one replication's results: per-service outcomes, and, for models that have them,
+/// end-of-run metrics and monthly series named by the model's OutputInfo tables.
 struct ReplicationOutcome {
   std::vector<ServiceOutcome> services;
-  std::uint64_t events = 0;  ///< Events the simulator dispatched.
+  std::vector<double> metrics;  ///< In the model's metric order.
+  std::vector<double> series;   ///< Monthly series, element [month * series_count + k].
+  std::size_t months = 0;       ///< Months recorded in `series`.
+  std::uint64_t events = 0;     ///< Events the simulator dispatched.
 };
 
 }  // namespace cmhsim::model

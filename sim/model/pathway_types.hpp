@@ -1,0 +1,51 @@
+// The categories of the community mental health model: diagnoses, network types, ethnicity
+// groups, clinical states and care settings, with their display names. No I/O, no threads.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace cmhsim::model {
+
+/// Names the primary diagnosis of a person on the SMI register.
+enum class Diagnosis : std::uint8_t { Schizophrenia, Bipolar, OtherPsychosis };
+inline constexpr std::size_t kDiagnosisCount = 3;
+inline constexpr std::array<const char*, kDiagnosisCount> kDiagnosisNames{
+    "schizophrenia", "bipolar", "other_psychosis"};
+
+/// Names the personal network type (Pinfold et al. 2015; Sweet et al. 2018).
+enum class NetworkType : std::uint8_t { DiverseActive, FamilyStable, FormalSparse };
+inline constexpr std::size_t kNetworkTypeCount = 3;
+inline constexpr std::array<const char*, kNetworkTypeCount> kNetworkTypeNames{
+    "diverse_active", "family_stable", "formal_sparse"};
+
+/// Names the ethnicity group (ONS 5-group classification).
+enum class Ethnicity : std::uint8_t { White, Black, Asian, Mixed, Other };
+inline constexpr std::size_t kEthnicityCount = 5;
+inline constexpr std::array<const char*, kEthnicityCount> kEthnicityNames{
+    "white", "black", "asian", "mixed", "other"};
+
+/// Names the clinical state: stable, struggling (deteriorating, relapse risk) or in crisis.
+enum class ClinicalState : std::uint8_t { Stable, Struggling, Crisis };
+inline constexpr std::size_t kClinicalStateCount = 3;
+inline constexpr std::array<const char*, kClinicalStateCount> kClinicalStateNames{
+    "stable", "struggling", "crisis"};
+
+/// Names the one care setting a living person is in at any time.
+///
+/// PrimaryCare: only the GP practice (people in the gap are a subset). CarePartner: on a Care
+/// Partner's caseload (with primary care). Cmht: on a community mental health team caseload.
+/// Outpatients: on a psychiatric outpatient list only. CrisisTeam: in a crisis resolution and
+/// home treatment episode. Inpatient: in an acute bed (in or out of area).
+enum class Setting : std::uint8_t { PrimaryCare, CarePartner, Cmht, Outpatients, CrisisTeam, Inpatient };
+inline constexpr std::size_t kSettingCount = 6;
+inline constexpr std::array<const char*, kSettingCount> kSettingNames{
+    "primary_care", "care_partner", "cmht", "outpatients", "crisis_team", "inpatient"};
+
+/// Names where a community mental health team discharges a stable person to.
+enum class DischargeDestination : std::uint8_t { PrimaryCare, CarePartner, Vcse };
+inline constexpr std::array<const char*, 3> kDischargeDestinationNames{"primary_care",
+                                                                       "care_partner", "vcse"};
+
+}  // namespace cmhsim::model
