@@ -83,12 +83,8 @@ class BinaryEventHeap {
   [[nodiscard]] std::size_t size() const noexcept { return heap_.size(); }
   /// Returns the earliest pending event; the queue must not be empty.
   [[nodiscard]] const Event& top() const noexcept { return heap_.top(); }
-  /// Reserves storage for `n` pending events.
-  void reserve(std::size_t n) {
-    std::vector<Event> storage;
-    storage.reserve(n);
-    heap_ = Heap(FiresAfter{}, std::move(storage));
-  }
+  /// Reserves storage for `n` pending events, keeping those already pending.
+  void reserve(std::size_t n) { heap_.storage().reserve(n); }
   /// Removes every pending event.
   void clear() { heap_ = Heap(); }
   /// Inserts an event.
@@ -104,7 +100,10 @@ class BinaryEventHeap {
   struct FiresAfter {
     bool operator()(const Event& a, const Event& b) const noexcept { return fires_before(b, a); }
   };
-  using Heap = std::priority_queue<Event, std::vector<Event>, FiresAfter>;
+  // Exposes the container std::priority_queue keeps protected, so it can be reserved in place.
+  struct Heap : std::priority_queue<Event, std::vector<Event>, FiresAfter> {
+    std::vector<Event>& storage() { return c; }
+  };
   Heap heap_;
 };
 

@@ -118,3 +118,14 @@ TEMPLATE_TEST_CASE("clear empties the heap and it can be refilled", "[event_queu
   CHECK(q.pop().sequence == 20);
   CHECK(q.empty());
 }
+
+TEMPLATE_TEST_CASE("reserve keeps the events already pending", "[event_queue]", BinaryEventHeap,
+                   DaryEventHeap<4>) {
+  TestType q;
+  q.push(make(3.0, 0, 0));
+  q.push(make(1.0, 0, 1));
+  q.reserve(1000);
+  REQUIRE(q.size() == 2);
+  CHECK(q.pop().sequence == 1);
+  CHECK(q.pop().sequence == 0);
+}

@@ -1,0 +1,282 @@
+// Clinical dynamics of the pathway model: competing hazards between stable, struggling and crisis
+// with support-dependent hazard ratios, crisis episodes, admissions (out of area when full),
+// leaving the register, and quality of life. No I/O; services are reached through their helpers.
+#include <algorithm>
+#include <cmath>
+
+#include "model/draws.hpp"
+#include "model/pathway_simulation.hpp"
+
+namespace cmhsim::model::pathway {
+
+double PathwaySimulation::competence(const Person& p) const {
+  return p.cp_worker == kNone ? 0.0 : workforce_.post(p.cp_worker).competence;
+}
+
+double PathwaySimulation::support_ratio(const Person& p) const {
+  const ClinicalConfig& c = config_.clinical;
+  double r = 1.0;
+  if (p.cp_worker != kNone) r *= 1.0 - (1.0 - c.care_partner_hazard_ratio) * competence(p);
+  if (p.home == Setting::Cmht) r *= c.cmht_hazard_ratio;
+  if (p.has(kVcseConnected)) r *= c.vcse_hazard_ratio;
+  return r;
+}
+
+void PathwaySimulation::schedule_transition(std::uint32_t id) {
+  Person& p = persons_[id];
+  ++p.transition_token;
+  if (!p.has(kAlive) || p.state == ClinicalState::Crisis) return;
+  const ClinicalConfig& c = config_.clinical;
+  const double network = c.network_hazard_ratio[static_cast<std::size_t>(p.network)];
+  const double support = support_ratio(p);
+  double total = 0.0;
+  double to_crisis = 0.0;
+  if (p.state == ClinicalState::Stable) {
+    total = c.stable_to_struggling_per_year * network *
+            (p.lives_alone ? c.living_alone_hazard_ratio : 1.0) * support;
+  } else {
+    to_crisis = c.struggling_to_crisis_per_year * network * support;
+    const double recovery = c.struggling_to_stable_per_year *
+                            (1.0 + (c.care_partner_recovery_ratio - 1.0) * competence(p));
+    total = to_crisis + recovery;
+  }
+  double delay = 0.0;
+  double which = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotTransition);
+    delay = exponential(*rng, total / kYearDays);
+    which = rng.uniform();
+  }
+  if (!(sim_.now() + delay <= horizon_)) return;
+  ClinicalState target = ClinicalState::Struggling;
+  if (p.state == ClinicalState::Struggling) {
+    target = which * total < to_crisis ? ClinicalState::Crisis : ClinicalState::Stable;
+  }
+  sim_.schedule_in(delay, k_transition_, id,
+                   p.transition_token | (static_cast<std::uint64_t>(target) << 16));
+}
+
+void PathwaySimulation::on_transition(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive) || p.transition_token != (e.aux & 0xffffu)) return;
+  const auto target = static_cast<ClinicalState>(e.aux >> 16);
+  if (target == ClinicalState::Crisis) {
+    start_crisis(id);
+    return;
+  }
+  p.state = target;
+  p.state_since = static_cast<float>(sim_.now());
+  if (target == ClinicalState::Struggling) {
+    if (p.cp_worker != kNone) {
+      schedule_contact(id);  // Contact intensity flexes with need.
+    } else if (p.home == Setting::PrimaryCare && may_offer_care_partner(p) && !p.has(kCpWaiting)) {
+      bool refer = false;
+      {
+        PersonStream rng(*this, id, kSlotServices);
+        refer = bernoulli(*rng, p.engagement);  // Seeks help from the GP, who refers.
+      }
+      if (refer) offer_care_partner(id, false);
+    }
+  }
+  schedule_transition(id);
+}
+
+void PathwaySimulation::start_crisis(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  p.state = ClinicalState::Crisis;
+  p.state_since = static_cast<float>(now);
+  ++p.transition_token;
+  ++p.crises;
+  ++tally_.crises;
+  if (observed()) {
+    ++t_crises_;
+    ++t_group_crises_[network_group(p.network)];
+    ++t_group_crises_[ethnicity_group(p.ethnicity)];
+    ++t_group_crises_[diagnosis_group(p.diagnosis)];
+  }
+  p.qol = static_cast<float>(std::max(1.0, p.qol - config_.clinical.qol_crisis_drop));
+  crisis_records_.push_back(CrisisRecord{now, p.last_crisis, false});
+  p.last_crisis = static_cast<std::uint32_t>(crisis_records_.size() - 1);
+
+  const engine::Admission admission = crisis_team_.arrive(id, now);
+  double duration = 0.0;
+  bool admit_now = false;
+  {
+    PersonStream rng(*this, id, kSlotCrisis);
+    if (admission == engine::Admission::Started) {
+      duration = std::max(0.0, config_.services.crisis_episode_days.sample(*rng));
+    } else {
+      admit_now = bernoulli(*rng, config_.services.crisis_admission_if_full);
+    }
+  }
+  if (admission == engine::Admission::Started) {
+    ++tally_.episodes;
+    crisis_level_.add(now, 1.0);
+    move_to(id, Setting::CrisisTeam);
+    sim_.schedule_in(duration, k_crisis_end_, id);
+  } else if (admit_now) {
+    admit(id);
+  } else {
+    // Turned away and not admitted: the crisis passes where the person is.
+    p.state = ClinicalState::Struggling;
+    schedule_transition(id);
+  }
+}
+
+void PathwaySimulation::on_crisis_end(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive) || p.setting != Setting::CrisisTeam) return;
+  crisis_team_.release(sim_.now());
+  crisis_level_.add(sim_.now(), -1.0);
+  bool admit_now = false;
+  {
+    PersonStream rng(*this, id, kSlotCrisis);
+    admit_now = bernoulli(*rng, config_.services.crisis_admission_probability);
+  }
+  if (admit_now) {
+    admit(id);
+  } else {
+    end_acute_care(id);
+  }
+}
+
+void PathwaySimulation::admit(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  ++p.admissions;
+  ++tally_.admissions;
+  if (observed()) ++t_admissions_;
+  if (p.last_crisis != kNone) {
+    // Earlier crises of this person within 12 months are followed by this admission.
+    for (std::uint32_t r = crisis_records_[p.last_crisis].prev; r != kNone;
+         r = crisis_records_[r].prev) {
+      if (crisis_records_[r].time < now - kYearDays) break;
+      crisis_records_[r].followed = true;
+    }
+  }
+  if (beds_.arrive(id, now) == engine::Admission::Started) {
+    beds_level_.add(now, 1.0);
+  } else {
+    p.set(kOutOfArea);
+    ooa_level_.add(now, 1.0);
+    ++tally_.out_of_area;
+    if (observed()) ++t_ooa_;
+  }
+  move_to(id, Setting::Inpatient);
+  double stay = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotCrisis);
+    stay = std::max(0.0, config_.services.length_of_stay_days.sample(*rng));
+  }
+  sim_.schedule_in(stay, k_bed_discharge_, id);
+}
+
+void PathwaySimulation::on_bed_discharge(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive) || p.setting != Setting::Inpatient) return;
+  if (p.has(kOutOfArea)) {
+    p.set(kOutOfArea, false);
+    ooa_level_.add(sim_.now(), -1.0);
+  } else {
+    beds_.release(sim_.now());
+    beds_level_.add(sim_.now(), -1.0);
+  }
+  end_acute_care(id);
+}
+
+void PathwaySimulation::end_acute_care(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  p.state = ClinicalState::Struggling;
+  p.state_since = static_cast<float>(now);
+  // Follow-up within post_discharge_followup_days: a proactive mental health contact.
+  ++p.mental_health_contacts;
+  p.last_proactive = p.last_care_contact = static_cast<float>(now);
+  move_to(id, p.home);
+  if (p.home != Setting::Cmht) {
+    bool refer = false;
+    {
+      PersonStream rng(*this, id, kSlotCrisis);
+      refer = bernoulli(*rng, config_.policies.post_crisis_cmht_probability);
+    }
+    if (refer) {
+      refer_to_cmht(id, false);
+    } else if (p.home == Setting::PrimaryCare && may_offer_care_partner(p)) {
+      offer_care_partner(id, true);
+    }
+  }
+  schedule_transition(id);
+}
+
+void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  settle(id);
+  p.set(kAlive, false);
+  if (p.has(kCmhtWaiting)) {
+    cmht_.renege(p.cmht_ticket, now);
+    p.set(kCmhtWaiting, false);
+  }
+  if (p.has(kVcseWaiting)) {
+    vcse_.renege(p.vcse_ticket, now);
+    p.set(kVcseWaiting, false);
+  }
+  if (p.has(kCpWaiting)) drop_cp_waiting(id);
+  if (p.setting == Setting::CrisisTeam) {
+    crisis_team_.release(now);
+    crisis_level_.add(now, -1.0);
+  } else if (p.setting == Setting::Inpatient) {
+    if (p.has(kOutOfArea)) {
+      p.set(kOutOfArea, false);
+      ooa_level_.add(now, -1.0);
+    } else {
+      beds_.release(now);
+      beds_level_.add(now, -1.0);
+    }
+  }
+  if (p.has(kVcseConnected)) leave_vcse(id);
+  if (p.cp_worker != kNone) leave_caseload(id);
+  if (p.home == Setting::Cmht) leave_cmht(id);
+  add_expected_deaths(p);
+  if (death) {
+    ++deaths_;
+    ++tally_.deaths;
+    if (observed() && p.age_at(now) < 75.0) ++t_deaths_u75_;
+  } else {
+    ++migrated_;
+    p.set(kMigrated);
+  }
+  --alive_;
+  alive_level_.add(now, -1.0);
+  group_alive_[network_group(p.network)].add(now, -1.0);
+  group_alive_[ethnicity_group(p.ethnicity)].add(now, -1.0);
+  group_alive_[diagnosis_group(p.diagnosis)].add(now, -1.0);
+  ++p.transition_token;
+  ++p.contact_token;
+}
+
+double PathwaySimulation::qol_target(const Person& p) const {
+  const ClinicalConfig& c = config_.clinical;
+  double t = c.qol_target_base +
+             std::min(static_cast<double>(p.goals_achieved_total) * c.qol_target_per_goal,
+                      c.qol_target_goal_cap);
+  if (p.has(kVcseConnected)) t += c.qol_target_vcse;
+  if (p.cp_worker != kNone) t += c.qol_target_care_partner;
+  if (p.state != ClinicalState::Stable) t -= c.qol_struggling_target_drop;
+  return t;
+}
+
+void PathwaySimulation::update_qol(std::uint32_t id, std::uint64_t month) {
+  Person& p = persons_[id];
+  const double target = qol_target(p);
+  engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Qol), 2 * month);
+  const double z = standard_normal(rng);
+  const double q = target + (p.qol - target) * qol_decay_ + qol_noise_sd_ * z;
+  p.qol = static_cast<float>(std::clamp(q, 1.0, 7.0));
+}
+
+}  // namespace cmhsim::model::pathway

@@ -1,0 +1,283 @@
+// The pathway model's umbrella: builds the population and services, dispatches events (arrivals,
+// exits, month ends, warm-up, the 12-month window, identification sweeps) and wraps it all in
+// PathwayModel. The domain rules live in pathway_clinical/services/care_partners. No I/O.
+#include "model/pathway_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/draws.hpp"
+#include "model/pathway_simulation.hpp"
+
+namespace cmhsim::model {
+namespace pathway {
+namespace {
+
+constexpr std::int32_t kWarmupPriority = -3;  // Before anything else that day.
+constexpr std::int32_t kWindowPriority = -2;
+constexpr std::int32_t kMonthPriority = -1;
+
+int slots(double capacity) {
+  return static_cast<int>(std::clamp(std::floor(capacity + 1e-9), 0.0, 2.0e9));
+}
+
+}  // namespace
+
+PathwaySimulation::PersonStream::PersonStream(PathwaySimulation& s, std::uint32_t id,
+                                              StreamSlot slot)
+    : person_(s.persons_[id]),
+      slot_(slot),
+      rng_(s.key_, id,
+           static_cast<std::uint64_t>(slot == kSlotTransition ? Purpose::Transition
+                                      : slot == kSlotContact  ? Purpose::Contact
+                                      : slot == kSlotGoal     ? Purpose::Goal
+                                      : slot == kSlotCrisis   ? Purpose::Crisis
+                                                              : Purpose::Services),
+           person_.position[slot]) {}
+
+PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey key,
+                                     Recorder* recorder)
+    : config_(config),
+      key_(key),
+      recorder_(recorder),
+      trial_(config.trial.enabled),
+      workforce_(config.care_partners, config.supervision, key),
+      cmht_("cmht",
+            slots(config.services.cmht_coordinators_fte * config.services.cmht_caseload_per_fte)),
+      crisis_team_("crisis_team", slots(config.services.crisis_team_slots),
+                   engine::Discipline::Fifo, 0),
+      beds_("inpatient", slots(config.services.beds), engine::Discipline::Fifo, 0),
+      vcse_("vcse", slots(config.services.vcse_places)),
+      incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
+      in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)) {
+  horizon_ = trial_ ? config.trial.follow_up_days : config.horizon_days;
+  warmup_ = trial_ ? 0.0 : std::clamp(config.warmup_days, 0.0, horizon_);
+  window_start_ = std::max(warmup_, horizon_ - kYearDays);
+  const double theta = config.clinical.qol_mean_reversion_per_year;
+  const double sigma = config.clinical.qol_noise_sd_per_sqrt_year;
+  const double dt = kMonthDays / kYearDays;
+  qol_decay_ = std::exp(-theta * dt);
+  qol_noise_sd_ = theta > 0.0 ? sigma * std::sqrt((1.0 - qol_decay_ * qol_decay_) / (2.0 * theta))
+                              : sigma * std::sqrt(dt);
+  register_handlers();
+}
+
+void PathwaySimulation::register_handlers() {
+  auto bind = [this](void (PathwaySimulation::*f)(const engine::Event&)) {
+    return sim_.add_handler([this, f](const engine::Event& e) { (this->*f)(e); });
+  };
+  k_transition_ = bind(&PathwaySimulation::on_transition);
+  k_exit_ = bind(&PathwaySimulation::on_exit);
+  k_arrival_ = bind(&PathwaySimulation::on_arrival);
+  k_crisis_end_ = bind(&PathwaySimulation::on_crisis_end);
+  k_bed_discharge_ = bind(&PathwaySimulation::on_bed_discharge);
+  k_referral_ = bind(&PathwaySimulation::on_referral);
+  k_cmht_renege_ = bind(&PathwaySimulation::on_cmht_renege);
+  k_vcse_end_ = bind(&PathwaySimulation::on_vcse_end);
+  k_contact_ = bind(&PathwaySimulation::on_contact);
+  k_hire_ = bind(&PathwaySimulation::on_hire);
+  k_month_ = bind(&PathwaySimulation::on_month_end);
+  k_sweep_ = bind(&PathwaySimulation::on_sweep);
+  k_window_ = bind(&PathwaySimulation::on_window_start);
+  k_warmup_ = bind(&PathwaySimulation::on_warmup_end);
+}
+
+ReplicationOutcome PathwaySimulation::run() {
+  const PopulationConfig& pop = config_.population;
+  const double years = horizon_ / kYearDays;
+  const double inflow =
+      pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 + pop.in_migration_per_year;
+  // Reserve before anything is scheduled: reserving rebuilds the event list.
+  const std::size_t expected_people =
+      trial_ ? std::size_t{config_.trial.participants_intervention} +
+                   config_.trial.participants_control
+             : pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64);
+  sim_.reserve(expected_people * 3);
+  if (trial_) {
+    const std::uint32_t n = config_.trial.participants_intervention;
+    persons_.reserve(n + config_.trial.participants_control);
+    for (std::uint32_t i = 0; i < n; ++i) add_person(Origin::TrialIntervention);
+    for (std::uint32_t i = 0; i < config_.trial.participants_control; ++i) {
+      add_person(Origin::TrialControl);
+    }
+  } else {
+    persons_.reserve(pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64));
+    for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
+  }
+  cp_capacity_level_.set(0.0, static_cast<double>(workforce_.capacity()));
+  for (std::size_t k = 0; k < workforce_.size(); ++k) {
+    if (workforce_.post(k).in_post) {
+      cp_fte_level_.add(0.0, workforce_.post(k).fte);
+    } else {
+      sim_.schedule_at(workforce_.recruitment_delay(k), k_hire_, k);
+    }
+  }
+  const auto initial = static_cast<std::uint32_t>(persons_.size());
+  for (std::uint32_t id = 0; id < initial; ++id) place_initial(id);
+
+  if (!trial_) {
+    const double incidence = pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 / kYearDays;
+    const double migration = pop.in_migration_per_year / kYearDays;
+    if (incidence > 0.0) sim_.schedule_at(exponential(incidence_rng_, incidence), k_arrival_, 0);
+    if (migration > 0.0) sim_.schedule_at(exponential(in_migration_rng_, migration), k_arrival_, 1);
+    const PolicyConfig& pol = config_.policies;
+    if (pol.proactive_interval_days > 0.0 && pol.proactive_coverage > 0.0) {
+      sim_.schedule_at(pol.proactive_interval_days, k_sweep_);
+    }
+  }
+  sim_.schedule_at(warmup_, k_warmup_, 0, 0, kWarmupPriority);
+  sim_.schedule_at(window_start_, k_window_, 0, 0, kWindowPriority);
+  if (kMonthDays <= horizon_) sim_.schedule_at(kMonthDays, k_month_, 0, 0, kMonthPriority);
+  sim_.run_until(horizon_);
+  return finish();
+}
+
+std::uint32_t PathwaySimulation::add_person(Origin origin) {
+  const auto id = static_cast<std::uint32_t>(persons_.size());
+  const double now = sim_.now();
+  persons_.push_back(synthesize_person(config_, key_, id, origin, now));
+  Person& p = persons_.back();
+  if (observed()) p.set(kObserved);
+  ++alive_;
+  alive_level_.add(now, 1.0);
+  group_alive_[network_group(p.network)].add(now, 1.0);
+  group_alive_[ethnicity_group(p.ethnicity)].add(now, 1.0);
+  group_alive_[diagnosis_group(p.diagnosis)].add(now, 1.0);
+  if (window_open_ && (p.setting == Setting::Cmht || p.setting == Setting::Outpatients)) {
+    p.set(kWindowSecondary);
+  }
+  const Exit exit = draw_exit(config_, key_, id, p, now);
+  if (exit.time <= horizon_) sim_.schedule_at(exit.time, k_exit_, id, exit.death ? 1 : 0);
+  return id;
+}
+
+void PathwaySimulation::place_initial(std::uint32_t id) {
+  Person& p = persons_[id];
+  if (p.home == Setting::Cmht) {
+    p.home = p.setting = Setting::PrimaryCare;
+    // Starts at once, or joins the waiting list (with patience) when the caseload is full.
+    p.set(kCmhtReferral);
+    on_referral(engine::Event{0.0, 0, k_referral_, 0, id, 0});
+  }
+  if (trial_ && p.trial_arm == 1) offer_care_partner(id, false);
+  schedule_transition(id);
+}
+
+void PathwaySimulation::on_arrival(const engine::Event& e) {
+  const bool incident = e.target == 0;
+  const std::uint32_t id = add_person(incident ? Origin::Incident : Origin::InMigrant);
+  ++newcomers_;
+  if (incident) refer_to_cmht(id, false);
+  schedule_transition(id);
+  const PopulationConfig& pop = config_.population;
+  if (incident) {
+    const double rate = pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 / kYearDays;
+    sim_.schedule_in(exponential(incidence_rng_, rate), k_arrival_, 0);
+  } else {
+    sim_.schedule_in(exponential(in_migration_rng_, pop.in_migration_per_year / kYearDays),
+                     k_arrival_, 1);
+  }
+}
+
+void PathwaySimulation::on_exit(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  if (persons_[id].has(kAlive)) leave_register(id, e.aux == 1);
+}
+
+void PathwaySimulation::on_month_end(const engine::Event& e) {
+  const std::uint64_t month = e.target;
+  workforce_month(month);
+  const auto n = static_cast<std::uint32_t>(persons_.size());
+  for (std::uint32_t id = 0; id < n; ++id) {
+    if (!persons_[id].has(kAlive)) continue;
+    settle(id);
+    update_qol(id, month);
+    monthly_checks(id);
+  }
+  close_month(month);
+  if (month_observer) month_observer(*this);
+  next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
+  if (next_month_end_ <= horizon_) {
+    sim_.schedule_at(next_month_end_, k_month_, month + 1, 0, kMonthPriority);
+  }
+}
+
+void PathwaySimulation::on_warmup_end(const engine::Event&) {
+  const double now = sim_.now();
+  for (engine::Resource* r : {&cmht_, &crisis_team_, &beds_, &vcse_}) r->reset_statistics(now);
+  for (Level* l : {&alive_level_, &crisis_level_, &beds_level_, &ooa_level_, &vcse_level_,
+                   &cp_wait_level_, &cp_caseload_level_, &cp_capacity_level_, &cp_fte_level_}) {
+    l->reset(now);
+  }
+  for (Level& l : group_alive_) l.reset(now);
+  month_start_area_ = {};
+  const auto n = static_cast<std::uint32_t>(persons_.size());
+  for (std::uint32_t id = 0; id < n; ++id) {
+    Person& p = persons_[id];
+    if (!p.has(kAlive)) continue;
+    settle(id);
+    p.set(kObserved);
+    p.care_partner_contacts = p.mental_health_contacts = 0;
+    p.crises = p.admissions = p.goals_set = p.goals_achieved = 0;
+    p.qol_start = p.qol;
+    p.set(kCpObserved, p.cp_worker != kNone);
+  }
+}
+
+void PathwaySimulation::on_window_start(const engine::Event&) {
+  const auto n = static_cast<std::uint32_t>(persons_.size());
+  for (std::uint32_t id = 0; id < n; ++id) {
+    Person& p = persons_[id];
+    if (!p.has(kAlive)) continue;
+    settle(id);
+    p.window_secondary_contacts = 0;
+    p.set(kWindowCheck, false);
+    p.set(kWindowSecondary, p.home == Setting::Cmht || p.home == Setting::Outpatients);
+  }
+  window_open_ = true;
+}
+
+void PathwaySimulation::on_sweep(const engine::Event&) {
+  const double now = sim_.now();
+  const PolicyConfig& pol = config_.policies;
+  const std::uint64_t sweep = sweeps_++;
+  const auto n = static_cast<std::uint32_t>(persons_.size());
+  for (std::uint32_t id = 0; id < n; ++id) {
+    Person& p = persons_[id];
+    if (!p.has(kAlive)) continue;
+    if (p.setting != Setting::PrimaryCare && p.setting != Setting::Outpatients) continue;
+    if (now - p.last_proactive <= pol.gap_contact_window_days) continue;
+    engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Proactive), sweep);
+    if (!(rng.uniform01() < pol.proactive_coverage)) continue;
+    p.last_proactive = static_cast<float>(now);
+    if (may_offer_care_partner(p)) offer_care_partner(id, false);
+  }
+  sim_.schedule_in(pol.proactive_interval_days, k_sweep_);
+}
+
+}  // namespace pathway
+
+struct PathwayModel::Impl {
+  Impl(const PathwayConfig& config, engine::RngKey key, Recorder* recorder)
+      : simulation(config, key, recorder) {}
+  pathway::PathwaySimulation simulation;
+};
+
+PathwayModel::PathwayModel(const PathwayConfig& config, engine::RngKey key, Recorder* recorder)
+    : impl_(std::make_unique<Impl>(config, key, recorder)) {}
+
+PathwayModel::~PathwayModel() = default;
+
+ReplicationOutcome PathwayModel::run() { return impl_->simulation.run(); }
+
+const std::vector<OutputInfo>& PathwayModel::metric_infos() {
+  static const std::vector<OutputInfo> infos = pathway::build_metric_infos();
+  return infos;
+}
+
+const std::vector<OutputInfo>& PathwayModel::series_infos() {
+  static const std::vector<OutputInfo> infos = pathway::build_series_infos();
+  return infos;
+}
+
+}  // namespace cmhsim::model

@@ -1,0 +1,239 @@
+// Services of the pathway model other than Care Partners: contact counting by setting (GP,
+// CMHT, outpatients), CMHT referral, waiting list and discharge, VCSE connections, and the
+// monthly policy checks (physical health checks, discharge, re-referral). No I/O.
+#include <algorithm>
+#include <cmath>
+
+#include "model/draws.hpp"
+#include "model/pathway_simulation.hpp"
+
+namespace cmhsim::model::pathway {
+
+void PathwaySimulation::settle(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  const double start = p.settled_at;
+  const double dt = now - start;
+  p.settled_at = static_cast<float>(now);
+  if (!(dt > 0.0)) return;
+  if (p.setting == Setting::CrisisTeam || p.setting == Setting::Inpatient) {
+    p.last_care_contact = static_cast<float>(now);  // Under acute care throughout.
+    return;
+  }
+  const ServicesConfig& s = config_.services;
+  double mh_mean = 0.0;
+  if (p.setting == Setting::Cmht) mh_mean = s.cmht_contacts_per_month * dt / kMonthDays;
+  if (p.setting == Setting::Outpatients) {
+    mh_mean = s.outpatient_appointments_per_year * dt / kYearDays;
+  }
+  std::uint32_t gp = 0;
+  std::uint32_t mh = 0;
+  double last = start;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    gp = poisson(*rng, s.gp_consultations_per_year * dt / kYearDays);
+    mh = poisson(*rng, mh_mean);
+    // The latest of mh uniform contact times on [start, now].
+    if (mh > 0) last = start + dt * std::pow(rng.uniform(), 1.0 / static_cast<double>(mh));
+  }
+  tally_.gp += gp;
+  if (observed()) t_gp_ += gp;
+  if (mh == 0) return;
+  p.mental_health_contacts =
+      static_cast<std::uint16_t>(std::min<std::uint32_t>(p.mental_health_contacts + mh, 0xffffu));
+  if (window_open_) {
+    p.window_secondary_contacts = static_cast<std::uint16_t>(
+        std::min<std::uint32_t>(p.window_secondary_contacts + mh, 0xffffu));
+  }
+  p.last_proactive = std::max(p.last_proactive, static_cast<float>(last));
+  p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(last));
+  const bool seen = observed();
+  if (p.setting == Setting::Cmht) {
+    tally_.cmht_contacts += mh;
+    if (seen) t_cmht_contacts_ += mh;
+  } else {
+    tally_.outpatient += mh;
+    if (seen) t_outpatient_ += mh;
+  }
+}
+
+void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
+  settle(id);
+  Person& p = persons_[id];
+  p.setting = s;
+  if (window_open_ && (s == Setting::Cmht || s == Setting::Outpatients)) p.set(kWindowSecondary);
+}
+
+void PathwaySimulation::refer_to_cmht(std::uint32_t id, bool by_care_partner) {
+  Person& p = persons_[id];
+  if (p.has(kCmhtReferral) || p.has(kCmhtWaiting) || p.home == Setting::Cmht) return;
+  p.set(kCmhtReferral);
+  double delay = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    const double ratio = by_care_partner ? config_.care_partners.referral_delay_ratio : 1.0;
+    delay = std::max(0.0, config_.policies.referral_delay_days.sample(*rng)) * ratio +
+            std::max(0.0, config_.services.cmht_triage_days.sample(*rng));
+  }
+  sim_.schedule_in(delay, k_referral_, id);
+}
+
+void PathwaySimulation::on_referral(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive)) return;
+  p.set(kCmhtReferral, false);
+  if (p.home == Setting::Cmht || p.has(kCmhtWaiting)) return;
+  std::uint64_t ticket = 0;
+  if (cmht_.arrive(id, sim_.now(), 0, &ticket) == engine::Admission::Started) {
+    start_cmht(id);
+    return;
+  }
+  p.set(kCmhtWaiting);
+  p.cmht_ticket = static_cast<std::uint32_t>(ticket);
+  const double patience = config_.services.cmht_waiting_patience_days;
+  if (patience > 0.0) {
+    double wait = 0.0;
+    {
+      PersonStream rng(*this, id, kSlotServices);
+      wait = exponential(*rng, 1.0 / patience);
+    }
+    if (sim_.now() + wait <= horizon_) sim_.schedule_in(wait, k_cmht_renege_, id, ticket);
+  }
+}
+
+void PathwaySimulation::on_cmht_renege(const engine::Event& e) {
+  Person& p = persons_[e.target];
+  if (!p.has(kAlive) || !p.has(kCmhtWaiting) || p.cmht_ticket != e.aux) return;
+  cmht_.renege(e.aux, sim_.now());
+  p.set(kCmhtWaiting, false);  // Stays where they are (primary care or a Care Partner).
+}
+
+void PathwaySimulation::start_cmht(std::uint32_t id) {
+  Person& p = persons_[id];
+  p.set(kCmhtWaiting, false);
+  if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
+  if (p.has(kCpWaiting)) drop_cp_waiting(id);
+  p.home = Setting::Cmht;
+  if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
+    move_to(id, Setting::Cmht);
+  } else if (window_open_) {
+    p.set(kWindowSecondary);
+  }
+  schedule_transition(id);
+}
+
+void PathwaySimulation::leave_cmht(std::uint32_t) {
+  if (auto next = cmht_.release(sim_.now())) start_cmht(static_cast<std::uint32_t>(next->customer));
+}
+
+void PathwaySimulation::discharge_from_cmht(std::uint32_t id) {
+  Person& p = persons_[id];
+  p.home = Setting::PrimaryCare;
+  move_to(id, Setting::PrimaryCare);
+  leave_cmht(id);
+  switch (config_.policies.cmht_discharge_destination) {
+    case DischargeDestination::PrimaryCare:
+      break;
+    case DischargeDestination::CarePartner:
+      if (may_offer_care_partner(p)) offer_care_partner(id, true);  // Step-down: priority.
+      break;
+    case DischargeDestination::Vcse:
+      refer_to_vcse(id);
+      break;
+  }
+  schedule_transition(id);
+}
+
+void PathwaySimulation::refer_to_vcse(std::uint32_t id) {
+  Person& p = persons_[id];
+  if (p.has(kVcseConnected) || p.has(kVcseWaiting)) return;
+  std::uint64_t ticket = 0;
+  if (vcse_.arrive(id, sim_.now(), 0, &ticket) == engine::Admission::Started) {
+    start_vcse(id);
+  } else {
+    p.set(kVcseWaiting);
+    p.vcse_ticket = static_cast<std::uint32_t>(ticket);
+  }
+}
+
+void PathwaySimulation::start_vcse(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  p.set(kVcseWaiting, false);
+  p.set(kVcseConnected);
+  p.last_proactive = static_cast<float>(now);
+  vcse_level_.add(now, 1.0);
+  double duration = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    duration = std::max(0.0, config_.services.vcse_connection_days.sample(*rng));
+  }
+  sim_.schedule_in(duration, k_vcse_end_, id);
+  schedule_transition(id);
+}
+
+void PathwaySimulation::on_vcse_end(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive) || !p.has(kVcseConnected)) return;
+  p.last_proactive = static_cast<float>(sim_.now());
+  leave_vcse(id);
+  schedule_transition(id);
+}
+
+void PathwaySimulation::leave_vcse(std::uint32_t id) {
+  persons_[id].set(kVcseConnected, false);
+  vcse_level_.add(sim_.now(), -1.0);
+  if (auto next = vcse_.release(sim_.now())) start_vcse(static_cast<std::uint32_t>(next->customer));
+}
+
+void PathwaySimulation::monthly_checks(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  const PolicyConfig& pol = config_.policies;
+  if (p.next_check <= now) {
+    const bool supported = p.home == Setting::CarePartner || p.home == Setting::Cmht;
+    const ServicesConfig& s = config_.services;
+    bool checked = false;
+    {
+      PersonStream rng(*this, id, kSlotServices);
+      checked =
+          bernoulli(*rng, supported ? s.physical_check_with_support : s.physical_check_probability);
+    }
+    if (checked) {
+      ++tally_.checks;
+      if (observed()) ++t_checks_;
+      if (window_open_) p.set(kWindowCheck);
+    }
+    p.next_check = static_cast<float>(p.next_check + kYearDays);
+  }
+  if (p.setting != p.home) return;  // In acute care: decisions wait for the return.
+  const double stable_for = p.state == ClinicalState::Stable ? now - p.state_since : -1.0;
+  if (p.home == Setting::Cmht && stable_for >= pol.cmht_discharge_stable_days) {
+    discharge_from_cmht(id);
+    return;
+  }
+  // Assumption: Care Partners discharge after the same stable period, with no goal open.
+  if (p.home == Setting::CarePartner && stable_for >= pol.cmht_discharge_stable_days &&
+      !p.has(kGoalOpen)) {
+    leave_caseload(id);
+    return;
+  }
+  if (p.state == ClinicalState::Struggling &&
+      (p.home == Setting::PrimaryCare || p.home == Setting::CarePartner)) {
+    // Re-referral once per struggling spell, in the month it passes the threshold.
+    const double spell = now - p.state_since;
+    if (spell >= pol.rereferral_struggling_days &&
+        spell < pol.rereferral_struggling_days + kMonthDays) {
+      bool refer = false;
+      {
+        PersonStream rng(*this, id, kSlotServices);
+        refer = bernoulli(*rng, p.engagement);
+      }
+      if (refer) refer_to_cmht(id, p.home == Setting::CarePartner);
+    }
+  }
+}
+
+}  // namespace cmhsim::model::pathway

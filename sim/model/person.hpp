@@ -1,0 +1,120 @@
+// One person on the SMI register: fixed attributes, clinical and care state, counters and the
+// positions of their random streams. Plain data; knows nothing of events or services.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+#include "model/pathway_types.hpp"
+
+namespace cmhsim::model::pathway {
+
+/// Names the purposes of random streams; a person's draws for one purpose come from stream
+/// (person id, purpose), global processes use reserved entity ids (see kGlobalEntity).
+enum class Purpose : std::uint64_t {
+  Synthesis = 1,   ///< Attributes and initial state of a person.
+  Transition = 2,  ///< Clinical transition times.
+  Mortality = 3,   ///< Time of death.
+  Contact = 4,     ///< Care Partner contact timing, take-up and disengagement.
+  Goal = 5,        ///< Goal setting and achievement, VCSE referral at a contact.
+  Crisis = 6,      ///< Crisis episode lengths, admission, length of stay, post-crisis routing.
+  Qol = 7,         ///< Quality-of-life noise (position = 2 x month).
+  Migration = 8,   ///< Time of moving away.
+  Workforce = 9,   ///< Care Partner posts: vacancy at start, leaving, recruitment delays.
+  Services = 10,   ///< Contact counts, checks, referrals, triage, patience, VCSE connections.
+  Arrival = 11,    ///< Incidence and in-migration arrival times.
+  Proactive = 12,  ///< Found by identification sweep k (position = sweep index).
+};
+
+/// Sets the first entity id of global streams, far above any person id.
+inline constexpr std::uint64_t kGlobalEntity = std::uint64_t{1} << 40;
+inline constexpr std::uint64_t kIncidenceEntity = kGlobalEntity + 0;
+inline constexpr std::uint64_t kInMigrationEntity = kGlobalEntity + 1;
+/// Sets the entity id of Care Partner post 0; post k is kPostEntity + k.
+inline constexpr std::uint64_t kPostEntity = kGlobalEntity + (std::uint64_t{1} << 20);
+
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+inline constexpr float kNever = -std::numeric_limits<float>::infinity();
+
+/// Names the bits of Person::flags.
+enum PersonFlag : std::uint16_t {
+  kAlive = 1u << 0,
+  kCmhtWaiting = 1u << 1,      ///< On the CMHT waiting list.
+  kCmhtReferral = 1u << 2,     ///< A CMHT referral is on its way (delay and triage).
+  kCpWaiting = 1u << 3,        ///< Waiting for a Care Partner.
+  kCpEngaged = 1u << 4,        ///< Has had a first Care Partner contact.
+  kVcseConnected = 1u << 5,    ///< Holds a VCSE place.
+  kVcseWaiting = 1u << 6,      ///< Waiting for a VCSE place.
+  kOutOfArea = 1u << 7,        ///< Inpatient in an out-of-area bed.
+  kGoalOpen = 1u << 8,         ///< Has a goal being worked on.
+  kWindowSecondary = 1u << 9,  ///< Under CMHT or outpatients at some time in the last 12 months.
+  kWindowCheck = 1u << 10,     ///< Had a physical health check in the last 12 months.
+  kCpObserved = 1u << 11,      ///< On a Care Partner caseload at some time after warm-up.
+  kMigrated = 1u << 12,        ///< Moved away (no longer registered).
+  kObserved = 1u << 13,        ///< Alive at some time after warm-up.
+};
+
+/// Indexes the per-person stream positions kept in Person::position.
+enum StreamSlot : std::uint8_t {
+  kSlotTransition,
+  kSlotContact,
+  kSlotGoal,
+  kSlotCrisis,
+  kSlotServices,
+  kSlotCount
+};
+
+/// Holds one person; the index in the model's person vector is the person id.
+struct Person {
+  float age0 = 0.0f;        ///< Age at day 0 in years (may be below the entry age for newcomers).
+  float entry_time = 0.0f;  ///< Day registered.
+  float engagement = 0.0f;  ///< Probability of taking up an offered contact.
+  float qol = 0.0f;         ///< Quality of life (1-7).
+  float qol_start = 0.0f;   ///< Quality of life at the start of observation (or entry).
+  float last_proactive = kNever;  ///< Last proactive contact (CP, CMHT, VCSE, outpatient, sweep).
+  float last_care_contact = kNever;         ///< Last secondary-care or Care Partner contact.
+  float state_since = 0.0f;                 ///< Time the current clinical state began.
+  float settled_at = 0.0f;                  ///< Contacts by setting are counted up to this time.
+  float next_check = 0.0f;                  ///< Time of the next annual physical health check.
+  std::uint32_t cp_worker = kNone;          ///< Care Partner post holding the person, if any.
+  std::uint32_t cmht_ticket = 0;            ///< Ticket on the CMHT waiting list.
+  std::uint32_t vcse_ticket = 0;            ///< Ticket on the VCSE waiting list.
+  std::uint32_t cp_wait_seq = 0;            ///< Sequence of the current Care Partner waiting entry.
+  std::uint32_t last_crisis = kNone;        ///< Latest crisis record of this person.
+  std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
+  std::uint16_t practice = 0;
+  std::uint16_t pcn = 0;
+  std::uint16_t flags = 0;
+  std::uint16_t transition_token = 0;  ///< Invalidates stale transition events.
+  std::uint16_t contact_token = 0;     ///< Invalidates stale Care Partner contact events.
+  std::uint16_t care_partner_contacts = 0;
+  std::uint16_t mental_health_contacts = 0;
+  std::uint16_t window_secondary_contacts = 0;  ///< CMHT/outpatient contacts in the last 12 months.
+  std::uint16_t crises = 0;  ///< Counters from here to goals_achieved cover the observed period.
+  std::uint16_t admissions = 0;
+  std::uint16_t goals_set = 0;
+  std::uint16_t goals_achieved = 0;
+  std::uint16_t goals_achieved_total = 0;  ///< Since entry (drives the quality-of-life target).
+  Diagnosis diagnosis = Diagnosis::Schizophrenia;
+  NetworkType network = NetworkType::DiverseActive;
+  Ethnicity ethnicity = Ethnicity::White;
+  ClinicalState state = ClinicalState::Stable;
+  Setting setting = Setting::PrimaryCare;  ///< Where the person is now.
+  Setting home = Setting::PrimaryCare;     ///< Community setting to return to after a crisis.
+  std::uint8_t male = 0;
+  std::uint8_t lives_alone = 0;
+  std::uint8_t trial_arm = 0;  ///< 0 none, 1 intervention, 2 control.
+
+  /// Returns true when flag `f` is set.
+  [[nodiscard]] bool has(PersonFlag f) const noexcept { return (flags & f) != 0; }
+  /// Sets or clears flag `f`.
+  void set(PersonFlag f, bool on = true) noexcept {
+    flags = static_cast<std::uint16_t>(on ? (flags | f) : (flags & ~f));
+  }
+  /// Returns the age in years at day `t`.
+  [[nodiscard]] double age_at(double t) const noexcept { return age0 + t / 365.25; }
+};
+
+static_assert(sizeof(Person) <= 128, "keep Person compact: England holds over half a million");
+
+}  // namespace cmhsim::model::pathway

@@ -1,0 +1,130 @@
+// Synthesis of people on the SMI register and their time of leaving it.
+// Uses only population and clinical parameters: service parameters never change who a person is.
+#include "model/population.hpp"
+
+#include <algorithm>
+#include <boost/random/beta_distribution.hpp>
+#include <cmath>
+#include <limits>
+
+#include "model/draws.hpp"
+
+namespace cmhsim::model::pathway {
+namespace {
+
+constexpr double kYear = 365.25;
+constexpr double kAdultMinAge = 16.0;
+
+/// Returns a normal variate truncated to [lo, hi] by rejection (clamped after many tries).
+double truncated_normal(engine::RandomStream& rng, double mean, double sd, double lo, double hi) {
+  if (!(sd > 0.0)) return std::clamp(mean, lo, hi);
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    const double x = mean + sd * standard_normal(rng);
+    if (x >= lo && x <= hi) return x;
+  }
+  return std::clamp(mean, lo, hi);
+}
+
+/// Returns a beta variate with the given mean and sd (the mean itself if sd is too large or 0).
+double beta_by_moments(engine::RandomStream& rng, double mean, double sd) {
+  const double m = std::clamp(mean, 1e-6, 1.0 - 1e-6);
+  const double k = m * (1.0 - m) / (sd * sd) - 1.0;
+  if (!(sd > 0.0) || !(k > 0.0)) return m;
+  boost::random::beta_distribution<double> beta(m * k, (1.0 - m) * k);
+  return beta(rng);
+}
+
+}  // namespace
+
+Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
+                         Origin origin, double now) {
+  const PopulationConfig& pop = config.population;
+  engine::RandomStream rng(key, id, static_cast<std::uint64_t>(Purpose::Synthesis));
+  Person p;
+  const double age =
+      origin == Origin::Incident
+          ? truncated_normal(rng, pop.incident_age_mean, pop.incident_age_sd, kAdultMinAge,
+                             pop.age_max)
+          : truncated_normal(rng, pop.age_mean, pop.age_sd, pop.age_min, pop.age_max);
+  p.age0 = static_cast<float>(age - now / kYear);
+  p.entry_time = static_cast<float>(now);
+  p.male = bernoulli(rng, pop.male_share) ? 1 : 0;
+  p.ethnicity = static_cast<Ethnicity>(categorical(rng, pop.ethnicity_shares));
+  p.diagnosis = static_cast<Diagnosis>(categorical(rng, pop.diagnosis_shares));
+  p.network = static_cast<NetworkType>(categorical(rng, pop.network_shares));
+  p.lives_alone =
+      bernoulli(rng, pop.lives_alone_by_network[static_cast<std::size_t>(p.network)]) ? 1 : 0;
+  p.engagement = static_cast<float>(beta_by_moments(rng, pop.engagement_mean, pop.engagement_sd));
+  // Drawn for every origin so later draws keep their positions whatever the origin.
+  const double u_setting = rng.uniform01();
+  const bool struggling = bernoulli(rng, pop.initial_struggling_share);
+  const double qol = truncated_normal(rng, pop.qol_initial_mean, pop.qol_initial_sd, 1.0, 7.0);
+  const double u_practice = rng.uniform01();
+  const double check_offset = rng.uniform01() * kYear;
+
+  p.home = Setting::PrimaryCare;
+  if (origin == Origin::Register) {
+    if (u_setting < pop.initial_cmht_share) {
+      p.home = Setting::Cmht;
+    } else if (u_setting < pop.initial_cmht_share + pop.initial_outpatients_share) {
+      p.home = Setting::Outpatients;
+    }
+  }
+  p.setting = p.home;
+  p.state = (struggling || origin == Origin::Incident) ? ClinicalState::Struggling
+                                                       : ClinicalState::Stable;
+  p.state_since = static_cast<float>(now);
+  p.qol = p.qol_start = static_cast<float>(qol);
+  p.settled_at = static_cast<float>(now);
+  p.next_check = static_cast<float>(now + check_offset);
+
+  std::uint32_t first_practice = 0;
+  std::uint32_t practices = std::max<std::uint32_t>(pop.practices, 1);
+  if (origin == Origin::TrialIntervention) {
+    practices = std::max<std::uint32_t>(config.trial.intervention_practices, 1);
+  } else if (origin == Origin::TrialControl) {
+    first_practice = config.trial.intervention_practices;
+    practices = std::max<std::uint32_t>(config.trial.practices - first_practice, 1);
+  }
+  const auto offset = std::min<std::uint32_t>(
+      static_cast<std::uint32_t>(u_practice * static_cast<double>(practices)), practices - 1);
+  p.practice = static_cast<std::uint16_t>(first_practice + offset);
+  const std::uint32_t all_practices =
+      std::max<std::uint32_t>(config.trial.enabled ? config.trial.practices : pop.practices, 1);
+  p.pcn = static_cast<std::uint16_t>(std::uint64_t{p.practice} *
+                                     std::max<std::uint32_t>(pop.pcns, 1) / all_practices);
+  p.trial_arm = origin == Origin::TrialIntervention ? 1 : origin == Origin::TrialControl ? 2 : 0;
+  p.set(kAlive);
+  return p;
+}
+
+double gompertz_cumulative_hazard(const ClinicalConfig& clinical, double a1, double a2) {
+  if (!(a2 > a1)) return 0.0;
+  const double b = clinical.mortality_gompertz_b;
+  const double a = std::exp(clinical.mortality_gompertz_log_a);
+  if (b == 0.0) return a * (a2 - a1);
+  return a / b * (std::exp(b * a2) - std::exp(b * a1));
+}
+
+Exit draw_exit(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
+               const Person& person, double now) {
+  const ClinicalConfig& c = config.clinical;
+  engine::RandomStream mortality(key, id, static_cast<std::uint64_t>(Purpose::Mortality));
+  engine::RandomStream migration(key, id, static_cast<std::uint64_t>(Purpose::Migration));
+  const double hr = c.mortality_hazard_ratio[static_cast<std::size_t>(person.diagnosis)];
+  const double e = exponential(mortality, 1.0);
+  const double age = person.age_at(now);
+  // Solve hr * (a/b) * (exp(b (age + x)) - exp(b age)) = e for x (years).
+  const double a = std::exp(c.mortality_gompertz_log_a) * hr;
+  const double b = c.mortality_gompertz_b;
+  double years = std::numeric_limits<double>::infinity();
+  if (a > 0.0) {
+    years = b == 0.0 ? e / a : std::log1p(e * b / (a * std::exp(b * age))) / b;
+  }
+  const double death = now + years * kYear;
+  const double move =
+      now + exponential(migration, config.population.out_migration_rate_per_year) * kYear;
+  return death <= move ? Exit{death, true} : Exit{move, false};
+}
+
+}  // namespace cmhsim::model::pathway
