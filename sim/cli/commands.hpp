@@ -9,6 +9,8 @@ namespace cmhsim::cli {
 
 /// Runs a scenario's replications and reports them; returns the exit code.
 int run_command(const std::vector<std::string>& args);
+/// Runs scenarios with common random numbers and reports paired differences; returns the exit code.
+int compare_command(const std::vector<std::string>& args);
 /// Checks scenario files without running them; returns the exit code.
 int validate_command(const std::vector<std::string>& args);
 /// Prints the scenario parameter reference; returns the exit code.

@@ -8,24 +8,31 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/version.hpp"
+#include "experiment/comparison.hpp"
 #include "io/io_error.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace {
 
-constexpr const char* kUsage = R"(cmhsim - simulate community mental health pathways for adults with SMI
+constexpr const char* kUsage =
+    R"(cmhsim - simulate community mental health pathways for adults with SMI
 
 Usage:
   cmhsim run FILE.yaml [-o OUT.h5] [--replications N] [--seed S] [--threads N]
-             [--summary-json PATH] [--quiet]
+             [--summary-json PATH] [--persons] [--quiet]
+  cmhsim compare A.yaml B.yaml [C.yaml ...] [-o OUT.h5] [--replications N] [--seed S]
+             [--threads N] [--summary-json PATH] [--quiet]
   cmhsim validate FILE.yaml [FILE.yaml ...]
   cmhsim params [--markdown]
   cmhsim --help | --version
 
 Commands:
-  run        run a scenario's replications, print a per-service table with 95% CIs,
-             write results to HDF5 (and optionally a JSON summary)
-  validate   check scenario files without running them
+  run        run a scenario's replications (queueing network or pathway model), print
+             per-service and end-of-run metric tables with 95% CIs, write results to HDF5
+             (and optionally a JSON summary)
+  compare    run scenarios of one place with common random numbers and print each one's
+             paired difference from the first with 95% CIs; write HDF5 (and JSON)
+  validate   check scenario files without running them and say which kind each is
   params     list every scenario key with its unit, default, range and source
 
 Run 'cmhsim COMMAND --help' for a command's options.
@@ -53,6 +60,7 @@ int main(int argc, char** argv) {
       return kExitOk;
     }
     if (command == "run") return run_command(args);
+    if (command == "compare") return compare_command(args);
     if (command == "validate") return validate_command(args);
     if (command == "params") return params_command(args);
     throw UsageError{"unknown command '" + command + "'"};
@@ -61,6 +69,9 @@ int main(int argc, char** argv) {
     return kExitBadInput;
   } catch (const cmhsim::scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
+    return kExitBadInput;
+  } catch (const cmhsim::experiment::ComparisonError& e) {
+    std::cerr << "cmhsim: " << e.what() << '\n';
     return kExitBadInput;
   } catch (const cmhsim::io::IoError& e) {
     std::cerr << "cmhsim: " << e.what() << '\n';

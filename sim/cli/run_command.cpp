@@ -1,16 +1,12 @@
-// `cmhsim run`: load a scenario, run its replications, print the table, write HDF5 and JSON.
+// `cmhsim run`: load a scenario, run its replications, print the tables, write HDF5 and JSON.
 // Knows the command line and provenance; the work is done by experiment/ and io/.
-#include <unistd.h>
-
-#include <chrono>
-#include <ctime>
-#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_support.hpp"
 #include "cli/summary_table.hpp"
 #include "cli/version.hpp"
 #include "experiment/runner.hpp"
@@ -19,39 +15,8 @@
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::cli {
-namespace {
 
 namespace po = boost::program_options;
-namespace fs = std::filesystem;
-
-std::string utc_now() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-std::string host_name() {
-  char buf[256] = {};
-  if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
-  return buf;
-}
-
-// Fails before the run, not after it, when an output's directory cannot be made.
-void prepare_output_dir(const std::string& path, const char* option) {
-  const fs::path dir = fs::path(path).parent_path();
-  if (dir.empty()) return;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec || !fs::is_directory(dir)) {
-    throw UsageError{std::string(option) + " " + path + ": cannot create directory '" +
-                     dir.string() + "': " + ec.message()};
-  }
-}
-
-}  // namespace
 
 int run_command(const std::vector<std::string>& args) {
   po::options_description visible("cmhsim run FILE.yaml [options]");
@@ -61,7 +26,9 @@ int run_command(const std::vector<std::string>& args) {
       "replications,r", po::value<std::uint64_t>(), "override the scenario's replications (>= 1)")(
       "seed,s", po::value<std::uint64_t>(), "override the scenario's seed")(
       "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
-      "summary-json", po::value<std::string>(), "also write the summary table as JSON here")(
+      "summary-json", po::value<std::string>(), "also write the summary tables as JSON here")(
+      "persons",
+      "pathway scenarios: also store every person's summary per replication (/persons; large)")(
       "quiet,q", "no progress bar");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::vector<std::string>>());
@@ -69,7 +36,10 @@ int run_command(const std::vector<std::string>& args) {
   positional.add("scenario", -1);
   const po::variables_map vm = parse_options(args, visible, hidden, positional);
   if (vm.count("help")) {
-    std::cout << visible << "\nExample:\n  cmhsim run scenarios/mmc_example.yaml -o results/mmc.h5"
+    std::cout << visible
+              << "\nRuns a queueing-network or pathway scenario. Prints each service's metrics\n"
+                 "with 95% CIs and, for pathway scenarios, the end-of-run metrics.\n"
+                 "\nExample:\n  cmhsim run scenarios/mmc_example.yaml -o results/mmc.h5"
               << " --summary-json results/mmc.json\n";
     return kExitOk;
   }
@@ -85,9 +55,14 @@ int run_command(const std::vector<std::string>& args) {
     if (sc.replications < 1) throw UsageError{"run: --replications must be >= 1"};
   }
   if (vm.count("seed")) sc.seed = vm["seed"].as<std::uint64_t>();
-  const std::string stem = sc.name.empty() ? fs::path(sc.path).stem().string() : sc.name;
+  const experiment::ModelSpec model = model_of(sc);
+  const bool persons = vm.count("persons") > 0;
+  if (persons && model.kind() != experiment::ModelKind::Pathway) {
+    throw UsageError{"run: --persons applies to pathway scenarios only; " + sc.path +
+                     " is a queueing network"};
+  }
   const std::string output =
-      vm.count("output") ? vm["output"].as<std::string>() : "results/" + stem + ".h5";
+      vm.count("output") ? vm["output"].as<std::string>() : "results/" + scenario_stem(sc) + ".h5";
   prepare_output_dir(output, "--output");
   const std::string json = vm.count("summary-json") ? vm["summary-json"].as<std::string>() : "";
   if (!json.empty()) prepare_output_dir(json, "--summary-json");
@@ -96,31 +71,23 @@ int run_command(const std::vector<std::string>& args) {
   options.seed = sc.seed;
   options.replications = sc.replications;
   options.threads = threads;
+  options.record_persons = persons;
   Progress progress("replications", vm.count("quiet") > 0);
   options.on_progress = [&progress](std::uint64_t d, std::uint64_t t) { progress.update(d, t); };
 
   const std::string started = utc_now();
-  experiment::RunResults results = experiment::run_replications(sc.network, options);
+  experiment::RunResults results = experiment::run_replications(model, options);
   progress.finish();
-  auto& p = results.provenance;
-  p.version = version();
-  p.git_commit = git_commit();
-  p.scenario_path = sc.path;
-  p.scenario_text = sc.text;
-  p.seed = sc.seed;
-  p.replications = sc.replications;
-  p.threads = experiment::resolve_threads(threads);
-  p.started_utc = started;
-  p.finished_utc = utc_now();
-  p.host = host_name();
+  fill_provenance(results, sc, started, threads);
 
-  std::cout << "cmhsim " << version() << ": " << sc.path << ": " << sc.replications
-            << " replications, seed " << sc.seed << ", " << p.threads << " threads, horizon "
-            << sc.network.horizon_days << " days (warm-up " << sc.network.warmup_days
-            << "), " << results.wall_seconds << " s, "
-            << static_cast<double>(results.events) / results.wall_seconds / 1e6
-            << " M events/s\n";
+  std::cout << "cmhsim " << version() << ": " << sc.path << " ("
+            << experiment::model_kind_name(model.kind()) << "): " << sc.replications
+            << " replications, seed " << sc.seed << ", " << results.provenance.threads
+            << " threads, horizon " << model.horizon_days() << " days (warm-up "
+            << model.warmup_days() << "), " << results.wall_seconds << " s, "
+            << static_cast<double>(results.events) / results.wall_seconds / 1e6 << " M events/s\n";
   print_summary_table(std::cout, results);
+  print_metrics_table(std::cout, results);
 
   io::write_results_hdf5(results, output);
   std::cout << "\nwrote " << output << "\n";

@@ -1,22 +1,28 @@
-// Plain-text summary table: services in scenario order, metrics in kServiceMetrics order.
-// Knows nothing of files or of how the run was executed.
+// Plain-text summary tables: services in scenario order, metrics in kServiceMetrics order, then
+// the model's end-of-run metrics in outcome order. Knows nothing of files or execution.
 #include "cli/summary_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
 
 namespace cmhsim::cli {
-namespace {
 
-std::string number(double v) {
+std::string format_number(double v) {
   if (!std::isfinite(v)) return "n/a";
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.4g", v);
   return buf;
 }
 
-}  // namespace
+std::string format_interval(double lo, double hi) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return "n/a";
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "[" + std::string temporaries.
+  std::string out("[");
+  out.append(format_number(lo)).append(", ").append(format_number(hi)).append("]");
+  return out;
+}
 
 void print_summary_table(std::ostream& os, const experiment::RunResults& results) {
   char line[160];
@@ -28,12 +34,33 @@ void print_summary_table(std::ostream& os, const experiment::RunResults& results
     for (std::size_t m = 0; m < model::kServiceMetricCount; ++m) {
       const auto& info = model::kServiceMetrics[m];
       const engine::Estimate& e = service.metrics[m];
-      const std::string ci = std::isfinite(e.lo) ? "[" + number(e.lo) + ", " + number(e.hi) + "]"
-                                                 : std::string("n/a");
       std::snprintf(line, sizeof line, "  %-20s %-11s %12s   %s\n", info.name, info.unit,
-                    number(e.mean).c_str(), ci.c_str());
+                    format_number(e.mean).c_str(), format_interval(e.lo, e.hi).c_str());
       os << line;
     }
+  }
+}
+
+void print_metrics_table(std::ostream& os, const experiment::RunResults& results) {
+  const auto& infos = results.metric_infos;
+  if (infos.empty() || results.metric_summary.size() != infos.size()) return;
+  int name_width = 6;
+  int unit_width = 4;
+  for (const auto& info : infos) {
+    name_width = std::max(name_width, static_cast<int>(info.name.size()));
+    unit_width = std::max(unit_width, static_cast<int>(info.unit.size()));
+  }
+  os << "\nmetrics\n";
+  char line[512];
+  std::snprintf(line, sizeof line, "  %-*s  %-*s %12s   %s\n", name_width, "metric", unit_width,
+                "unit", "mean", "95% CI");
+  os << line;
+  for (std::size_t m = 0; m < infos.size(); ++m) {
+    const engine::Estimate& e = results.metric_summary[m];
+    std::snprintf(line, sizeof line, "  %-*s  %-*s %12s   %s\n", name_width, infos[m].name.c_str(),
+                  unit_width, infos[m].unit.c_str(), format_number(e.mean).c_str(),
+                  format_interval(e.lo, e.hi).c_str());
+    os << line;
   }
 }
 

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/run_support.hpp"
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::cli {
@@ -20,7 +21,10 @@ int validate_command(const std::vector<std::string>& args) {
   positional.add("scenario", -1);
   const po::variables_map vm = parse_options(args, visible, hidden, positional);
   if (vm.count("help")) {
-    std::cout << visible << "\nChecks each file and prints 'OK' or the first error in it.\n";
+    std::cout
+        << visible
+        << "\nChecks each file and prints 'OK' with the kind of model it describes (queueing\n"
+           "network or pathway model), or the first error in it.\n";
     return kExitOk;
   }
   if (!vm.count("scenario")) throw UsageError{"validate: missing scenario file"};
@@ -28,8 +32,7 @@ int validate_command(const std::vector<std::string>& args) {
   for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
     try {
       const scenario::Scenario sc = scenario::load_scenario_file(file);
-      std::cout << file << ": OK (" << sc.network.arrivals.size() << " arrival streams, "
-                << sc.network.services.size() << " services)\n";
+      std::cout << file << ": OK (" << describe_model(sc) << ")\n";
     } catch (const scenario::ScenarioError& e) {
       std::cerr << e.what() << '\n';
       status = kExitBadInput;
@@ -39,16 +42,24 @@ int validate_command(const std::vector<std::string>& args) {
 }
 
 int params_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim params [--markdown]");
-  visible.add_options()("help,h", "show this help")("markdown", "print the table as Markdown");
+  po::options_description visible("cmhsim params [--markdown | --model]");
+  visible.add_options()("help,h", "show this help")(
+      "markdown", "print every scenario key as Markdown (docs/scenario-reference.md; the default)")(
+      "model",
+      "print the model parameter table: unit, default, plausible range, source "
+      "(docs/parameters.md)");
   const po::variables_map vm =
       parse_options(args, visible, po::options_description{}, po::positional_options_description{});
   if (vm.count("help")) {
     std::cout << visible;
     return kExitOk;
   }
-  // The Markdown table is also the plain-text view: it reads well in a terminal.
-  std::cout << scenario::render_reference_markdown();
+  if (vm.count("markdown") && vm.count("model")) {
+    throw UsageError{"params: give --markdown or --model, not both"};
+  }
+  // The Markdown tables are also the plain-text view: they read well in a terminal.
+  std::cout << (vm.count("model") ? scenario::render_parameters_markdown()
+                                  : scenario::render_reference_markdown());
   return kExitOk;
 }
 

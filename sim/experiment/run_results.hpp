@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "engine/confidence.hpp"
+#include "experiment/model_spec.hpp"
+#include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
 
 namespace cmhsim::experiment {
@@ -35,8 +37,15 @@ struct Provenance {
 /// Holds everything a run produced.
 struct RunResults {
   Provenance provenance;
+  ModelKind model = ModelKind::Network;
   std::vector<model::ReplicationOutcome> replications;  ///< Indexed by replication.
-  std::vector<ServiceSummary> summary;                   ///< In scenario order.
+  std::vector<ServiceSummary> summary;                  ///< In scenario order.
+  std::vector<model::OutputInfo> metric_infos;          ///< End-of-run metrics, outcome order.
+  std::vector<model::OutputInfo> series_infos;          ///< Monthly series, outcome order.
+  std::vector<engine::Estimate> metric_summary;         ///< One per metric_infos entry.
+  std::vector<std::vector<engine::Estimate>> series_summary;  ///< [month][series].
+  /// Person summaries per replication; empty unless the run was asked to record them.
+  std::vector<std::vector<model::PersonSummary>> persons;
   double horizon_days = 0.0;
   double warmup_days = 0.0;
   double wall_seconds = 0.0;
@@ -45,5 +54,13 @@ struct RunResults {
 
 /// Summarises replications into per-service estimates with 95% Student-t intervals.
 std::vector<ServiceSummary> summarise(const std::vector<model::ReplicationOutcome>& reps);
+
+/// Summarises each end-of-run metric over replications (95% Student-t, NaNs skipped).
+std::vector<engine::Estimate> summarise_metrics(const std::vector<model::ReplicationOutcome>& reps);
+
+/// Summarises each of `series_count` monthly series per month: [month][series] estimates.
+/// Throws std::invalid_argument if replications disagree on months or series sizes.
+std::vector<std::vector<engine::Estimate>> summarise_series(
+    const std::vector<model::ReplicationOutcome>& reps, std::size_t series_count);
 
 }  // namespace cmhsim::experiment

@@ -1,52 +1,99 @@
-// Parallel replications with oneTBB: each replication is a pure function of (network, seed, r),
+// Parallel replications with oneTBB: each replication is a pure function of (model, seed, r),
 // stored at index r, so the reduction order never depends on scheduling.
 #include "experiment/runner.hpp"
 
 #include <tbb/blocked_range.h>
-#include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
 
+#include "experiment/memory_recorder.hpp"
+#include "model/pathway_model.hpp"
 #include "model/queueing_network.hpp"
 
 namespace cmhsim::experiment {
+namespace {
 
-int resolve_threads(int requested) {
-  return requested > 0 ? requested : tbb::info::default_concurrency();
-}
-
-RunResults run_replications(const model::NetworkConfig& network, const RunOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  RunResults results;
-  results.horizon_days = network.horizon_days;
-  results.warmup_days = network.warmup_days;
-  results.replications.resize(options.replications);
-
+/// Calls `body(r)` for every r in [0, count) on `threads` workers, reporting progress after each.
+template <typename Body>
+void for_each_replication(std::uint64_t count, int threads, const RunOptions& options,
+                          const Body& body) {
   std::mutex progress_mutex;
   std::uint64_t done = 0;
-  tbb::task_arena arena(resolve_threads(options.threads));
+  // Publishes each replication's result: TBB's own join is invisible to ThreadSanitizer, since
+  // Debian's oneTBB is not instrumented, so this release/acquire pair makes the order explicit.
+  std::atomic<std::uint64_t> finished{0};
+  tbb::task_arena arena(resolve_threads(threads));
   arena.execute([&] {
     tbb::parallel_for(
-        tbb::blocked_range<std::uint64_t>(0, options.replications, 1),
+        tbb::blocked_range<std::uint64_t>(0, count, 1),
         [&](const tbb::blocked_range<std::uint64_t>& range) {
           for (std::uint64_t r = range.begin(); r != range.end(); ++r) {
-            model::QueueingNetwork replication(network, engine::RngKey{options.seed, r});
-            results.replications[r] = replication.run();
+            body(r);
+            finished.fetch_add(1, std::memory_order_acq_rel);
             if (options.on_progress) {
               std::lock_guard<std::mutex> lock(progress_mutex);
-              options.on_progress(++done, options.replications);
+              options.on_progress(++done, count);
             }
           }
         },
         tbb::simple_partitioner());
   });
+  if (finished.load(std::memory_order_acquire) != count) {
+    throw std::logic_error("replication runner finished with replications missing");
+  }
+}
 
+}  // namespace
+
+int resolve_threads(int requested) {
+  return requested > 0 ? requested : tbb::info::default_concurrency();
+}
+
+model::ReplicationOutcome run_one(const ModelSpec& model, engine::RngKey key,
+                                  model::Recorder* recorder) {
+  if (const model::NetworkConfig* network = model.network()) {
+    model::QueueingNetwork replication(*network, key);
+    return replication.run();
+  }
+  model::PathwayModel replication(*model.pathways(), key, recorder);
+  return replication.run();
+}
+
+RunResults run_replications(const ModelSpec& model, const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  RunResults results;
+  results.model = model.kind();
+  results.horizon_days = model.horizon_days();
+  results.warmup_days = model.warmup_days();
+  results.replications.resize(options.replications);
+  const bool persons = options.record_persons && model.kind() == ModelKind::Pathway;
+  if (persons) results.persons.resize(options.replications);
+
+  for_each_replication(options.replications, options.threads, options, [&](std::uint64_t r) {
+    const engine::RngKey key{options.seed, r};
+    if (persons) {
+      MemoryRecorder recorder;
+      results.replications[r] = run_one(model, key, &recorder);
+      results.persons[r] = recorder.take_persons();
+    } else {
+      results.replications[r] = run_one(model, key);
+    }
+  });
+
+  if (model.kind() == ModelKind::Pathway) {
+    results.metric_infos = model::PathwayModel::metric_infos();
+    results.series_infos = model::PathwayModel::series_infos();
+  }
   for (const auto& rep : results.replications) results.events += rep.events;
   results.summary = summarise(results.replications);
+  results.metric_summary = summarise_metrics(results.replications);
+  results.series_summary = summarise_series(results.replications, results.series_infos.size());
   results.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return results;

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <functional>
 
+#include "experiment/model_spec.hpp"
 #include "experiment/run_results.hpp"
-#include "model/network_config.hpp"
 
 namespace cmhsim::experiment {
 
@@ -15,12 +15,19 @@ struct RunOptions {
   std::uint64_t seed = 1;
   std::uint64_t replications = 10;
   int threads = 0;  ///< Worker threads; 0 means all cores.
+  /// Keeps every person's summary (pathway models only; large: one record per person).
+  bool record_persons = false;
   /// Is told (replications done, total) after each replication, from one thread at a time.
   std::function<void(std::uint64_t, std::uint64_t)> on_progress;
 };
 
-/// Runs replications 0..R-1 of `network` keyed by (seed, r); fills outcomes, summary and timing.
-RunResults run_replications(const model::NetworkConfig& network, const RunOptions& options);
+/// Runs replications 0..R-1 of `model` keyed by (seed, r); fills outcomes, summaries, output
+/// tables and timing. A NetworkConfig or PathwayConfig converts to a ModelSpec implicitly.
+RunResults run_replications(const ModelSpec& model, const RunOptions& options);
+
+/// Runs one replication of `model` under `key`, reporting to `recorder` if given (pathway only).
+model::ReplicationOutcome run_one(const ModelSpec& model, engine::RngKey key,
+                                  model::Recorder* recorder = nullptr);
 
 /// Returns the number of worker threads `requested` resolves to (0 means all cores).
 int resolve_threads(int requested);

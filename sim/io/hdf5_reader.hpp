@@ -1,15 +1,19 @@
-// Reads a results file written by write_results_hdf5 back into RunResults.
+// Reads results and comparison files written by hdf5_writer back into memory.
 // Knows nothing of how the results were produced; rejects files of another schema or version.
 #pragma once
 
 #include <string>
 
+#include "experiment/comparison.hpp"
 #include "experiment/run_results.hpp"
 
 namespace cmhsim::io {
 
-/// Returns the results stored at `path`; throws IoError if it is not a cmhsim results file of
-/// this schema version or is inconsistent.
+/// Returns the run stored at `path` (schema version 1 or 2); throws IoError if it is not a
+/// cmhsim results file of a version this code reads, is a comparison file, or is inconsistent.
 experiment::RunResults read_results_hdf5(const std::string& path);
+
+/// Returns the comparison stored at `path`; throws IoError if it is not a comparison file.
+experiment::ComparisonResults read_comparison_hdf5(const std::string& path);
 
 }  // namespace cmhsim::io

@@ -1,182 +1,169 @@
-// The HDF5 results writer: provenance, per-replication tables and summaries per service.
-// Knows nothing of how the results were produced.
+// The HDF5 results writer: schema identification at the root, then one run (results files) or
+// every scenario's run and the paired differences (comparison files).
 #include "io/hdf5_writer.hpp"
 
 #include <set>
 
 #include "io/atomic_file.hpp"
+#include "io/hdf5_arrays.hpp"
 #include "io/hdf5_primitives.hpp"
+#include "io/hdf5_run_layout.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io {
 namespace {
 
 namespace sc = schema;
-using experiment::RunResults;
-using model::kServiceMetricCount;
-using model::kServiceMetrics;
 
-/// Throws IoError unless `name` can be an HDF5 group name.
-void require_valid_service_name(const std::string& name) {
-  if (name.empty() || name == "." || name.find('/') != std::string::npos ||
-      name.find('\0') != std::string::npos) {
-    throw IoError("service name '" + name + "' cannot name an HDF5 group (empty, '.', '/' or NUL)");
-  }
-}
-
-/// Returns the services in scenario order, checking every replication and the summary agree.
-std::vector<std::string> service_order(const RunResults& results) {
-  std::vector<std::string> names;
-  if (!results.summary.empty()) {
-    for (const auto& s : results.summary) names.push_back(s.name);
-  } else if (!results.replications.empty()) {
-    for (const auto& s : results.replications.front().services) names.push_back(s.name);
-  }
-  std::set<std::string> seen;
-  for (const auto& name : names) {
-    require_valid_service_name(name);
-    if (!seen.insert(name).second) throw IoError("service '" + name + "' appears twice");
-  }
-  for (std::size_t r = 0; r < results.replications.size(); ++r) {
-    const auto& services = results.replications[r].services;
-    bool same = services.size() == names.size();
-    for (std::size_t s = 0; same && s < services.size(); ++s) same = services[s].name == names[s];
-    if (!same) {
-      throw IoError("replication " + std::to_string(r) +
-                    " does not list the same services in the same order as the summary");
-    }
-  }
-  return names;
-}
-
-std::vector<std::string> metric_names() {
-  std::vector<std::string> out;
-  for (const auto& m : kServiceMetrics) out.emplace_back(m.name);
-  return out;
-}
-
-std::vector<std::string> metric_units() {
-  std::vector<std::string> out;
-  for (const auto& m : kServiceMetrics) out.emplace_back(m.unit);
-  return out;
-}
-
-std::vector<std::string> metric_descriptions() {
-  std::vector<std::string> out;
-  for (const auto& m : kServiceMetrics) out.emplace_back(m.description);
-  return out;
-}
-
-/// Writes the schema identification and the run's provenance as root attributes.
-void write_root_attributes(hid_t root, const RunResults& results) {
-  const auto& p = results.provenance;
+/// Writes the schema identification attributes onto the root group.
+void write_schema_attributes(hid_t root, const char* content) {
   h5::write_string_attribute(root, "schema", sc::kName);
   h5::write_i32_attribute(root, "schema_version", sc::kVersion);
-  h5::write_string_attribute(root, "version", p.version);
-  h5::write_string_attribute(root, "git_commit", p.git_commit);
-  h5::write_string_attribute(root, "scenario_path", p.scenario_path);
-  h5::write_u64_attribute(root, "seed", p.seed);
-  h5::write_u64_attribute(root, "replications", p.replications);
-  h5::write_i32_attribute(root, "threads", static_cast<std::int32_t>(p.threads));
-  h5::write_string_attribute(root, "started_utc", p.started_utc);
-  h5::write_string_attribute(root, "finished_utc", p.finished_utc);
-  h5::write_string_attribute(root, "host", p.host);
-  h5::write_double_attribute(root, "horizon_days", results.horizon_days);
-  h5::write_double_attribute(root, "warmup_days", results.warmup_days);
-  h5::write_double_attribute(root, "wall_seconds", results.wall_seconds);
-  h5::write_u64_attribute(root, "events", results.events);
+  h5::write_string_attribute(root, sc::kContent, content);
 }
 
-/// Writes the names, units and meanings of the metric axis onto `object`.
-void write_metric_axis(hid_t object, bool with_descriptions) {
-  h5::write_strings_attribute(object, sc::kMetrics, metric_names());
-  h5::write_strings_attribute(object, sc::kUnits, metric_units());
-  if (with_descriptions)
-    h5::write_strings_attribute(object, sc::kDescriptions, metric_descriptions());
-}
-
-/// Writes service `s`'s replication table, counts and (if any) summary under `group`.
-void write_service(hid_t group, std::size_t s, const RunResults& results) {
-  const auto& reps = results.replications;
-  h5::Matrix table{reps.size(), kServiceMetricCount, {}};
-  table.values.reserve(reps.size() * kServiceMetricCount);
-  std::vector<std::uint64_t> arrivals;
-  std::vector<std::uint64_t> completions;
-  for (const auto& rep : reps) {
-    const auto& outcome = rep.services[s];
-    table.values.insert(table.values.end(), outcome.values.begin(), outcome.values.end());
-    arrivals.push_back(outcome.arrivals);
-    completions.push_back(outcome.completions);
+/// Writes a [rows, cols] double dataset from estimates' `field`.
+template <typename Field>
+void write_field(hid_t group, const char* name,
+                 const std::vector<std::vector<experiment::Difference>>& rows, std::size_t cols,
+                 Field field) {
+  std::vector<double> values;
+  for (const auto& row : rows) {
+    for (const auto& d : row) values.push_back(field(d));
   }
-  DatasetHandle ds = h5::write_double_matrix(group, sc::kReplications, table);
-  write_metric_axis(ds.get(), true);
-  ds.close("cannot close " + h5::object_path(group) + "/" + sc::kReplications);
-  h5::write_u64_vector(group, sc::kArrivals, arrivals);
-  h5::write_u64_vector(group, sc::kCompletions, completions);
+  h5::write_double_array(group, name, {rows.size(), cols}, values);
+}
 
-  if (results.summary.empty()) return;
-  const auto& estimates = results.summary[s].metrics;
-  std::vector<double> mean;
-  std::vector<double> lo;
-  std::vector<double> hi;
+/// Writes the /comparison group: the compared outcomes and each scenario's differences.
+void write_comparison_group(hid_t root, const experiment::ComparisonResults& results) {
+  const std::size_t m = results.outcomes.size();
+  const std::size_t k = results.names.size();
+  if (results.estimates.size() != k || results.differences.size() + 1 != k) {
+    throw IoError("the comparison has " + std::to_string(k) + " scenarios but " +
+                  std::to_string(results.estimates.size()) + " sets of estimates and " +
+                  std::to_string(results.differences.size()) + " sets of differences");
+  }
+  for (const auto& row : results.estimates) {
+    if (row.size() != m) throw IoError("a scenario's estimates do not cover every outcome");
+  }
+  for (const auto& row : results.differences) {
+    if (row.size() != m) throw IoError("a scenario's differences do not cover every outcome");
+  }
+  GroupHandle group = h5::create_group(root, sc::kComparisonGroup);
+  std::vector<std::string> names, units, descriptions;
+  for (const auto& info : results.outcomes) {
+    names.push_back(info.name);
+    units.push_back(info.unit);
+    descriptions.push_back(info.description);
+  }
+  h5::write_strings_attribute(group.get(), sc::kNames, names);
+  h5::write_strings_attribute(group.get(), sc::kUnits, units);
+  h5::write_strings_attribute(group.get(), sc::kDescriptions, descriptions);
+  h5::write_string_attribute(group.get(), sc::kBaseline, results.names.front());
+  h5::write_strings_attribute(group.get(), sc::kCompared,
+                              {results.names.begin() + 1, results.names.end()});
+
+  const auto& diffs = results.differences;
+  write_field(group.get(), sc::kDifferenceMean, diffs, m,
+              [](const experiment::Difference& d) { return d.paired.mean; });
+  write_field(group.get(), sc::kCiLo, diffs, m,
+              [](const experiment::Difference& d) { return d.paired.lo; });
+  write_field(group.get(), sc::kCiHi, diffs, m,
+              [](const experiment::Difference& d) { return d.paired.hi; });
+  write_field(group.get(), sc::kUnpairedCiLo, diffs, m,
+              [](const experiment::Difference& d) { return d.unpaired.lo; });
+  write_field(group.get(), sc::kUnpairedCiHi, diffs, m,
+              [](const experiment::Difference& d) { return d.unpaired.hi; });
   std::vector<std::uint64_t> n;
-  for (const auto& e : estimates) {
-    mean.push_back(e.mean);
-    lo.push_back(e.lo);
-    hi.push_back(e.hi);
-    n.push_back(e.n);
+  for (const auto& row : diffs) {
+    for (const auto& d : row) n.push_back(d.paired.n);
   }
-  GroupHandle summary = h5::create_group(group, sc::kSummaryGroup);
-  write_metric_axis(summary.get(), false);
-  h5::write_double_vector(summary.get(), sc::kMean, mean);
-  h5::write_double_vector(summary.get(), sc::kCiLo, lo);
-  h5::write_double_vector(summary.get(), sc::kCiHi, hi);
-  h5::write_u64_vector(summary.get(), sc::kCount, n);
+  h5::write_u64_array(group.get(), sc::kCount, {diffs.size(), m}, n);
+
+  // Each scenario's own estimate of every outcome, [scenario, outcome].
+  std::vector<double> mean, lo, hi;
+  std::vector<std::uint64_t> count;
+  for (const auto& row : results.estimates) {
+    for (const auto& e : row) {
+      mean.push_back(e.mean);
+      lo.push_back(e.lo);
+      hi.push_back(e.hi);
+      count.push_back(e.n);
+    }
+  }
+  h5::write_double_array(group.get(), "scenario_mean", {k, m}, mean);
+  h5::write_double_array(group.get(), "scenario_ci95_lo", {k, m}, lo);
+  h5::write_double_array(group.get(), "scenario_ci95_hi", {k, m}, hi);
+  h5::write_u64_array(group.get(), "scenario_n", {k, m}, count);
 }
 
-/// Writes the whole file at `path` (a temporary path) and closes it.
-void write_file(const RunResults& results, const std::vector<std::string>& services,
-                const std::string& path) {
+/// Writes a comparison file at `path` (a temporary path) and closes it.
+void write_comparison_file(const experiment::ComparisonResults& results, const std::string& path) {
+  if (results.runs.size() != results.names.size() || results.names.empty()) {
+    throw IoError("the comparison has " + std::to_string(results.names.size()) + " names and " +
+                  std::to_string(results.runs.size()) + " runs");
+  }
+  std::set<std::string> seen;
+  for (const auto& name : results.names) {
+    detail::require_group_name(name, "scenario name");
+    if (!seen.insert(name).second) throw IoError("scenario '" + name + "' appears twice");
+  }
   FileHandle file = h5::create_file(path);
   {
     GroupHandle root = h5::open_root(file.get());
-    write_root_attributes(root.get(), results);
+    write_schema_attributes(root.get(), sc::kContentComparison);
+    const auto& first = results.runs.front();
+    h5::write_string_attribute(root.get(), sc::kModel,
+                               std::string(experiment::model_kind_name(first.model)));
+    h5::write_string_attribute(root.get(), "version", first.provenance.version);
+    h5::write_string_attribute(root.get(), "git_commit", first.provenance.git_commit);
+    h5::write_u64_attribute(root.get(), "seed", results.seed);
+    h5::write_u64_attribute(root.get(), "replications", results.replications);
+    h5::write_double_attribute(root.get(), "wall_seconds", results.wall_seconds);
 
-    GroupHandle provenance = h5::create_group(root.get(), sc::kProvenanceGroup);
-    h5::write_string_dataset(provenance.get(), sc::kScenarioText, results.provenance.scenario_text);
-
-    GroupHandle replications = h5::create_group(root.get(), sc::kReplicationsGroup);
-    std::vector<std::uint64_t> events;
-    for (const auto& rep : results.replications) events.push_back(rep.events);
-    h5::write_u64_vector(replications.get(), sc::kEvents, events);
-
-    GroupHandle all = h5::create_group(root.get(), sc::kServicesGroup);
-    h5::write_strings_attribute(all.get(), sc::kOrder, services);
-    for (std::size_t s = 0; s < services.size(); ++s) {
-      GroupHandle group = h5::create_group(all.get(), services[s]);
-      write_service(group.get(), s, results);
+    GroupHandle scenarios = h5::create_group(root.get(), sc::kScenariosGroup);
+    h5::write_strings_attribute(scenarios.get(), sc::kOrder, results.names);
+    for (std::size_t s = 0; s < results.names.size(); ++s) {
+      GroupHandle group = h5::create_group(scenarios.get(), results.names[s]);
+      detail::write_run_group(group.get(), results.runs[s]);
     }
+    write_comparison_group(root.get(), results);
   }
   file.close("cannot close HDF5 file '" + path + "'");
 }
 
-}  // namespace
-
-void write_results_hdf5(const RunResults& results, const std::string& path) {
-  const ErrorSilencer quiet;
-  std::vector<std::string> services;
-  try {
-    services = service_order(results);
-  } catch (const IoError& e) {
-    throw IoError("cannot write results file '" + path + "': " + e.what());
+/// Writes a results file at `path` (a temporary path) and closes it.
+void write_run_file(const experiment::RunResults& results, const std::string& path) {
+  FileHandle file = h5::create_file(path);
+  {
+    GroupHandle root = h5::open_root(file.get());
+    write_schema_attributes(root.get(), sc::kContentRun);
+    detail::write_run_group(root.get(), results);
   }
+  file.close("cannot close HDF5 file '" + path + "'");
+}
+
+/// Writes through `write` to a temporary sibling of `path`, then renames it into place.
+template <typename Write>
+void write_atomically(const std::string& path, Write write) {
+  const ErrorSilencer quiet;
   AtomicOutput out(path);
   try {
-    write_file(results, services, out.temp_path());
+    write(out.temp_path());
   } catch (const IoError& e) {
     throw IoError("cannot write results file '" + path + "': " + e.what());
   }
   out.commit();
+}
+
+}  // namespace
+
+void write_results_hdf5(const experiment::RunResults& results, const std::string& path) {
+  write_atomically(path, [&](const std::string& temp) { write_run_file(results, temp); });
+}
+
+void write_comparison_hdf5(const experiment::ComparisonResults& results, const std::string& path) {
+  write_atomically(path, [&](const std::string& temp) { write_comparison_file(results, temp); });
 }
 
 }  // namespace cmhsim::io

@@ -1,14 +1,20 @@
-// Writes a run's results to an HDF5 file in the documented schema (docs/results-schema.md).
-// Knows nothing of how the results were produced; never leaves a half-written file in place.
+// Writes a run's or a comparison's results to an HDF5 file in the documented schema
+// (docs/results-schema.md). Knows nothing of how the results were produced; never leaves a
+// half-written file in place.
 #pragma once
 
 #include <string>
 
+#include "experiment/comparison.hpp"
 #include "experiment/run_results.hpp"
 
 namespace cmhsim::io {
 
 /// Writes `results` to `path` atomically; throws IoError if the results or the write are invalid.
 void write_results_hdf5(const experiment::RunResults& results, const std::string& path);
+
+/// Writes a comparison (one group per scenario and /comparison) to `path` atomically; throws
+/// IoError if the results or the write are invalid.
+void write_comparison_hdf5(const experiment::ComparisonResults& results, const std::string& path);
 
 }  // namespace cmhsim::io

@@ -1,4 +1,4 @@
-// Names and version of the HDF5 results schema shared by the writer and the reader.
+// Names and versions of the HDF5 results schema shared by the writer and the reader.
 // Knows nothing of HDF5 calls; docs/results-schema.md describes the layout these names form.
 #pragma once
 
@@ -8,8 +8,15 @@ namespace cmhsim::io::schema {
 
 /// Identifies a cmhsim results file (root attribute `schema`).
 inline constexpr const char* kName = "cmhsim-results";
-/// Version of the layout this code writes and reads (root attribute `schema_version`).
-inline constexpr std::int32_t kVersion = 1;
+/// Version of the layout this code writes (root attribute `schema_version`).
+inline constexpr std::int32_t kVersion = 2;
+/// Oldest version this code still reads (a network run without metrics or series).
+inline constexpr std::int32_t kOldestReadable = 1;
+
+inline constexpr const char* kContent = "content";  ///< Root attribute: "run" or "comparison".
+inline constexpr const char* kContentRun = "run";
+inline constexpr const char* kContentComparison = "comparison";
+inline constexpr const char* kModel = "model";  ///< Run attribute: "network" or "pathway".
 
 inline constexpr const char* kProvenanceGroup = "provenance";
 inline constexpr const char* kScenarioText = "scenario_text";
@@ -28,5 +35,18 @@ inline constexpr const char* kCount = "n";
 inline constexpr const char* kMetrics = "metrics";
 inline constexpr const char* kUnits = "units";
 inline constexpr const char* kDescriptions = "descriptions";
+inline constexpr const char* kNames = "names";
+
+inline constexpr const char* kMetricsGroup = "metrics";
+inline constexpr const char* kSeriesGroup = "series";
+inline constexpr const char* kPersonsGroup = "persons";
+
+inline constexpr const char* kScenariosGroup = "scenarios";
+inline constexpr const char* kComparisonGroup = "comparison";
+inline constexpr const char* kBaseline = "baseline";
+inline constexpr const char* kCompared = "compared";
+inline constexpr const char* kDifferenceMean = "difference_mean";
+inline constexpr const char* kUnpairedCiLo = "unpaired_ci95_lo";
+inline constexpr const char* kUnpairedCiHi = "unpaired_ci95_hi";
 
 }  // namespace cmhsim::io::schema

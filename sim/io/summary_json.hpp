@@ -4,14 +4,20 @@
 
 #include <string>
 
+#include "engine/confidence.hpp"
 #include "experiment/run_results.hpp"
+#include "io/json_writer.hpp"
 
 namespace cmhsim::io {
 
 /// Returns `{"services": {NAME: {METRIC: {"mean": m, "ci95": [lo, hi]}, ...}, ...},
-/// "replications": R, "seed": S}` on one line, services in scenario order, metrics in
-/// model::kServiceMetrics order, non-finite numbers as null.
+/// "metrics": {NAME: {"mean": m, "ci95": [lo, hi]}, ...}, "replications": R, "seed": S}` on one
+/// line: services in scenario order with metrics in model::kServiceMetrics order, then the
+/// model's end-of-run metrics in outcome order (empty for a network); non-finite numbers as null.
 std::string summary_json(const experiment::RunResults& results);
+
+/// Writes `{"mean": m, "ci95": [lo, hi]}` as the next value of `json`.
+void write_estimate(JsonWriter& json, const engine::Estimate& e);
 
 /// Writes summary_json(results) and a newline to `path` atomically; throws IoError on failure.
 void write_summary_json(const experiment::RunResults& results, const std::string& path);

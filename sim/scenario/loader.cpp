@@ -1,4 +1,4 @@
-// Scenario loading: YAML text -> validated Scenario, resolving service names to indices.
+// Scenario loading: YAML text -> validated Scenario, a queueing network or pathway parameters.
 // Knows the scenario file's structure and the model's config types; no simulation, no threads.
 #include <algorithm>
 #include <cctype>
@@ -10,6 +10,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "scenario/pathway_reader.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggest.hpp"
 #include "scenario/yaml_reader.hpp"
@@ -155,8 +156,8 @@ void check_name(const Reader& r, const Field& f, const char* what) {
   });
   if (!ok) {
     r.fail(*f.key_mark, f.path,
-           std::string("expected a ") + what +
-               " name of letters, digits, '_' or '-', got '" + f.name + "'");
+           std::string("expected a ") + what + " name of letters, digits, '_' or '-', got '" +
+               f.name + "'");
   }
 }
 
@@ -185,6 +186,38 @@ void read_network(const Reader& r, const Fields& top, model::NetworkConfig& netw
   }
 }
 
+/// Returns the kind of scenario: pathway when the top level has a `population` key.
+Schema schema_of(const YAML::Node& root) {
+  for (const auto& entry : root) {
+    if (entry.first.IsScalar() && entry.first.Scalar() == "population") return Schema::Pathway;
+  }
+  return Schema::Network;
+}
+
+/// Rejects keys of the other kind of scenario with a message saying which kind the file is.
+void check_schema_keys(const Reader& r, const YAML::Node& root) {
+  for (const auto& entry : root) {
+    if (!entry.first.IsScalar()) continue;
+    const std::string key = entry.first.Scalar();
+    if (r.schema() == Schema::Pathway && key == "arrivals") {
+      r.fail(entry.first.Mark(), key,
+             "a pathway scenario (one with a population section) takes no arrivals; arrivals "
+             "and services as a network belong to queueing-network scenarios, so remove one "
+             "or the other");
+    }
+    if (r.schema() == Schema::Network && key != "services") {
+      for (const Parameter* p : pathway_sections()) {
+        if (p->key() == key) {
+          r.fail(entry.first.Mark(), key,
+                 "'" + key +
+                     "' is a section of pathway scenarios, which need a population "
+                     "section; this file has none");
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> Scenario::service_names() const {
@@ -205,32 +238,41 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
   if (!root.IsDefined() || root.IsNull()) {
     throw ScenarioError(source_name, 1, 1, "",
                         "the scenario is empty; expected a mapping with at least horizon_days, "
-                        "arrivals and services");
+                        "arrivals and services (a queueing network) or a population section "
+                        "(a pathway model)");
   }
   if (!root.IsMap()) {
     r.fail(root.Mark(), "",
            "expected a mapping of keys at the top level, got " + Reader::describe(root));
   }
-  const Fields top = r.mapping(Field{root, std::nullopt, "", "", nullptr});
+  const Reader reader(source_name, schema_of(root));
+  check_schema_keys(reader, root);
+  const Field root_field{root, std::nullopt, "", "", nullptr};
+  const Fields top = reader.mapping(root_field);
 
   Scenario s;
   s.path = source_name;
   s.text = text;
   s.name = std::filesystem::path(source_name).stem().string();
-  if (const Field* f = top.find("name")) s.name = r.text(*f);
-  if (const Field* f = top.find("description")) s.description = r.text(*f);
-  s.network.horizon_days = r.number(*top.find("horizon_days"));
+  if (const Field* f = top.find("name")) s.name = reader.text(*f);
+  if (const Field* f = top.find("description")) s.description = reader.text(*f);
+  s.network.horizon_days = reader.number(reader.field_or_default(top, root_field, "horizon_days"));
   s.network.warmup_days = 0.0;
   if (const Field* f = top.find("warmup_days")) {
-    s.network.warmup_days = r.number(*f);
+    s.network.warmup_days = reader.number(*f);
     if (s.network.warmup_days >= s.network.horizon_days) {
-      r.fail_expected(
+      reader.fail_expected(
           *f, "a number >= 0 and < horizon_days (" + format_number(s.network.horizon_days) + ")");
     }
   }
-  if (const Field* f = top.find("replications")) s.replications = r.unsigned_integer(*f);
-  if (const Field* f = top.find("seed")) s.seed = r.unsigned_integer(*f);
-  read_network(r, top, s.network);
+  if (const Field* f = top.find("replications")) s.replications = reader.unsigned_integer(*f);
+  if (const Field* f = top.find("seed")) s.seed = reader.unsigned_integer(*f);
+  if (reader.schema() == Schema::Pathway) {
+    s.pathways =
+        read_pathways(reader, root_field, top, s.network.horizon_days, s.network.warmup_days);
+  } else {
+    read_network(reader, top, s.network);
+  }
   return s;
 }
 

@@ -2,6 +2,8 @@
 // The loader, its error messages and the generated reference all read it; knows nothing of YAML.
 #pragma once
 
+#include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -19,9 +21,16 @@ enum class ValueKind {
   Choice,        ///< One of a fixed set of words.
   Distribution,  ///< A mapping with `dist:` and the parameters of that family.
   Mapping,       ///< A mapping whose keys are the child parameters in this table.
+  Categories,    ///< A mapping naming each child parameter (one per category) exactly once.
   NamedEntries,  ///< A mapping whose keys the user chooses (the child path ends in `<...>`).
   Sequence,      ///< A list of mappings (the child path ends in `[]`).
 };
+
+/// Names the kind of scenario a key belongs to.
+///
+/// A file with a top-level `population` section is a pathway scenario; any other file is a
+/// queueing-network scenario. Common keys (the run settings) belong to both.
+enum class Schema : std::uint8_t { Common, Network, Pathway };
 
 /// Bounds a numeric value; infinite ends are unbounded.
 struct Bounds {
@@ -32,6 +41,17 @@ struct Bounds {
 
   /// Returns true if `v` lies within the bounds.
   [[nodiscard]] bool contains(double v) const noexcept;
+};
+
+/// Gives the range a sensitivity sweep explores; both ends NaN when the key has none.
+///
+/// For a distribution the range is of its mean; for a word it is absent.
+struct Plausible {
+  double lo = std::numeric_limits<double>::quiet_NaN();
+  double hi = std::numeric_limits<double>::quiet_NaN();
+
+  /// Returns true if the range is given.
+  [[nodiscard]] bool known() const noexcept { return !std::isnan(lo) && !std::isnan(hi); }
 };
 
 /// Describes one key: where it sits, what it takes and what it means.
@@ -45,7 +65,9 @@ struct Parameter {
   std::string_view range_note;     ///< Constraint beyond the bounds, e.g. "and < horizon_days".
   std::string_view words;          ///< Choice: allowed words, '|'-separated; Integer: extra word.
   std::string_view description;    ///< One or two sentences for the reference.
-  std::string_view source;         ///< Citation, "assumption", or "n/a (scenario input)".
+  std::string_view source;         ///< Citation, "assumption", or "n/a (...)" for inputs.
+  Plausible plausible{};           ///< Range explored by sensitivity sweeps.
+  Schema schema = Schema::Common;  ///< The kind of scenario the key belongs to.
 
   /// Returns the last path segment, the key as written in a file ("capacity").
   [[nodiscard]] std::string_view key() const noexcept;
@@ -64,11 +86,17 @@ struct DistributionFamily {
 /// Returns every scenario key, parents before children, in reference order.
 const std::vector<Parameter>& parameters();
 
-/// Returns the parameter with exactly this path pattern; throws std::logic_error if none.
-const Parameter& parameter(std::string_view path);
+/// Returns true if a key of `schema`-kind scenarios may be `p` (common keys belong to both).
+[[nodiscard]] bool belongs_to(const Parameter& p, Schema schema) noexcept;
 
-/// Returns the parameters directly below `path` ("" for the top level), in table order.
-std::vector<const Parameter*> children(std::string_view path);
+/// Returns the `schema` parameter with exactly this path pattern; throws std::logic_error if none.
+const Parameter& parameter(std::string_view path, Schema schema);
+
+/// Returns the `schema` parameters directly below `path` ("" for the top level), in table order.
+std::vector<const Parameter*> children(std::string_view path, Schema schema);
+
+/// Returns the top-level sections of pathway scenarios (population ... trial), in table order.
+std::vector<const Parameter*> pathway_sections();
 
 /// Returns the `dist` key shared by every distribution mapping.
 const Parameter& distribution_selector();
@@ -87,5 +115,11 @@ std::string type_text(const Parameter& p);
 
 /// Returns what an error says was expected, e.g. "an integer >= 0 or 'unlimited'".
 std::string expectation(const Parameter& p);
+
+/// Returns the shortest text that reads back as `v`, in plain digits where practical ("0.95").
+std::string format_number(double v);
+
+/// Returns the plausible range as text, e.g. "20–40", "mean 60–180", or "" when absent.
+std::string plausible_text(const Parameter& p);
 
 }  // namespace cmhsim::scenario

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/network_config.hpp"
+#include "model/pathway_config.hpp"
 #include "scenario/scenario_error.hpp"
 
 namespace cmhsim::scenario {
@@ -19,7 +21,10 @@ struct Scenario {
   std::string description;
   std::uint64_t seed = 1;
   std::uint64_t replications = 10;
+  /// The queueing network; for a pathway scenario only its horizon_days and warmup_days are set.
   model::NetworkConfig network;
+  /// The pathway model's parameters, present iff the file has a `population` section.
+  std::optional<model::PathwayConfig> pathways;
 
   /// Returns the service names in the order of the file (the index order of network.services).
   [[nodiscard]] std::vector<std::string> service_names() const;
@@ -33,5 +38,9 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
 
 /// Returns the reference of every scenario key and distribution family as Markdown.
 std::string render_reference_markdown();
+
+/// Returns the pathway model's parameter table (unit, default, plausible range, source) as
+/// Markdown, the generated part of docs/parameters.md.
+std::string render_parameters_markdown();
 
 }  // namespace cmhsim::scenario

@@ -2,6 +2,7 @@
 // Knows YAML and the table's value kinds; knows nothing of services, arrivals or the model.
 #include "scenario/yaml_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -67,12 +68,6 @@ std::string join_path(const std::string& parent, std::string_view key) {
   return parent.empty() ? std::string(key) : parent + "." + std::string(key);
 }
 
-std::string format_number(double v) {
-  char buf[32];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, res.ptr);
-}
-
 YAML::Mark Reader::where(const Field& f) {
   // yaml-cpp places an empty value at the next token, often on the next line: use the key.
   const bool empty = !f.value.IsDefined() || f.value.IsNull();
@@ -116,7 +111,7 @@ std::string Reader::scalar(const Field& f, const std::string& expected) const {
 Fields Reader::mapping(const Field& f) const {
   const std::string_view pattern = f.param ? f.param->path : std::string_view();
   const bool named = f.param && f.param->kind == ValueKind::NamedEntries;
-  auto allowed = children(pattern);
+  auto allowed = children(pattern, schema_);
   if (named && (allowed.size() != 1 || allowed.front()->key().front() != '<')) {
     throw std::logic_error("named entries need one <...> child: " + std::string(pattern));
   }
@@ -188,12 +183,59 @@ std::vector<Field> Reader::sequence(const Field& f) const {
   std::vector<Field> out;
   if (!f.value.IsDefined() || f.value.IsNull()) return out;
   if (!f.value.IsSequence()) fail_expected(f, expectation(*f.param));
-  const Parameter& item = parameter(std::string(f.param->path) + "[]");
+  const Parameter& item = parameter(std::string(f.param->path) + "[]", schema_);
   std::size_t i = 0;
   for (const YAML::Node& node : f.value) {
     out.push_back(Field{node, std::nullopt, "", f.path + "[" + std::to_string(i++) + "]", &item});
   }
   return out;
+}
+
+Fields Reader::categories(const Field& f) const {
+  if (!f.value.IsMap()) fail_expected(f, expectation(*f.param));
+  const auto allowed = children(f.param->path, schema_);
+  std::vector<std::string> names;
+  for (const Parameter* p : allowed) names.emplace_back(p->key());
+  Fields out;
+  std::map<std::string, int> seen;
+  for (const auto& entry : f.value) {
+    const YAML::Node key = entry.first;
+    if (!key.IsScalar()) fail(key.Mark(), f.path, "expected a category, got " + describe(key));
+    const std::string name = key.Scalar();
+    const std::string path = join_path(f.path, name);
+    if (auto [pos, fresh] = seen.emplace(name, key.Mark().line + 1); !fresh) {
+      fail(key.Mark(), path,
+           "duplicate category (first given at line " + std::to_string(pos->second) + ")");
+    }
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
+      std::string hint = did_you_mean(name, names);
+      if (hint.empty()) hint = " (categories: " + names_of(allowed) + ")";
+      fail(key.Mark(), path, "unknown category '" + name + "'" + hint);
+    }
+    out.items.push_back(Field{entry.second, key.Mark(), name, path,
+                              allowed[static_cast<std::size_t>(it - names.begin())]});
+  }
+  for (const std::string& name : names) {
+    if (out.find(name) == nullptr) {
+      fail(where(f), join_path(f.path, name),
+           "missing category '" + name + "' (expected " + expectation(*f.param) + ")");
+    }
+  }
+  return out;
+}
+
+Field Reader::field_or_default(const Fields& fields, const Field& parent,
+                               std::string_view key) const {
+  if (const Field* f = fields.find(key)) return *f;
+  const std::string path = join_path(parent.path, key);
+  const Parameter& p = parameter(
+      parent.param ? std::string(parent.param->path) + "." + std::string(key) : std::string(key),
+      schema_);
+  if (p.required || p.default_value.empty()) {
+    throw std::logic_error("no default for scenario parameter '" + std::string(p.path) + "'");
+  }
+  return Field{YAML::Load(std::string(p.default_value)), std::nullopt, std::string(key), path, &p};
 }
 
 std::string Reader::text(const Field& f) const {

@@ -35,8 +35,12 @@ struct Fields {
 /// Reads values of one file, reporting every problem as a ScenarioError naming that file.
 class Reader {
  public:
-  /// Creates a reader whose errors name `file`.
-  explicit Reader(std::string file) : file_(std::move(file)) {}
+  /// Creates a reader whose errors name `file`, checking keys of `schema`-kind scenarios.
+  explicit Reader(std::string file, Schema schema = Schema::Network)
+      : file_(std::move(file)), schema_(schema) {}
+
+  /// Returns the kind of scenario whose keys this reader accepts.
+  [[nodiscard]] Schema schema() const noexcept { return schema_; }
 
   /// Returns the position of a field: its value, or its key when the value is empty.
   [[nodiscard]] static YAML::Mark where(const Field& f);
@@ -57,6 +61,13 @@ class Reader {
                                const std::string& what) const;
   /// Reads a list of mappings; each item's entry is the table's "<path>[]".
   [[nodiscard]] std::vector<Field> sequence(const Field& f) const;
+  /// Reads a mapping by category: every category key of the table exactly once, nothing else.
+  [[nodiscard]] Fields categories(const Field& f) const;
+  /// Returns the field `key` of `fields` below `parent`, or one holding the table's default.
+  ///
+  /// A default field has no key mark; its value is the table's default text read as YAML.
+  [[nodiscard]] Field field_or_default(const Fields& fields, const Field& parent,
+                                       std::string_view key) const;
 
   /// Reads a string.
   [[nodiscard]] std::string text(const Field& f) const;
@@ -82,12 +93,10 @@ class Reader {
   [[nodiscard]] std::string scalar(const Field& f, const std::string& expected) const;
 
   std::string file_;
+  Schema schema_;
 };
 
 /// Returns the dotted path of `key` below `parent` ("" for the top level).
 std::string join_path(const std::string& parent, std::string_view key);
-
-/// Returns the shortest text that reads back as `v` (e.g. "0.95").
-std::string format_number(double v);
 
 }  // namespace cmhsim::scenario

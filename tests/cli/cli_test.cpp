@@ -67,9 +67,14 @@ TEST_CASE("help and version exit zero and describe the program", "[cli]") {
   auto r = cmhsim("--help", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("cmhsim run FILE.yaml") != std::string::npos);
+  CHECK(r.out.find("cmhsim compare A.yaml B.yaml") != std::string::npos);
   r = cmhsim("run --help", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("--summary-json") != std::string::npos);
+  CHECK(r.out.find("--persons") != std::string::npos);
+  r = cmhsim("compare --help", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("common random") != std::string::npos);
   r = cmhsim("--version", dir);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("cmhsim ", 0) == 0);
@@ -88,10 +93,10 @@ TEST_CASE("unknown commands and options exit 2 with a hint", "[cli][bad-input]")
 TEST_CASE("run writes HDF5 and a JSON summary with confidence intervals", "[cli]") {
   const auto dir = scratch("run");
   write(dir / "small.yaml", kSmallScenario);
-  const auto r = cmhsim("run " + (dir / "small.yaml").string() + " -o " +
-                            (dir / "out" / "small.h5").string() + " --summary-json " +
-                            (dir / "small.json").string() + " --threads 2",
-                        dir);
+  const auto r =
+      cmhsim("run " + (dir / "small.yaml").string() + " -o " + (dir / "out" / "small.h5").string() +
+                 " --summary-json " + (dir / "small.json").string() + " --threads 2",
+             dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("service desk") != std::string::npos);
@@ -104,6 +109,8 @@ TEST_CASE("run writes HDF5 and a JSON summary with confidence intervals", "[cli]
   REQUIRE(util["ci95"].size() == 2);
   CHECK(util["ci95"][0].as<double>() <= mean);
   CHECK(util["ci95"][1].as<double>() >= mean);
+  CHECK(json["metrics"].IsMap());
+  CHECK(json["metrics"].size() == 0);  // a queueing network has no end-of-run model metrics
   for (const char* m : {"mean_wait", "mean_in_queue", "throughput_per_day", "blocked_fraction",
                         "reneged_fraction"}) {
     CHECK(json["services"]["desk"][m]["mean"]);
@@ -115,25 +122,22 @@ TEST_CASE("run is bit-identical whatever the thread count", "[cli][determinism]"
   write(dir / "small.yaml", kSmallScenario);
   for (const char* t : {"1", "2"}) {
     const auto r = cmhsim("run " + (dir / "small.yaml").string() + " -q -o " +
-                              (dir / (std::string("t") + t + ".h5")).string() +
-                              " --summary-json " + (dir / (std::string("t") + t + ".json")).string() +
-                              " --threads " + t,
+                              (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
+                              (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
                           dir);
     REQUIRE(r.code == 0);
   }
   CHECK(slurp(dir / "t1.json") == slurp(dir / "t2.json"));
 }
 
-TEST_CASE("a bad scenario exits 2, names the place and leaves outputs alone",
-          "[cli][bad-input]") {
+TEST_CASE("a bad scenario exits 2, names the place and leaves outputs alone", "[cli][bad-input]") {
   const auto dir = scratch("bad");
   std::string bad = kSmallScenario;
   bad.replace(bad.find("servers: 2"), 10, "servrs: 2");
   write(dir / "bad.yaml", bad);
   write(dir / "good.h5", "previous results");
-  const auto r = cmhsim("run " + (dir / "bad.yaml").string() + " -o " +
-                            (dir / "good.h5").string() + " --summary-json " +
-                            (dir / "new.json").string(),
+  const auto r = cmhsim("run " + (dir / "bad.yaml").string() + " -o " + (dir / "good.h5").string() +
+                            " --summary-json " + (dir / "new.json").string(),
                         dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("bad.yaml:12:5: services.desk.servrs: unknown key (did you mean 'servers'?)") !=
@@ -147,9 +151,8 @@ TEST_CASE("a failed final write exits 1 and leaves no temporary file behind", "[
   write(dir / "small.yaml", kSmallScenario);
   // A directory where the results file should go: the final rename must fail, even as root.
   fs::create_directories(dir / "out.h5" / "keep");
-  const auto r = cmhsim("run " + (dir / "small.yaml").string() + " -q -o " +
-                            (dir / "out.h5").string(),
-                        dir);
+  const auto r =
+      cmhsim("run " + (dir / "small.yaml").string() + " -q -o " + (dir / "out.h5").string(), dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("out.h5") != std::string::npos);
   CHECK(fs::is_directory(dir / "out.h5" / "keep"));
@@ -167,7 +170,10 @@ TEST_CASE("every scenario in scenarios/ validates", "[cli]") {
     const auto r = cmhsim("validate " + entry.path().string(), dir);
     INFO(entry.path() << ": " << r.err);
     CHECK(r.code == 0);
-    CHECK(r.out.find(": OK") != std::string::npos);
+    CHECK(r.out.find(": OK (") != std::string::npos);
+    const bool kind_named = r.out.find("(queueing network:") != std::string::npos ||
+                            r.out.find("(pathway model:") != std::string::npos;
+    CHECK(kind_named);
   }
   CHECK(files >= 2);
 }
@@ -176,7 +182,8 @@ TEST_CASE("params lists every scenario key with its unit", "[cli]") {
   const auto dir = scratch("params");
   const auto r = cmhsim("params", dir);
   CHECK(r.code == 0);
-  for (const char* key : {"horizon_days", "services.<name>.servers", "arrivals.<name>.interarrival"}) {
+  for (const char* key :
+       {"horizon_days", "services.<name>.servers", "arrivals.<name>.interarrival"}) {
     CHECK(r.out.find(key) != std::string::npos);
   }
 }

@@ -1,9 +1,9 @@
 // Tests the replication runner: determinism across thread counts and runs, summary reduction.
+#include "experiment/runner.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstring>
-
-#include "experiment/runner.hpp"
 
 using namespace cmhsim;
 
@@ -42,7 +42,8 @@ void require_identical(const experiment::RunResults& a, const experiment::RunRes
     REQUIRE(a.replications[r].events == b.replications[r].events);
     for (std::size_t s = 0; s < a.replications[r].services.size(); ++s) {
       for (std::size_t m = 0; m < model::kServiceMetricCount; ++m) {
-        INFO("replication " << r << " service " << s << " metric " << model::kServiceMetrics[m].name);
+        INFO("replication " << r << " service " << s << " metric "
+                            << model::kServiceMetrics[m].name);
         REQUIRE(bit_identical(a.replications[r].services[s].values[m],
                               b.replications[r].services[s].values[m]));
       }
@@ -89,6 +90,18 @@ TEST_CASE("summary is the mean over replications with a t interval", "[experimen
   CHECK(r.summary[1].metrics[wait].n == 8);
   CHECK(r.summary[1].metrics[wait].lo < r.summary[1].metrics[wait].mean);
   CHECK(r.summary[1].name == "team");
+}
+
+TEST_CASE("a network run has services but no model metrics or series", "[experiment]") {
+  const auto r = run(1);
+  CHECK(r.model == experiment::ModelKind::Network);
+  CHECK(r.metric_infos.empty());
+  CHECK(r.series_infos.empty());
+  CHECK(r.metric_summary.empty());
+  CHECK(r.series_summary.empty());
+  CHECK(r.persons.empty());
+  REQUIRE(r.summary.size() == 2);
+  CHECK(r.replications.front().months == 0);
 }
 
 TEST_CASE("progress is reported once per replication in order of completion", "[experiment]") {

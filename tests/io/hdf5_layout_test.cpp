@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <vector>
 
+#include "io/hdf5_arrays.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io_test_support.hpp"
@@ -59,11 +60,13 @@ TEST_CASE("results file layout matches the documented schema", "[hdf5]") {
 
   SECTION("root attributes") {
     CHECK(h5::read_string_attribute(f, "schema") == "cmhsim-results");
-    CHECK(h5::read_i64_attribute(f, "schema_version") == 1);
+    CHECK(h5::read_i64_attribute(f, "schema_version") == 2);
+    CHECK(h5::read_string_attribute(f, "content") == "run");
+    CHECK(h5::read_string_attribute(f, "model") == "network");
     CHECK(attribute_shape(f, "schema_version") == Shape{"i32", {}});
     CHECK(attribute_shape(f, "threads") == Shape{"i32", {}});
-    for (const char* name : {"schema", "version", "git_commit", "scenario_path", "started_utc",
-                             "finished_utc", "host"}) {
+    for (const char* name : {"schema", "content", "model", "version", "git_commit", "scenario_path",
+                             "started_utc", "finished_utc", "host"}) {
       INFO(name);
       CHECK(attribute_shape(f, name) == Shape{"vlen-utf8", {}});
     }
@@ -92,6 +95,10 @@ TEST_CASE("results file layout matches the documented schema", "[hdf5]") {
       }
       CHECK(dataset_shape(f, (base + "/summary/n").c_str()) == Shape{"u64", {7}});
     }
+    // A network has no model metrics or series: the datasets exist with a zero-length axis.
+    CHECK(dataset_shape(f, "/metrics/replications") == Shape{"f64", {3, 0}});
+    CHECK(dataset_shape(f, "/series/replications") == Shape{"f64", {3, 0, 0}});
+    CHECK_FALSE(h5::has_link(f, "persons"));
   }
 
   SECTION("metric axis and service order") {
@@ -126,6 +133,64 @@ TEST_CASE("results file layout matches the documented schema", "[hdf5]") {
       }
     }
   }
+}
+
+TEST_CASE("pathway results file layout matches the documented schema", "[hdf5]") {
+  const TempDir dir;
+  const std::string path = dir.file("pathway.h5");
+  const experiment::RunResults results = sample_pathway_results();
+  write_results_hdf5(results, path);
+  FileHandle file = h5::open_file_readonly(path);
+  const hid_t f = file.get();
+  CHECK(h5::read_string_attribute(f, "model") == "pathway");
+
+  CHECK(dataset_shape(f, "/metrics/replications") == Shape{"f64", {3, 2}});
+  for (const char* column : {"mean", "ci95_lo", "ci95_hi"}) {
+    CHECK(dataset_shape(f, (std::string("/metrics/summary/") + column).c_str()) ==
+          Shape{"f64", {2}});
+    CHECK(dataset_shape(f, (std::string("/series/summary/") + column).c_str()) ==
+          Shape{"f64", {4, 3}});
+  }
+  CHECK(dataset_shape(f, "/metrics/summary/n") == Shape{"u64", {2}});
+  CHECK(dataset_shape(f, "/series/summary/n") == Shape{"u64", {4, 3}});
+  CHECK(dataset_shape(f, "/series/replications") == Shape{"f64", {3, 4, 3}});
+
+  DatasetHandle metrics(check(H5Dopen2(f, "/metrics/replications", H5P_DEFAULT), "open"));
+  CHECK(h5::read_strings_attribute(metrics.get(), "names") ==
+        std::vector<std::string>{"crises_per_1000_per_year",
+                                 "crises_per_1000_per_year.by_network.formal_sparse"});
+  CHECK(h5::read_strings_attribute(metrics.get(), "units") ==
+        std::vector<std::string>{"per 1000 person-years", "per 1000 person-years"});
+  CHECK(h5::read_strings_attribute(metrics.get(), "descriptions").size() == 2);
+  GroupHandle msummary = h5::open_group(f, "/metrics/summary");
+  CHECK(h5::read_strings_attribute(msummary.get(), "names").size() == 2);
+  DatasetHandle series(check(H5Dopen2(f, "/series/replications", H5P_DEFAULT), "open"));
+  CHECK(h5::read_strings_attribute(series.get(), "names") ==
+        std::vector<std::string>{"people_in_gap", "mean_qol", "cost_cmht"});
+  CHECK(h5::read_strings_attribute(series.get(), "units") ==
+        std::vector<std::string>{"people", "score 1-7", "GBP"});
+
+  // Series values sit at [replication, month, series].
+  GroupHandle sgroup = h5::open_group(f, "/series");
+  const auto table = h5::read_double_array(sgroup.get(), "replications", 3);
+  for (std::size_t r = 0; r < 3; ++r) {
+    for (std::size_t m = 0; m < 4; ++m) {
+      for (std::size_t k = 0; k < 3; ++k) {
+        CHECK(bits(table.values[(r * 4 + m) * 3 + k]) ==
+              bits(results.replications[r].series[m * 3 + k]));
+      }
+    }
+  }
+
+  // Person tables: one compound dataset per replication, named by its index.
+  DatasetHandle persons(check(H5Dopen2(f, "/persons/2", H5P_DEFAULT), "open"));
+  DatatypeHandle type(check(H5Dget_type(persons.get()), "type"));
+  CHECK(H5Tget_class(type.get()) == H5T_COMPOUND);
+  CHECK(H5Tget_nmembers(type.get()) == 15);
+  DataspaceHandle space(check(H5Dget_space(persons.get()), "space"));
+  CHECK(H5Sget_simple_extent_npoints(space.get()) == 7);
+  CHECK(h5::read_strings_attribute(persons.get(), "network_names") ==
+        std::vector<std::string>{"diverse_active", "family_stable", "formal_sparse"});
 }
 
 }  // namespace cmhsim::io::test

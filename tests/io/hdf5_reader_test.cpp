@@ -64,15 +64,64 @@ TEST_CASE("reader rejects another schema_version", "[hdf5][bad-input]") {
   {
     FileHandle file = open_for_edit(path);
     check(H5Adelete(file.get(), "schema_version"), "delete attribute");
-    h5::write_i32_attribute(file.get(), "schema_version", 2);
+    h5::write_i32_attribute(file.get(), "schema_version", 3);
   }
-  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("schema_version 2 is not supported") &&
-                                                 Catch::Contains("reads schema_version 1"));
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("schema_version 3 is not supported") &&
+                                                 Catch::Contains("reads schema_version 1 to 2"));
   {
     FileHandle file = open_for_edit(path);
     check(H5Adelete(file.get(), "schema_version"), "delete attribute");
   }
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no 'schema_version' attribute"));
+}
+
+TEST_CASE("reader still reads a version 1 file as a network run", "[hdf5]") {
+  const TempDir dir;
+  const std::string path = dir.file("v1.h5");
+  write_results_hdf5(sample_results(), path);
+  {
+    // Version 1 had no content or model attributes and no /metrics or /series.
+    FileHandle file = open_for_edit(path);
+    check(H5Adelete(file.get(), "schema_version"), "delete attribute");
+    h5::write_i32_attribute(file.get(), "schema_version", 1);
+    check(H5Adelete(file.get(), "content"), "delete attribute");
+    check(H5Adelete(file.get(), "model"), "delete attribute");
+    check(H5Ldelete(file.get(), "/metrics", H5P_DEFAULT), "delete group");
+    check(H5Ldelete(file.get(), "/series", H5P_DEFAULT), "delete group");
+  }
+  const experiment::RunResults read = read_results_hdf5(path);
+  CHECK(read.model == experiment::ModelKind::Network);
+  REQUIRE(read.summary.size() == 2);
+  CHECK(read.summary[1].name == "cmht");
+  CHECK(read.replications.size() == 3);
+  CHECK(read.metric_infos.empty());
+  CHECK(read.replications[0].metrics.empty());
+}
+
+TEST_CASE("reader rejects a comparison file as a run and a run as a comparison",
+          "[hdf5][bad-input]") {
+  const TempDir dir;
+  write_results_hdf5(sample_results(), dir.file("run.h5"));
+  CHECK_THROWS_WITH(read_comparison_hdf5(dir.file("run.h5")),
+                    Catch::Contains("run.h5") && Catch::Contains("not a comparison file"));
+  {
+    FileHandle file = open_for_edit(dir.file("run.h5"));
+    check(H5Adelete(file.get(), "content"), "delete attribute");
+    h5::write_string_attribute(file.get(), "content", "comparison");
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(dir.file("run.h5")),
+                    Catch::Contains("this is a comparison file"));
+}
+
+TEST_CASE("reader names a version 2 file's missing metrics group", "[hdf5][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_pathway_results(), path);
+  {
+    FileHandle file = open_for_edit(path);
+    check(H5Ldelete(file.get(), "/metrics", H5P_DEFAULT), "delete group");
+  }
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no group 'metrics'"));
 }
 
 TEST_CASE("reader names a missing dataset", "[hdf5][bad-input]") {

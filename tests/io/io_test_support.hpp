@@ -124,4 +124,78 @@ inline experiment::RunResults sample_results() {
   return r;
 }
 
+/// Returns sample_results() as a pathway run: two named metrics (one NaN in a replication),
+/// three monthly series over 4 months, their summaries and person tables.
+inline experiment::RunResults sample_pathway_results() {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  experiment::RunResults r = sample_results();
+  r.model = experiment::ModelKind::Pathway;
+  r.metric_infos = {{"crises_per_1000_per_year", "per 1000 person-years", "crises — café"},
+                    {"crises_per_1000_per_year.by_network.formal_sparse", "per 1000 person-years",
+                     "crises among people with a formal, sparse network"}};
+  r.series_infos = {{"people_in_gap", "people", "people without proactive contact"},
+                    {"mean_qol", "score 1-7", "mean quality of life"},
+                    {"cost_cmht", "GBP", "CMHT cost in the month"}};
+  for (std::size_t rep = 0; rep < r.replications.size(); ++rep) {
+    auto& out = r.replications[rep];
+    out.metrics = {12.5 + static_cast<double>(rep), 1.0 / (3.0 + static_cast<double>(rep))};
+    out.months = 4;
+    for (std::size_t m = 0; m < 4; ++m) {
+      for (std::size_t k = 0; k < 3; ++k) {
+        out.series.push_back(100.0 * static_cast<double>(k) + static_cast<double>(m) +
+                             0.1 * static_cast<double>(rep));
+      }
+    }
+  }
+  r.replications[1].metrics[1] = nan;
+  r.replications[2].series[5] = -0.0;
+  for (std::size_t m = 0; m < 2; ++m) {
+    r.metric_summary.push_back(engine::Estimate{1.5 + static_cast<double>(m), 1.0, 2.0, 3});
+  }
+  r.metric_summary[1] = engine::Estimate{0.3, nan, nan, 1};
+  for (std::size_t m = 0; m < 4; ++m) {
+    std::vector<engine::Estimate> row;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const double mean = static_cast<double>(10 * m + k) + 1.0 / 3.0;
+      row.push_back(engine::Estimate{mean, mean - 0.5, mean + 0.25, 3});
+    }
+    r.series_summary.push_back(row);
+  }
+  r.persons.resize(r.replications.size());
+  for (std::size_t rep = 0; rep < r.persons.size(); ++rep) {
+    for (std::uint32_t i = 0; i < 5 + rep; ++i) {
+      model::PersonSummary p;
+      p.person = 4294967296ULL + i;  // ids above 32 bits survive
+      p.diagnosis = static_cast<std::uint8_t>(i % 3);
+      p.network = static_cast<std::uint8_t>((i + 1) % 3);
+      p.ethnicity = static_cast<std::uint8_t>(i % 5);
+      p.trial_arm = static_cast<std::uint8_t>(i % 3);
+      p.care_partner_contacts = 9 + i;
+      p.mental_health_contacts = 4000000000U + i;
+      p.crises = i;
+      p.admissions = i / 2;
+      p.goals_set = 3;
+      p.goals_achieved = 2;
+      p.days_observed = 304.4375 + i;
+      p.qol_start = 4.1 + 0.01 * i;
+      p.qol_end = 4.6 - 0.02 * i;
+      p.died = i == 3;
+      r.persons[rep].push_back(p);
+    }
+  }
+  return r;
+}
+
+/// Returns true when two person summaries hold the same values, doubles compared by bits.
+inline bool same_person(const model::PersonSummary& a, const model::PersonSummary& b) {
+  return a.person == b.person && a.diagnosis == b.diagnosis && a.network == b.network &&
+         a.ethnicity == b.ethnicity && a.trial_arm == b.trial_arm &&
+         a.care_partner_contacts == b.care_partner_contacts &&
+         a.mental_health_contacts == b.mental_health_contacts && a.crises == b.crises &&
+         a.admissions == b.admissions && a.goals_set == b.goals_set &&
+         a.goals_achieved == b.goals_achieved && bits(a.days_observed) == bits(b.days_observed) &&
+         bits(a.qol_start) == bits(b.qol_start) && bits(a.qol_end) == bits(b.qol_end) &&
+         a.died == b.died;
+}
+
 }  // namespace cmhsim::io::test

@@ -32,7 +32,20 @@ TEST_CASE("summary json has the documented shape", "[json]") {
                            R"("throughput_per_day": {"mean": 4.5, "ci95": [4, 5]}, )"
                            R"("blocked_fraction": {"mean": 0, "ci95": [null, null]}, )"
                            R"("reneged_fraction": {"mean": 6.5, "ci95": [6, 7]}}}, )"
-                           R"("replications": 5, "seed": 42})");
+                           R"("metrics": {}, "replications": 5, "seed": 42})");
+}
+
+TEST_CASE("summary json lists every model metric by name", "[json]") {
+  const experiment::RunResults r = sample_pathway_results();
+  const std::string text = summary_json(r);
+  CHECK(text.find(
+            R"("metrics": {"crises_per_1000_per_year": {"mean": 1.5, "ci95": [1, 2]}, )"
+            R"("crises_per_1000_per_year.by_network.formal_sparse": {"mean": 0.29999999999999999, )"
+            R"("ci95": [null, null]}}, "replications": 3, )") != std::string::npos);
+  const YAML::Node doc = YAML::Load(text);
+  CHECK(doc["services"]["cmht"]["utilisation"]["mean"]);
+  REQUIRE(doc["metrics"].size() == 2);
+  CHECK(doc["metrics"]["crises_per_1000_per_year"]["ci95"][1].as<double>() == 2.0);
 }
 
 TEST_CASE("summary json parses back to the same values", "[json]") {

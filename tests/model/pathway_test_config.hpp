@@ -100,7 +100,7 @@ inline PathwayConfig ics_baseline_config() {
   s.crisis_episode_days = Distribution::gamma(2, 14);
   s.crisis_admission_probability = 0.2;
   s.crisis_admission_if_full = 0.5;
-  s.beds = 180;
+  s.beds = 65;
   s.length_of_stay_days = Distribution::lognormal(33, 30);
   s.outpatient_appointments_per_year = 2;
   s.vcse_places = 400;
@@ -108,7 +108,7 @@ inline PathwayConfig ics_baseline_config() {
   s.vcse_referral_probability = 0.1;
 
   PolicyConfig& pol = c.policies;
-  pol.cmht_discharge_stable_days = 365;
+  pol.cmht_discharge_stable_days = 730;
   pol.cmht_discharge_destination = DischargeDestination::PrimaryCare;
   pol.post_discharge_followup_days = 7;
   pol.post_crisis_cmht_probability = 0.6;

@@ -41,7 +41,7 @@ TEST_CASE("a directory given as scenario file is reported as unreadable", "[scen
 TEST_CASE("empty scenario names the keys it needs", "[scenario][bad-input]") {
   check_error("# nothing but a comment\n", 1, 1, "",
               "the scenario is empty; expected a mapping with at least horizon_days, arrivals "
-              "and services");
+              "and services (a queueing network) or a population section (a pathway model)");
 }
 
 TEST_CASE("top level that is a list is rejected", "[scenario][bad-input]") {

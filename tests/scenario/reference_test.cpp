@@ -1,5 +1,5 @@
-// Tests that the parameter table is well formed and that docs/scenario-reference.md carries
-// exactly the reference generated from it. Knows the scenario API and the table.
+// Tests that the parameter table is well formed and that docs/scenario-reference.md and
+// docs/parameters.md carry exactly the text generated from it. Knows the scenario API and table.
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
@@ -12,7 +12,8 @@ using namespace cmhsim::scenario;
 
 namespace {
 
-const std::string kDocs = CMHSIM_SOURCE_DIR "/docs/scenario-reference.md";
+const std::string kReference = CMHSIM_SOURCE_DIR "/docs/scenario-reference.md";
+const std::string kParameters = CMHSIM_SOURCE_DIR "/docs/parameters.md";
 const std::string kBegin = "<!-- BEGIN GENERATED -->\n";
 const std::string kEnd = "<!-- END GENERATED -->";
 
@@ -24,20 +25,49 @@ std::string read_text(const std::string& path) {
   return out.str();
 }
 
-}  // namespace
-
-TEST_CASE("docs generated section equals render_reference_markdown", "[reference]") {
-  const std::string docs = read_text(kDocs);
+std::string generated_section(const std::string& path) {
+  const std::string docs = read_text(path);
   const auto begin = docs.find(kBegin);
   const auto end = docs.find(kEnd);
   REQUIRE(begin != std::string::npos);
   REQUIRE(end != std::string::npos);
   REQUIRE(begin < end);
-  const std::string section = docs.substr(begin + kBegin.size(), end - begin - kBegin.size());
+  return docs.substr(begin + kBegin.size(), end - begin - kBegin.size());
+}
+
+/// Returns the n-th (0-based) ```yaml block of `docs`.
+std::string yaml_block(const std::string& docs, int n) {
+  const std::string fence = "```yaml\n";
+  std::size_t start = std::string::npos;
+  std::size_t from = 0;
+  for (int i = 0; i <= n; ++i) {
+    start = docs.find(fence, from);
+    REQUIRE(start != std::string::npos);
+    from = start + fence.size();
+  }
+  const auto stop = docs.find("```", from);
+  REQUIRE(stop != std::string::npos);
+  return docs.substr(from, stop - from);
+}
+
+Schema lookup_schema(const Parameter& p) {
+  return p.schema == Schema::Common ? Schema::Network : p.schema;
+}
+
+}  // namespace
+
+TEST_CASE("docs generated section equals render_reference_markdown", "[reference]") {
   INFO(
       "docs/scenario-reference.md is out of date: replace the text between the markers with the "
       "output of `cmhsim params --markdown`");
-  CHECK(section == render_reference_markdown());
+  CHECK(generated_section(kReference) == render_reference_markdown());
+}
+
+TEST_CASE("parameters docs generated section equals render_parameters_markdown", "[reference]") {
+  INFO(
+      "docs/parameters.md is out of date: replace the text between the markers with the output "
+      "of `cmhsim params --model`");
+  CHECK(generated_section(kParameters) == render_parameters_markdown());
 }
 
 TEST_CASE("reference lists every key and every distribution family", "[reference]") {
@@ -52,11 +82,31 @@ TEST_CASE("reference lists every key and every distribution family", "[reference
   }
 }
 
+TEST_CASE("parameters docs list every pathway value with its plausible range", "[reference]") {
+  const std::string md = render_parameters_markdown();
+  for (const Parameter& p : parameters()) {
+    if (p.schema != Schema::Pathway || p.kind == ValueKind::Mapping ||
+        p.kind == ValueKind::Categories || p.path == "horizon_days") {
+      continue;
+    }
+    INFO(p.path);
+    const std::string row = "| `" + std::string(p.path) + "` | " + std::string(p.description);
+    CHECK(md.find(row) != std::string::npos);
+    if (p.plausible.known()) CHECK(md.find(plausible_text(p)) != std::string::npos);
+  }
+  CHECK(md.find("| `care_partners.caseload_per_fte` | Caseload cap per FTE. | people per FTE | "
+                "30 | 20–40 |") != std::string::npos);
+  CHECK(md.find("| `services.length_of_stay_days` |") != std::string::npos);
+  CHECK(md.find("| mean 25–45 | NHS Benchmarking 2016") != std::string::npos);
+}
+
 TEST_CASE("every table entry has a parent, a description and a source", "[reference]") {
   for (const Parameter& p : parameters()) {
     INFO(p.path);
     const auto dot = p.path.rfind('.');
-    if (dot != std::string_view::npos) CHECK_NOTHROW(parameter(p.path.substr(0, dot)));
+    if (dot != std::string_view::npos) {
+      CHECK_NOTHROW(parameter(p.path.substr(0, dot), lookup_schema(p)));
+    }
     CHECK_FALSE(p.description.empty());
     CHECK_FALSE(p.source.empty());
     CHECK((p.required ? p.default_value.empty() : true));
@@ -66,25 +116,49 @@ TEST_CASE("every table entry has a parent, a description and a source", "[refere
 TEST_CASE("container entries declare the children the loader walks", "[reference]") {
   for (const Parameter& p : parameters()) {
     INFO(p.path);
+    const Schema schema = lookup_schema(p);
     if (p.kind == ValueKind::NamedEntries) {
-      REQUIRE(children(p.path).size() == 1);
-      CHECK(children(p.path).front()->key().front() == '<');
+      REQUIRE(children(p.path, schema).size() == 1);
+      CHECK(children(p.path, schema).front()->key().front() == '<');
     }
-    if (p.kind == ValueKind::Sequence) CHECK_NOTHROW(parameter(std::string(p.path) + "[]"));
-    if (p.kind == ValueKind::Mapping) CHECK_FALSE(children(p.path).empty());
+    if (p.kind == ValueKind::Sequence) CHECK_NOTHROW(parameter(std::string(p.path) + "[]", schema));
+    if (p.kind == ValueKind::Mapping || p.kind == ValueKind::Categories) {
+      CHECK_FALSE(children(p.path, schema).empty());
+    }
   }
-  CHECK(children("").size() == 8);
+  CHECK(children("", Schema::Network).size() == 8);
+  CHECK(children("", Schema::Pathway).size() == 14);
+  CHECK(pathway_sections().size() == 8);
+  CHECK(children("population.ethnicity_shares", Schema::Pathway).size() == 5);
+  CHECK(children("clinical.mortality_hazard_ratio", Schema::Pathway).size() == 3);
 }
 
-TEST_CASE("complete example in the docs loads", "[reference]") {
-  const std::string docs = read_text(kDocs);
-  const std::string fence = "```yaml\n";
-  const auto start = docs.find(fence);
-  REQUIRE(start != std::string::npos);
-  const auto stop = docs.find("```", start + fence.size());
-  REQUIRE(stop != std::string::npos);
-  const std::string example = docs.substr(start + fence.size(), stop - start - fence.size());
+TEST_CASE("each path names one entry per kind of scenario", "[reference]") {
+  for (const Parameter& a : parameters()) {
+    for (const Parameter& b : parameters()) {
+      if (&a == &b || a.path != b.path) continue;
+      INFO(a.path);
+      CHECK(a.schema != Schema::Common);
+      CHECK(b.schema != Schema::Common);
+      CHECK(a.schema != b.schema);
+    }
+  }
+  CHECK(parameter("services", Schema::Network).kind == ValueKind::NamedEntries);
+  CHECK(parameter("services", Schema::Pathway).kind == ValueKind::Mapping);
+}
+
+TEST_CASE("complete network example in the docs loads", "[reference]") {
+  const std::string example = yaml_block(read_text(kReference), 0);
   const Scenario s = parse_scenario(example, "docs/scenario-reference.md");
+  CHECK_FALSE(s.pathways.has_value());
   CHECK(s.network.services.size() >= 2);
   CHECK_FALSE(s.network.arrivals.empty());
+}
+
+TEST_CASE("pathway example in the docs loads as a pathway scenario", "[reference]") {
+  const std::string example = yaml_block(read_text(kReference), 1);
+  const Scenario s = parse_scenario(example, "docs/scenario-reference.md");
+  REQUIRE(s.pathways.has_value());
+  CHECK(s.pathways->care_partners.fte > 0.0);
+  CHECK(s.network.services.empty());
 }

@@ -1,0 +1,112 @@
+// Building blocks of the parameter table: common bounds, entry constructors and the per-section
+// builders. Internal to scenario/; knows nothing of YAML or of loading.
+#pragma once
+
+#include <limits>
+#include <string_view>
+#include <vector>
+
+#include "scenario/parameter_table.hpp"
+
+namespace cmhsim::scenario::table {
+
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
+inline constexpr Bounds kAny{};
+inline constexpr Bounds kPositive{0.0, true, kInf, false};
+inline constexpr Bounds kNonNegative{0.0, false, kInf, false};
+inline constexpr Bounds kAtLeastOne{1.0, false, kInf, false};
+inline constexpr Bounds kUnitInterval{0.0, false, 1.0, false};
+inline constexpr Bounds kInt32{-2147483648.0, false, 2147483647.0, false};
+inline constexpr Bounds kCount32{1.0, false, 4294967295.0, false};
+inline constexpr std::string_view kInput = "n/a (scenario input)";
+inline constexpr std::string_view kLever = "n/a (policy lever)";
+inline constexpr std::string_view kAssumption = "assumption";
+
+/// Returns a pathway section (a top-level mapping of pathway scenarios).
+inline Parameter section(std::string_view path, bool required, std::string_view default_value,
+                         std::string_view description) {
+  return {path, ValueKind::Mapping, "",     required, default_value,  kAny, "",
+          "",   description,        kInput, {},       Schema::Pathway};
+}
+
+/// Returns a real-valued pathway key.
+inline Parameter number(std::string_view path, std::string_view unit,
+                        std::string_view default_value, Bounds bounds, Plausible plausible,
+                        std::string_view description, std::string_view source) {
+  return {path, ValueKind::Number, unit,   false,     default_value,  bounds, "",
+          "",   description,       source, plausible, Schema::Pathway};
+}
+
+/// Returns a whole-number pathway key.
+inline Parameter integer(std::string_view path, std::string_view unit,
+                         std::string_view default_value, Bounds bounds, Plausible plausible,
+                         std::string_view description, std::string_view source) {
+  return {path, ValueKind::Integer, unit,   false,     default_value,  bounds, "",
+          "",   description,        source, plausible, Schema::Pathway};
+}
+
+/// Returns a pathway duration given as a distribution; `plausible` bounds its mean.
+inline Parameter duration(std::string_view path, std::string_view default_value,
+                          Plausible plausible, std::string_view description,
+                          std::string_view source) {
+  return {path,
+          ValueKind::Distribution,
+          "days",
+          false,
+          default_value,
+          kAny,
+          "",
+          "",
+          description,
+          source,
+          plausible,
+          Schema::Pathway};
+}
+
+/// Returns a pathway key taking one of the '|'-separated `words`.
+inline Parameter choice(std::string_view path, std::string_view default_value,
+                        std::string_view words, std::string_view description,
+                        std::string_view source) {
+  return {path,  ValueKind::Choice, "",     false, default_value,  kAny, "",
+          words, description,       source, {},    Schema::Pathway};
+}
+
+/// Returns a mapping with one entry per category; `note` states a joint constraint.
+inline Parameter categories(std::string_view path, std::string_view note,
+                            std::string_view description) {
+  return {path,
+          ValueKind::Categories,
+          "",
+          false,
+          "each category's default below",
+          kAny,
+          note,
+          "",
+          description,
+          "see each category",
+          {},
+          Schema::Pathway};
+}
+
+/// Returns `p` with `note`, a constraint involving other keys, added to its range.
+inline Parameter noted(Parameter p, std::string_view note) {
+  p.range_note = note;
+  return p;
+}
+
+/// Appends the keys common to every scenario (run settings).
+void add_common(std::vector<Parameter>& out);
+/// Appends the keys of queueing-network scenarios (`arrivals`, `services`).
+void add_network(std::vector<Parameter>& out);
+/// Appends the `population` section.
+void add_population(std::vector<Parameter>& out);
+/// Appends the `clinical` section.
+void add_clinical(std::vector<Parameter>& out);
+/// Appends the `care_partners` and `supervision` sections.
+void add_workforce(std::vector<Parameter>& out);
+/// Appends the pathway `services` and the `policies` sections.
+void add_services(std::vector<Parameter>& out);
+/// Appends the `costs` and `trial` sections.
+void add_costs_and_trial(std::vector<Parameter>& out);
+
+}  // namespace cmhsim::scenario::table

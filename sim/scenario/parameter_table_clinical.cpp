@@ -1,0 +1,97 @@
+// The table entries of the pathway scenario's `clinical` section: state transitions, the effect
+// of support, quality of life and mortality. Knows nothing of YAML or of loading.
+#include "scenario/parameter_table_build.hpp"
+
+namespace cmhsim::scenario::table {
+namespace {
+
+constexpr std::string_view kRelapse =
+    "assumption (to calibrate: relapse within a year 27% on maintenance treatment, Leucht et al. "
+    "2012)";
+constexpr std::string_view kNetworkEffect =
+    "assumption (network types: Pinfold et al. 2015; Sweet et al. 2018)";
+constexpr std::string_view kPartners2Qol =
+    "assumption (PARTNERS2 MANSA change +0.25 vs +0.21, adjusted difference 0.03, 95% CI -0.25 "
+    "to 0.31, Byng et al. 2023)";
+constexpr Bounds kRatio = kPositive;
+
+}  // namespace
+
+void add_clinical(std::vector<Parameter>& out) {
+  const std::vector<Parameter> entries{
+      section("clinical", false, "the defaults of its keys",
+              "Clinical dynamics (stable, struggling, crisis), the effect of support on them, "
+              "quality of life and mortality."),
+      number("clinical.stable_to_struggling_per_year", "per person-year", "0.6", kPositive,
+             {0.3, 1.0}, "Hazard of deterioration while stable, before hazard ratios.", kRelapse),
+      number("clinical.struggling_to_crisis_per_year", "per person-year", "0.9", kPositive,
+             {0.5, 1.5}, "Hazard of a crisis while struggling, before hazard ratios.", kRelapse),
+      number("clinical.struggling_to_stable_per_year", "per person-year", "4", kPositive, {2, 6},
+             "Hazard of recovery while struggling (mean 3 months), before the Care Partner "
+             "effect.",
+             kAssumption),
+      categories("clinical.network_hazard_ratio", "",
+                 "Hazard ratio on deterioration and crisis, by personal network type."),
+      number("clinical.network_hazard_ratio.diverse_active", "ratio", "0.85", kRatio, {0.7, 1.0},
+             "Hazard ratio with a diverse and active network.", kNetworkEffect),
+      number("clinical.network_hazard_ratio.family_stable", "ratio", "0.95", kRatio, {0.8, 1.1},
+             "Hazard ratio with a family-based and stable network.", kNetworkEffect),
+      number("clinical.network_hazard_ratio.formal_sparse", "ratio", "1.2", kRatio, {1.0, 1.5},
+             "Hazard ratio with a formal and sparse network.", kNetworkEffect),
+      number("clinical.living_alone_hazard_ratio", "ratio", "1.15", kRatio, {1.0, 1.4},
+             "Hazard ratio on deterioration for people living alone.", kAssumption),
+      number("clinical.care_partner_hazard_ratio", "ratio", "0.85", kRatio, {0.7, 1.0},
+             "Hazard ratio on deterioration and crisis on a Care Partner caseload at full "
+             "coaching competence; the effect scales with the worker's competence.",
+             "assumption (PARTNERS2: 3 vs 4 acute crises, Byng et al. 2023)"),
+      number("clinical.cmht_hazard_ratio", "ratio", "0.75", kRatio, {0.6, 0.95},
+             "Hazard ratio on deterioration and crisis while on a CMHT caseload.", kAssumption),
+      number("clinical.vcse_hazard_ratio", "ratio", "0.92", kRatio, {0.8, 1.0},
+             "Hazard ratio on deterioration and crisis while connected to a VCSE offer.",
+             kAssumption),
+      number("clinical.care_partner_recovery_ratio", "ratio", "1.2", kRatio, {1.0, 1.5},
+             "Multiplier on the recovery hazard on a Care Partner caseload at full competence.",
+             kAssumption),
+      number("clinical.qol_mean_reversion_per_year", "per year", "1.5", kPositive, {0.5, 3},
+             "Rate at which quality of life returns to its target (Ornstein-Uhlenbeck).",
+             kAssumption),
+      number("clinical.qol_noise_sd_per_sqrt_year", "MANSA points per √year", "0.8", kNonNegative,
+             {0.4, 1.2}, "Volatility of quality of life.", kAssumption),
+      number("clinical.qol_target_base", "MANSA score (1-7)", "4.5", {1, false, 7, false}, {4, 5},
+             "Quality-of-life target without support, goals or struggling.", kAssumption),
+      number("clinical.qol_target_per_goal", "MANSA points", "0.08", kNonNegative, {0.03, 0.15},
+             "Rise of the target per goal achieved, up to `qol_target_goal_cap`.", kPartners2Qol),
+      number("clinical.qol_target_goal_cap", "MANSA points", "0.4", kNonNegative, {0.2, 0.6},
+             "Largest total rise of the target from goals achieved.", kPartners2Qol),
+      number("clinical.qol_target_vcse", "MANSA points", "0.1", kNonNegative, {0, 0.2},
+             "Rise of the target while connected to a VCSE offer.", kAssumption),
+      number("clinical.qol_target_care_partner", "MANSA points", "0.1", kNonNegative, {0, 0.2},
+             "Rise of the target while on a Care Partner caseload.", kPartners2Qol),
+      number("clinical.qol_crisis_drop", "MANSA points", "0.6", kNonNegative, {0.3, 1.0},
+             "Immediate fall in quality of life at a crisis.", kAssumption),
+      number("clinical.qol_struggling_target_drop", "MANSA points", "0.4", kNonNegative, {0.2, 0.7},
+             "Fall of the target while struggling.", kAssumption),
+      number("clinical.mortality_gompertz_log_a", "ln(per year)", "-10.4", kAny, {-11, -9.8},
+             "Natural log of the general-population death hazard at age 0 (Gompertz "
+             "exp(log_a + b × age)).",
+             "assumption (a Gompertz fit to general-population mortality)"),
+      number("clinical.mortality_gompertz_b", "per year of age", "0.094", kPositive, {0.085, 0.1},
+             "Gompertz slope: growth of the log hazard per year of age.",
+             "assumption (a Gompertz fit to general-population mortality)"),
+      categories("clinical.mortality_hazard_ratio", "",
+                 "Excess mortality of people with SMI relative to the general population, by "
+                 "diagnosis."),
+      number("clinical.mortality_hazard_ratio.schizophrenia", "ratio", "2.08", kRatio, {1.8, 2.4},
+             "Mortality hazard ratio with schizophrenia.",
+             "Hayes et al. 2017, Br J Psychiatry 211:175"),
+      number("clinical.mortality_hazard_ratio.bipolar", "ratio", "1.79", kRatio, {1.5, 2.1},
+             "Mortality hazard ratio with bipolar disorder.",
+             "Hayes et al. 2017, Br J Psychiatry 211:175"),
+      number("clinical.mortality_hazard_ratio.other_psychosis", "ratio", "1.9", kRatio, {1.5, 2.4},
+             "Mortality hazard ratio with another psychosis.",
+             "assumption (between bipolar 1.79 and schizophrenia 2.08, Hayes et al. 2017)"),
+  };
+  out.insert(out.end(), entries.begin(), entries.end());
+}
+
+}  // namespace cmhsim::scenario::table

@@ -1,0 +1,63 @@
+// The table entries of the pathway scenario's `costs` (unit costs) and `trial` (a cluster
+// randomised trial inside the place) sections. Knows nothing of YAML or of loading.
+#include "scenario/parameter_table_build.hpp"
+
+namespace cmhsim::scenario::table {
+namespace {
+
+constexpr std::string_view kPssru =
+    "assumption (placeholder until PSSRU Unit Costs of Health and Social Care are applied)";
+constexpr std::string_view kByng = "Byng et al. 2023, Br J Psychiatry 222(6):246-56";
+
+}  // namespace
+
+void add_costs_and_trial(std::vector<Parameter>& out) {
+  const std::vector<Parameter> entries{
+      section("costs", false, "the defaults of its keys",
+              "Unit costs in pounds sterling, applied to contacts, days and posts."),
+      number("costs.gp_consultation", "GBP per consultation", "42", kNonNegative, {36, 45},
+             "Cost of a GP consultation.", "PSSRU / trust FOI placeholder (GBP 36-45)"),
+      number("costs.physical_health_check", "GBP per check", "60", kNonNegative, {40, 100},
+             "Cost of an annual physical health check.", kPssru),
+      number("costs.care_partner_fte_year", "GBP per FTE-year", "38000", kNonNegative,
+             {33000, 45000}, "Cost of a Care Partner post for a year, with on-costs.",
+             "NHS Health Careers: Agenda for Change 2024 Band 4 GBP 26,530-29,114, Band 5 GBP "
+             "29,970-36,483; on-costs assumption"),
+      number("costs.supervisor_fte_year", "GBP per FTE-year", "55000", kNonNegative, {45000, 65000},
+             "Cost of a supervisor for a year, with on-costs.",
+             "NHS Health Careers: Agenda for Change 2024 Band 6 GBP 37,338-44,962; on-costs "
+             "assumption"),
+      number("costs.cmht_contact", "GBP per contact", "110", kNonNegative, {70, 150},
+             "Cost of a CMHT contact.", kPssru),
+      number("costs.crisis_team_day", "GBP per day", "210", kNonNegative, {150, 300},
+             "Cost of a day in a crisis episode.", kPssru),
+      number("costs.inpatient_bed_day", "GBP per bed-day", "450", kNonNegative, {350, 600},
+             "Cost of an in-area acute bed-day.", kPssru),
+      number("costs.out_of_area_bed_day", "GBP per bed-day", "620", kNonNegative, {500, 800},
+             "Cost of an out-of-area bed-day.", "PSSRU / trust FOI placeholder (GBP 620 a day)"),
+      number("costs.outpatient_appointment", "GBP per appointment", "180", kNonNegative, {120, 250},
+             "Cost of a psychiatric outpatient appointment.", kPssru),
+      number("costs.vcse_place_day", "GBP per place-day", "3", kNonNegative, {1, 6},
+             "Cost of a day of a VCSE connection.", kAssumption),
+      section("trial", false, "none (a service scenario)",
+              "A cluster randomised trial inside the place, like PARTNERS2. Giving the section "
+              "enables the trial; the simulated people are then the participants only, followed "
+              "from day 0 for `follow_up_days` without warm-up."),
+      noted(integer("trial.practices", "practices", "39", {2, false, 4294967295.0, false}, {20, 60},
+                    "Practices randomised; at most `population.practices`.", kByng),
+            "and <= population.practices"),
+      noted(integer("trial.intervention_practices", "practices", "20", kCount32, {10, 30},
+                    "Practices given Care Partners; fewer than `trial.practices`.", kByng),
+            "and < trial.practices"),
+      integer("trial.participants_intervention", "people", "116", kCount32, {50, 200},
+              "Participants registered at intervention practices.", kByng),
+      integer("trial.participants_control", "people", "82", kCount32, {50, 200},
+              "Participants registered at control practices.", kByng),
+      number("trial.follow_up_days", "days", "304.375", kPositive, {180, 365},
+             "Days from baseline to outcome measurement (304.375 days is 10 months).",
+             "Byng et al. 2023 (10-month follow-up)"),
+  };
+  out.insert(out.end(), entries.begin(), entries.end());
+}
+
+}  // namespace cmhsim::scenario::table

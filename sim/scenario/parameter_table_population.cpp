@@ -1,0 +1,144 @@
+// The table entries of the pathway scenario's `population` section: the SMI register at day 0
+// and its inflow and outflow. Knows nothing of YAML or of loading.
+#include "scenario/parameter_table_build.hpp"
+
+namespace cmhsim::scenario::table {
+namespace {
+
+constexpr std::string_view kShareNote = "values sum to 1 (within 1e-6)";
+constexpr std::string_view kNetworkTypes =
+    "assumption (network types: Pinfold et al. 2015, HS&DR 3(5); Sweet et al. 2018, Br J "
+    "Psychiatry 212(5):308-17; shares not published)";
+constexpr std::string_view kEthnicity = "assumption (ONS 5-group classification)";
+constexpr std::string_view kSecondaryShare =
+    "assumption: with the outpatient share, 33% start in primary care only, close to the 31% "
+    "with no secondary care contact (Reilly et al. 2012, in the PARTNERS briefing paper)";
+
+}  // namespace
+
+void add_population(std::vector<Parameter>& out) {
+  const std::vector<Parameter> entries{
+      section("population", true, "",
+              "The people on the place's SMI register at day 0 and how the register changes. Its "
+              "presence makes the file a pathway scenario."),
+      {"population.register_size",
+       ValueKind::Integer,
+       "people",
+       true,
+       "",
+       kCount32,
+       "",
+       "",
+       "People on the practices' SMI registers at day 0; about 1% of adults, so about 15,000 "
+       "for an ICS of 1.5 million.",
+       "Plappert et al. 2024, NIHR PGfAR 12(6) (register about 1% of adults); RCPsych 2023 "
+       "(535,204 in England)",
+       {5000, 30000},
+       Schema::Pathway},
+      integer("population.practices", "practices", "200", kCount32, {100, 300},
+              "GP practices in the place.", "assumption (an ICS of about 1.5 million)"),
+      noted(integer("population.pcns", "PCNs", "30", kCount32, {20, 50},
+                    "Primary Care Networks in the place; no more than `practices`.",
+                    "Centre for Mental Health (PCNs of 30,000-50,000 people, England 2019)"),
+            "and <= practices"),
+      number("population.adults_16_65", "people", "1000000", kPositive, {300000, 2000000},
+             "Adults aged 16-65 living in the place, the population at risk of a new diagnosis.",
+             "assumption (two thirds of 1.5 million; ICSs hold 0.5-3 million people, King's Fund "
+             "2022)"),
+      number("population.incidence_per_100k_per_year", "per 100,000 adults per year", "46.4",
+             kNonNegative, {30, 65},
+             "New SMI diagnoses (schizophrenia, bipolar disorder, other psychoses) per 100,000 "
+             "adults aged 16-65 a year.",
+             "Hardoon et al. 2013, PLoS ONE e82365"),
+      number("population.in_migration_per_year", "people per year", "300", kNonNegative, {100, 600},
+             "People already on an SMI register who move into the place, per year.", kAssumption),
+      number("population.out_migration_rate_per_year", "per person-year", "0.03", kNonNegative,
+             {0.01, 0.06}, "Hazard of moving away from the place.", kAssumption),
+      number("population.age_mean", "years", "48", {0, false, 120, false}, {42, 54},
+             "Mean of the normal distribution of age at day 0, before truncation.", kAssumption),
+      number("population.age_sd", "years", "15", kPositive, {10, 18},
+             "Standard deviation of age at day 0, before truncation.", kAssumption),
+      noted(number("population.age_min", "years", "18", {0, false, 120, false}, {16, 18},
+                   "Youngest age at day 0 (the truncation's lower end); below `age_max`.",
+                   kAssumption),
+            "and < age_max"),
+      number("population.age_max", "years", "95", {0, false, 120, false}, {85, 100},
+             "Oldest age at day 0 (the truncation's upper end).", kAssumption),
+      number("population.incident_age_mean", "years", "30", {16, false, 65, false}, {25, 35},
+             "Mean age at a new diagnosis.",
+             "assumption (diagnoses counted at ages 16-65, Hardoon et al. 2013)"),
+      number("population.incident_age_sd", "years", "10", kPositive, {7, 13},
+             "Standard deviation of age at a new diagnosis.", kAssumption),
+      number("population.male_share", "fraction", "0.55", kUnitInterval, {0.45, 0.6},
+             "Fraction of people who are male.", kAssumption),
+      categories("population.ethnicity_shares", kShareNote,
+                 "Fraction of people in each ethnicity group."),
+      number("population.ethnicity_shares.white", "fraction", "0.8", kUnitInterval, {0.6, 0.95},
+             "Fraction White.", kEthnicity),
+      number("population.ethnicity_shares.black", "fraction", "0.07", kUnitInterval, {0.02, 0.15},
+             "Fraction Black, Black British, Caribbean or African.", kEthnicity),
+      number("population.ethnicity_shares.asian", "fraction", "0.08", kUnitInterval, {0.03, 0.2},
+             "Fraction Asian or Asian British.", kEthnicity),
+      number("population.ethnicity_shares.mixed", "fraction", "0.03", kUnitInterval, {0.01, 0.06},
+             "Fraction of mixed or multiple ethnic groups.", kEthnicity),
+      number("population.ethnicity_shares.other", "fraction", "0.02", kUnitInterval, {0.01, 0.05},
+             "Fraction of other ethnic groups.", kEthnicity),
+      categories("population.diagnosis_shares", kShareNote,
+                 "Fraction of people with each primary diagnosis."),
+      number("population.diagnosis_shares.schizophrenia", "fraction", "0.45", kUnitInterval,
+             {0.35, 0.55}, "Fraction with schizophrenia.",
+             "assumption (the register's split was not found; new diagnoses split 9.2 : 15.0 : "
+             "22.3 per 100,000, Hardoon et al. 2013)"),
+      number("population.diagnosis_shares.bipolar", "fraction", "0.35", kUnitInterval, {0.25, 0.45},
+             "Fraction with bipolar disorder.", kAssumption),
+      number("population.diagnosis_shares.other_psychosis", "fraction", "0.2", kUnitInterval,
+             {0.1, 0.3}, "Fraction with another psychosis.", kAssumption),
+      categories("population.network_shares", kShareNote,
+                 "Fraction of people with each personal network type."),
+      number("population.network_shares.diverse_active", "fraction", "0.3", kUnitInterval,
+             {0.15, 0.45}, "Fraction with a diverse and active network.", kNetworkTypes),
+      number("population.network_shares.family_stable", "fraction", "0.35", kUnitInterval,
+             {0.2, 0.5}, "Fraction with a family-based and stable network.", kNetworkTypes),
+      number("population.network_shares.formal_sparse", "fraction", "0.35", kUnitInterval,
+             {0.2, 0.5}, "Fraction with a formal and sparse network.", kNetworkTypes),
+      categories("population.lives_alone_by_network", "",
+                 "Fraction living alone, by personal network type."),
+      number("population.lives_alone_by_network.diverse_active", "fraction", "0.25", kUnitInterval,
+             {0.15, 0.4}, "Fraction living alone with a diverse, active network.",
+             "assumption (living alone goes with network type, Sweet et al. 2018)"),
+      number("population.lives_alone_by_network.family_stable", "fraction", "0.15", kUnitInterval,
+             {0.05, 0.3}, "Fraction living alone with a family, stable network.",
+             "assumption (living alone goes with network type, Sweet et al. 2018)"),
+      number("population.lives_alone_by_network.formal_sparse", "fraction", "0.55", kUnitInterval,
+             {0.4, 0.7}, "Fraction living alone with a formal, sparse network.",
+             "assumption (living alone goes with network type, Sweet et al. 2018)"),
+      number("population.engagement_mean", "probability", "0.7", kUnitInterval, {0.5, 0.85},
+             "Mean probability that a person takes up an offered contact.", kAssumption),
+      noted(number("population.engagement_sd", "probability", "0.15", kPositive, {0.05, 0.25},
+                   "Between-person standard deviation of that probability (a beta distribution, so "
+                   "below sqrt(mean × (1 − mean))).",
+                   kAssumption),
+            "and < sqrt(engagement_mean * (1 - engagement_mean))"),
+      number("population.initial_cmht_share", "fraction", "0.37", kUnitInterval, {0.25, 0.45},
+             "Fraction on a CMHT caseload at day 0 (any beyond the caseload slots wait).",
+             kSecondaryShare),
+      noted(
+          number(
+              "population.initial_outpatients_share", "fraction", "0.3", kUnitInterval, {0.2, 0.4},
+              "Fraction on psychiatric outpatient lists only at day 0; with `initial_cmht_share` "
+              "at most 1, the rest start in primary care.",
+              kSecondaryShare),
+          "and <= 1 - initial_cmht_share"),
+      number("population.initial_struggling_share", "fraction", "0.25", kUnitInterval, {0.1, 0.4},
+             "Fraction struggling at day 0; the rest are stable.", kAssumption),
+      number("population.qol_initial_mean", "MANSA score (1-7)", "4.5", {1, false, 7, false},
+             {4, 5}, "Mean quality of life at day 0 on the MANSA scale.",
+             "assumption (MANSA 1-7 scale as in PARTNERS2, Byng et al. 2023)"),
+      number("population.qol_initial_sd", "MANSA score (1-7)", "0.9", kPositive, {0.6, 1.2},
+             "Between-person standard deviation of quality of life at day 0.",
+             "assumption (PARTNERS2 change scores had SD 0.73-0.86, Byng et al. 2023)"),
+  };
+  out.insert(out.end(), entries.begin(), entries.end());
+}
+
+}  // namespace cmhsim::scenario::table

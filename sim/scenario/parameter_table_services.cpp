@@ -1,0 +1,102 @@
+// The table entries of the pathway scenario's `services` (capacity-limited services) and
+// `policies` (discharge, referral, identification) sections. Knows nothing of YAML or of loading.
+#include "scenario/parameter_table_build.hpp"
+
+namespace cmhsim::scenario::table {
+
+void add_services(std::vector<Parameter>& out) {
+  const std::vector<Parameter> entries{
+      section("services", false, "the defaults of its keys (today's services)",
+              "Primary care, community mental health teams, crisis teams, acute beds, "
+              "outpatients and VCSE offers, with their capacities."),
+      number("services.gp_consultations_per_year", "per person-year", "4", kNonNegative, {2, 8},
+             "GP consultations per person-year in primary care.",
+             "assumption (Reilly et al. 2021: median 10 primary-care contacts in 2 years)"),
+      number("services.physical_check_probability", "probability", "0.5", kUnitInterval, {0.3, 0.7},
+             "Chance of the annual physical health check for people with primary care only.",
+             "assumption (NHS Long Term Plan target: 60% of the register)"),
+      number("services.physical_check_with_support", "probability", "0.75", kUnitInterval,
+             {0.6, 0.9},
+             "Chance of the annual physical health check on a Care Partner or CMHT caseload.",
+             kAssumption),
+      number("services.cmht_coordinators_fte", "FTE", "210", kNonNegative, {150, 280},
+             "Care coordinator FTE across the place's CMHTs; caseload slots = floor(FTE × "
+             "caseload per FTE).",
+             "assumption (about the initial CMHT share of a 15,000 register at 25 per FTE)"),
+      number("services.cmht_caseload_per_fte", "people per FTE", "25", kPositive, {20, 35},
+             "People per care coordinator FTE.",
+             "Tyrer et al. 2000; Greenwood et al. 2000 (21-30 per FTE)"),
+      number("services.cmht_contacts_per_month", "per person-month", "1.5", kNonNegative, {0.7, 3},
+             "Contacts per person-month on a CMHT caseload.",
+             "Reilly et al. 2021, BJPsych Open 7(2):e53 (median 36.5 secondary-care contacts in "
+             "2 years)"),
+      duration("services.cmht_triage_days", "{dist: gamma, shape: 2, scale: 7}", {7, 28},
+               "Time from a referral reaching the CMHT to the triage decision.", kAssumption),
+      number("services.cmht_waiting_patience_days", "days", "120", kPositive, {60, 240},
+             "Mean days before a person leaves the CMHT waiting list unseen (exponential).",
+             kAssumption),
+      number("services.crisis_team_slots", "episodes", "60", kNonNegative, {30, 100},
+             "Crisis episodes the crisis resolution and home treatment teams can hold at once "
+             "for people on the register; a fraction is rounded down.",
+             "assumption (a team per 150,000 people with a caseload of 20-30, Mental Health "
+             "Policy Implementation Guide 2001)"),
+      duration("services.crisis_episode_days", "{dist: gamma, shape: 2, scale: 14}", {14, 42},
+               "Length of a crisis episode.", kAssumption),
+      number("services.crisis_admission_probability", "probability", "0.2", kUnitInterval,
+             {0.1, 0.35}, "Chance that a crisis episode ends in admission.", kAssumption),
+      number("services.crisis_admission_if_full", "probability", "0.5", kUnitInterval, {0.3, 0.8},
+             "Chance of admission when the crisis teams are full.", kAssumption),
+      number("services.beds", "beds", "65", kNonNegative, {45, 120},
+             "Acute beds in area available to people on the register; when all are full an "
+             "admission is placed out of area. A fraction is rounded down.",
+             "assumption (the register's share of the about 300 acute beds that 20 per 100,000 "
+             "gives 1.5 million people, NHS Benchmarking 2016 via Centre for Mental Health; set so "
+             "occupancy is about 0.85-0.9)"),
+      duration("services.length_of_stay_days", "{dist: lognormal, mean: 33, sd: 30}", {25, 45},
+               "Inpatient length of stay, in and out of area.",
+               "NHS Benchmarking 2016 via Centre for Mental Health (mean 33 days); sd assumption"),
+      number("services.outpatient_appointments_per_year", "per person-year", "2", kNonNegative,
+             {1, 4}, "Appointments per person-year on psychiatric outpatient lists.", kAssumption),
+      number("services.vcse_places", "places", "400", kNonNegative, {100, 1000},
+             "People the VCSE offers (community connectors, social prescribing, peer support) "
+             "can hold at once (a fraction is rounded down); others wait in line.",
+             kAssumption),
+      duration("services.vcse_connection_days", "{dist: gamma, shape: 2, scale: 90}", {90, 365},
+               "Length of a VCSE connection.", kAssumption),
+      number("services.vcse_referral_probability", "probability", "0.1", kUnitInterval, {0.03, 0.2},
+             "Chance that a Care Partner contact connects the person to VCSE.", kAssumption),
+      section("policies", false, "the defaults of its keys (today's policies)",
+              "When and to whom teams discharge, how referrals travel and how people in the "
+              "gap are found."),
+      number("policies.cmht_discharge_stable_days", "days", "730", kPositive, {365, 1460},
+             "Days stable on a CMHT caseload before discharge.", kAssumption),
+      choice("policies.cmht_discharge_destination", "primary_care",
+             "primary_care|care_partner|vcse",
+             "Where the CMHT discharges to: primary care alone, a Care Partner's waiting list "
+             "(with priority), or a VCSE connection with primary care.",
+             kLever),
+      number("policies.post_discharge_followup_days", "days", "7", kPositive, {3, 14},
+             "Days from inpatient discharge to the follow-up contact.", kAssumption),
+      number("policies.post_crisis_cmht_probability", "probability", "0.6", kUnitInterval,
+             {0.4, 0.8}, "Chance that a crisis or admission ends with a referral to a CMHT.",
+             kAssumption),
+      number("policies.proactive_coverage", "fraction", "0", kUnitInterval, {0, 0.8},
+             "Fraction of the people in the gap that each register-matching sweep finds and "
+             "offers a Care Partner.",
+             kLever),
+      number("policies.proactive_interval_days", "days", "0", kNonNegative, {0, 365},
+             "Days between register-matching sweeps; 0 means no sweeps.", kLever),
+      number("policies.rereferral_struggling_days", "days", "90", kPositive, {30, 180},
+             "Days struggling in primary care before the practice re-refers to a CMHT (taken up "
+             "with the person's engagement).",
+             kAssumption),
+      duration("policies.referral_delay_days", "{dist: gamma, shape: 2, scale: 7}", {3, 30},
+               "Information-sharing delay of a referral between services.", kAssumption),
+      number("policies.gap_contact_window_days", "days", "365", kPositive, {180, 540},
+             "A person with no proactive contact for this long is counted in the gap.",
+             "assumption (the 12 months of primary_care_only_share_12m)"),
+  };
+  out.insert(out.end(), entries.begin(), entries.end());
+}
+
+}  // namespace cmhsim::scenario::table

@@ -1,0 +1,99 @@
+// The table entries of the pathway scenario's `care_partners` and `supervision` sections: the
+// Care Partner workforce and its supervisors. Knows nothing of YAML or of loading.
+#include "scenario/parameter_table_build.hpp"
+
+namespace cmhsim::scenario::table {
+namespace {
+
+constexpr std::string_view kContacts =
+    "assumption (PARTNERS2: about 9 contacts of 10+ minutes in 10 months, Byng et al. 2023)";
+constexpr std::string_view kCompetence =
+    "assumption (supervision routine at 1 of 3 sites, inconsistent at 2, Baker et al. 2019, "
+    "BMC Psychiatry 19:7)";
+constexpr std::string_view kMonthlySupervision =
+    "trust supervision policies (at least 1 hour every 4-6 weeks)";
+
+}  // namespace
+
+void add_workforce(std::vector<Parameter>& out) {
+  const std::vector<Parameter> entries{
+      section("care_partners", false, "the defaults of its keys (no Care Partners)",
+              "The Care Partner workforce: posts, caseloads, contacts, coaching competence, "
+              "turnover and recruitment."),
+      number("care_partners.fte", "FTE", "0", kNonNegative, {0, 30},
+             "Funded Care Partner posts in FTE; 0 means no Care Partners (the baseline).", kLever),
+      number("care_partners.fte_per_worker", "FTE", "1", {0, true, 1, false}, {0.5, 1},
+             "FTE of each post; posts = ceil(fte / fte_per_worker), the last possibly part-time.",
+             kAssumption),
+      number("care_partners.caseload_per_fte", "people per FTE", "30", kPositive, {20, 40},
+             "Caseload cap per FTE.",
+             "assumption (CMHT care coordinators hold 21-30 per FTE, Tyrer et al. 2000; Greenwood "
+             "et al. 2000)"),
+      number("care_partners.contact_interval_stable_days", "days", "35", kPositive, {21, 60},
+             "Mean days between planned contacts while the person is stable.", kContacts),
+      number("care_partners.contact_interval_struggling_days", "days", "14", kPositive, {7, 21},
+             "Mean days between planned contacts while the person is struggling.", kAssumption),
+      number("care_partners.contact_hours", "hours", "1.5", kPositive, {1, 2.5},
+             "Worker hours per contact, including travel and notes.", kAssumption),
+      number("care_partners.hours_per_fte_per_month", "hours per month", "90", kPositive, {60, 120},
+             "Contact hours each FTE can give a month.", kAssumption),
+      number("care_partners.goal_set_probability", "probability", "0.3", kUnitInterval, {0.15, 0.5},
+             "Chance that a contact sets a goal when none is open.", kAssumption),
+      number("care_partners.goal_achieve_probability", "probability", "0.2", kUnitInterval,
+             {0.1, 0.35},
+             "Chance per contact that an open goal is achieved, at full competence (scaled by "
+             "the worker's competence).",
+             kAssumption),
+      number("care_partners.disengage_probability", "probability", "0.08", kUnitInterval,
+             {0.04, 0.15},
+             "Chance that a person disengages at the first contact (poor therapeutic fit).",
+             "assumption (PARTNERS2: 9% had no recorded Care Partner contact, Byng et al. 2023)"),
+      integer("care_partners.choice_of_care_partner", "flag", "0", {0, false, 1, false}, {0, 1},
+              "1 if people may choose their Care Partner, which halves disengagement; else 0.",
+              kLever),
+      noted(
+          number("care_partners.competence_initial", "fraction", "0.5", kUnitInterval, {0.3, 0.7},
+                 "Coaching competence of a newly hired worker (1 = full model fidelity); at least "
+                 "`competence_min`.",
+                 kAssumption),
+          "and >= competence_min"),
+      number("care_partners.competence_gain_per_supervised_month", "per month", "0.05",
+             kUnitInterval, {0.02, 0.1}, "Rise of competence in a month with supervision.",
+             kCompetence),
+      number("care_partners.competence_drift_per_unsupervised_month", "per month", "0.03",
+             kUnitInterval, {0.01, 0.06}, "Fall of competence in a month without supervision.",
+             kCompetence),
+      number("care_partners.competence_min", "fraction", "0.2", kUnitInterval, {0.1, 0.3},
+             "Floor below which competence does not drift.", kAssumption),
+      number("care_partners.turnover_per_year", "per worker-year", "0.19", kNonNegative, {0.1, 0.3},
+             "Hazard of a supervised worker leaving the post.",
+             "King's Fund 2023 (mental health staff turnover 19% a year)"),
+      number("care_partners.unsupervised_turnover_ratio", "ratio", "1.6", kPositive, {1, 2.5},
+             "Multiplier on the leaving hazard in a month without supervision.", kAssumption),
+      duration("care_partners.recruitment_delay_days", "{dist: gamma, shape: 2, scale: 60}",
+               {60, 180}, "Time from a post falling vacant to the new worker starting.",
+               "assumption (recruiting and replacing Care Partners was hard in PARTNERS2, Byng "
+               "et al. 2023)"),
+      number("care_partners.referral_delay_ratio", "ratio", "0.5", kPositive, {0.25, 1},
+             "Multiplier on referral delays for referrals a Care Partner makes (shared records "
+             "and links with the team).",
+             kAssumption),
+      number("care_partners.vacancy_at_start_share", "fraction", "0.2", kUnitInterval, {0, 0.3},
+             "Fraction of posts vacant at day 0, each waiting for a recruitment delay.",
+             "King's Fund 2023 (mental health vacancies 19%)"),
+      section("supervision", false, "the defaults of its keys (no supervisors)",
+              "Supervision of Care Partners by experienced mental health workers, pooled across "
+              "the place."),
+      number("supervision.supervisor_fte", "FTE", "0", kNonNegative, {0, 5},
+             "Supervisor FTE; 0 means no Care Partner is supervised (the baseline).", kLever),
+      number("supervision.hours_per_supervisor_fte_per_month", "hours per month", "20", kPositive,
+             {10, 40}, "Supervision hours each supervisor FTE can give a month.", kAssumption),
+      number("supervision.hours_per_care_partner_per_month", "hours per month", "1.5", kPositive,
+             {0.7, 2},
+             "Supervision hours one Care Partner needs in a month to count as supervised.",
+             kMonthlySupervision),
+  };
+  out.insert(out.end(), entries.begin(), entries.end());
+}
+
+}  // namespace cmhsim::scenario::table

@@ -1,0 +1,125 @@
+// The checks of a pathway scenario that span keys: shares summing to 1, ordered limits, a beta
+// distribution that exists, trial consistency. Knows the config and the sections; no simulation.
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+#include "scenario/pathway_reader.hpp"
+
+namespace cmhsim::scenario {
+namespace {
+
+constexpr double kShareTolerance = 1e-6;
+
+/// Returns `v` with three significant digits, for limits derived by arithmetic.
+std::string rounded(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+/// Returns the field of `key` in the file; a rule broken by defaults alone is a table bug.
+const Field& given(const Section& s, std::string_view key) {
+  const Field* f = s.given_field(key);
+  if (f == nullptr) {
+    throw std::logic_error("the defaults of '" + s.field().path + "." + std::string(key) +
+                           "' break a scenario rule");
+  }
+  return *f;
+}
+
+/// Fails at the file's `first` if given, else at `second`, with the expectation for each.
+[[noreturn]] void fail_either(const Reader& r, const Section& s1, std::string_view first,
+                              const std::string& expected_first, const Section& s2,
+                              std::string_view second, const std::string& expected_second) {
+  if (const Field* f = s1.given_field(first)) r.fail_expected(*f, expected_first);
+  r.fail_expected(given(s2, second), expected_second);
+}
+
+void check_shares(const Reader& r, const Section& s, std::string_view key, const double* begin,
+                  const double* end) {
+  double sum = 0.0;
+  for (const double* v = begin; v != end; ++v) sum += *v;
+  if (std::abs(sum - 1.0) > kShareTolerance) {
+    r.fail(given(s, key), "shares sum to " + format_number(sum) + ", expected 1 (within 1e-6)");
+  }
+}
+
+void check_population(const Reader& r, const Section& s, const model::PopulationConfig& p) {
+  check_shares(r, s, "ethnicity_shares", p.ethnicity_shares.data(),
+               p.ethnicity_shares.data() + p.ethnicity_shares.size());
+  check_shares(r, s, "diagnosis_shares", p.diagnosis_shares.data(),
+               p.diagnosis_shares.data() + p.diagnosis_shares.size());
+  check_shares(r, s, "network_shares", p.network_shares.data(),
+               p.network_shares.data() + p.network_shares.size());
+  if (p.pcns > p.practices) {
+    fail_either(r, s, "pcns",
+                "an integer <= population.practices (" + std::to_string(p.practices) + ")", s,
+                "practices", "an integer >= population.pcns (" + std::to_string(p.pcns) + ")");
+  }
+  if (p.age_min >= p.age_max) {
+    fail_either(r, s, "age_max", "a number > population.age_min (" + format_number(p.age_min) + ")",
+                s, "age_min", "a number < population.age_max (" + format_number(p.age_max) + ")");
+  }
+  // A beta distribution with this mean and sd exists only when sd^2 < mean * (1 - mean).
+  const double m = p.engagement_mean;
+  const double sd = p.engagement_sd;
+  if (sd * sd >= m * (1.0 - m)) {
+    const double half_width = sd < 0.5 ? std::sqrt(1.0 - 4.0 * sd * sd) / 2.0 : 0.0;
+    fail_either(
+        r, s, "engagement_sd",
+        "a number < sqrt(mean * (1 - mean)) = " + rounded(std::sqrt(m * (1.0 - m))) +
+            " (a beta distribution with population.engagement_mean " + format_number(m) + ")",
+        s, "engagement_mean",
+        "a number in (" + rounded(0.5 - half_width) + ", " + rounded(0.5 + half_width) +
+            ") (a beta distribution with population.engagement_sd " + format_number(sd) + ")");
+  }
+  if (p.initial_cmht_share + p.initial_outpatients_share > 1.0 + kShareTolerance) {
+    fail_either(r, s, "initial_outpatients_share",
+                "a number <= 1 - population.initial_cmht_share (" +
+                    format_number(1.0 - p.initial_cmht_share) + ")",
+                s, "initial_cmht_share",
+                "a number <= 1 - population.initial_outpatients_share (" +
+                    format_number(1.0 - p.initial_outpatients_share) + ")");
+  }
+}
+
+void check_care_partners(const Reader& r, const Section& s, const model::CarePartnerConfig& c) {
+  if (c.competence_initial < c.competence_min) {
+    fail_either(
+        r, s, "competence_initial",
+        "a number >= care_partners.competence_min (" + format_number(c.competence_min) + ")", s,
+        "competence_min",
+        "a number <= care_partners.competence_initial (" + format_number(c.competence_initial) +
+            ")");
+  }
+}
+
+void check_trial(const Reader& r, const PathwaySections& s, const model::PathwayConfig& c) {
+  const model::TrialConfig& t = c.trial;
+  if (!t.enabled) return;
+  if (t.intervention_practices >= t.practices) {
+    fail_either(r, s.trial, "intervention_practices",
+                "an integer < trial.practices (" + std::to_string(t.practices) + ")", s.trial,
+                "practices",
+                "an integer > trial.intervention_practices (" +
+                    std::to_string(t.intervention_practices) + ")");
+  }
+  if (t.practices > c.population.practices) {
+    fail_either(
+        r, s.trial, "practices",
+        "an integer <= population.practices (" + std::to_string(c.population.practices) + ")",
+        s.population, "practices",
+        "an integer >= trial.practices (" + std::to_string(t.practices) + ")");
+  }
+}
+
+}  // namespace
+
+void check_pathways(const Reader& r, const PathwaySections& s, const model::PathwayConfig& c) {
+  check_population(r, s.population, c.population);
+  check_care_partners(r, s.care_partners, c.care_partners);
+  check_trial(r, s, c);
+}
+
+}  // namespace cmhsim::scenario
