@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Builds cmhsim (release) and runs the default scenario: prints its summary table and writes
-# results/example_network.h5 and results/example_network.json. Installs missing packages first.
+# Builds cmhsim (release) and runs the default scenario comparison: the ICS baseline against
+# Care Partners with supervision, without supervision, and with step-down discharge. Prints the
+# paired differences and writes results/default_comparison.h5 and .json. Installs missing
+# packages first. Extra arguments go to `cmhsim compare` (e.g. --replications 40).
 set -euo pipefail
 cd "$(dirname "$0")"
 .ci/deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)" --target cmhsim
-./build/release/cmhsim run scenarios/example_network.yaml \
-  -o results/example_network.h5 --summary-json results/example_network.json "$@"
+./build/release/cmhsim compare scenarios/ics_baseline.yaml scenarios/ics_partners.yaml \
+  scenarios/ics_partners_unsupervised.yaml scenarios/ics_stepdown.yaml \
+  -o results/default_comparison.h5 --summary-json results/default_comparison.json "$@"
