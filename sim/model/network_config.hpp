@@ -44,6 +44,8 @@ struct ServiceConfig {
   std::vector<RouteConfig> routing;              ///< Empty means every customer exits.
   std::vector<CapacityStep> schedule;            ///< Sorted by from_day.
   std::optional<double> schedule_cycle_days;     ///< Repeats the schedule with this period.
+  int initial_busy = 0;                          ///< Customers in service at day 0 (warm start).
+  std::size_t initial_waiting = 0;               ///< Customers waiting at day 0 (warm start).
 };
 
 /// Describes a whole queueing network and how long to run it.

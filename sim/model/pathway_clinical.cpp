@@ -188,14 +188,22 @@ void PathwaySimulation::on_bed_discharge(const engine::Event& e) {
   end_acute_care(id);
 }
 
+void PathwaySimulation::on_followup(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive)) return;
+  // A proactive mental health contact after crisis care or a bed.
+  ++p.mental_health_contacts;
+  p.last_proactive = p.last_care_contact = static_cast<float>(sim_.now());
+}
+
 void PathwaySimulation::end_acute_care(std::uint32_t id) {
   Person& p = persons_[id];
   const double now = sim_.now();
   p.state = ClinicalState::Struggling;
   p.state_since = static_cast<float>(now);
-  // Follow-up within post_discharge_followup_days: a proactive mental health contact.
-  ++p.mental_health_contacts;
-  p.last_proactive = p.last_care_contact = static_cast<float>(now);
+  // The follow-up contact comes post_discharge_followup_days later.
+  sim_.schedule_in(config_.policies.post_discharge_followup_days, k_followup_, id);
   move_to(id, p.home);
   if (p.home != Setting::Cmht) {
     bool refer = false;

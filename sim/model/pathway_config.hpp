@@ -118,7 +118,9 @@ struct ServicesConfig {
 struct PolicyConfig {
   double cmht_discharge_stable_days;     ///< Days stable on a CMHT caseload before discharge.
   DischargeDestination cmht_discharge_destination;
-  double post_discharge_followup_days;   ///< Days to follow-up after inpatient discharge.
+  double cmht_discharge_outpatients_share;  ///< Of discharges to primary care: kept on outpatients.
+  double outpatient_discharge_stable_days;  ///< Days stable on outpatients before discharge.
+  double post_discharge_followup_days;   ///< Days to follow-up after crisis care or a bed.
   double post_crisis_cmht_probability;   ///< Chance a crisis ends with a CMHT referral.
   double proactive_coverage;             ///< Share of people in the gap found per sweep.
   double proactive_interval_days;        ///< Days between register-matching sweeps (0 = never).

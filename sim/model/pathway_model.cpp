@@ -80,6 +80,7 @@ void PathwaySimulation::register_handlers() {
   k_sweep_ = bind(&PathwaySimulation::on_sweep);
   k_window_ = bind(&PathwaySimulation::on_window_start);
   k_warmup_ = bind(&PathwaySimulation::on_warmup_end);
+  k_followup_ = bind(&PathwaySimulation::on_followup);
 }
 
 ReplicationOutcome PathwaySimulation::run() {

@@ -133,8 +133,18 @@ void PathwaySimulation::discharge_from_cmht(std::uint32_t id) {
   move_to(id, Setting::PrimaryCare);
   leave_cmht(id);
   switch (config_.policies.cmht_discharge_destination) {
-    case DischargeDestination::PrimaryCare:
+    case DischargeDestination::PrimaryCare: {
+      bool outpatients = false;
+      {
+        PersonStream rng(*this, id, kSlotServices);
+        outpatients = bernoulli(*rng, config_.policies.cmht_discharge_outpatients_share);
+      }
+      if (outpatients) {
+        p.home = Setting::Outpatients;
+        move_to(id, Setting::Outpatients);
+      }
       break;
+    }
     case DischargeDestination::CarePartner:
       if (may_offer_care_partner(p)) offer_care_partner(id, true);  // Step-down: priority.
       break;
@@ -212,6 +222,11 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
   const double stable_for = p.state == ClinicalState::Stable ? now - p.state_since : -1.0;
   if (p.home == Setting::Cmht && stable_for >= pol.cmht_discharge_stable_days) {
     discharge_from_cmht(id);
+    return;
+  }
+  if (p.home == Setting::Outpatients && stable_for >= pol.outpatient_discharge_stable_days) {
+    p.home = Setting::PrimaryCare;
+    move_to(id, Setting::PrimaryCare);
     return;
   }
   // Assumption: Care Partners discharge after the same stable period, with no goal open.

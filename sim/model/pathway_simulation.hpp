@@ -134,6 +134,7 @@ class PathwaySimulation {
   void on_crisis_end(const engine::Event& e);
   void admit(std::uint32_t id);
   void on_bed_discharge(const engine::Event& e);
+  void on_followup(const engine::Event& e);
   void end_acute_care(std::uint32_t id);
   void leave_register(std::uint32_t id, bool death);
   void update_qol(std::uint32_t id, std::uint64_t month);
@@ -200,7 +201,7 @@ class PathwaySimulation {
   std::uint32_t k_transition_ = 0, k_exit_ = 0, k_arrival_ = 0, k_crisis_end_ = 0,
                 k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
                 k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
-                k_warmup_ = 0;
+                k_warmup_ = 0, k_followup_ = 0;
   double next_month_end_ = kMonthDays;
 
   // Counts and levels.

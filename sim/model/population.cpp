@@ -61,6 +61,7 @@ Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::u
   const double qol = truncated_normal(rng, pop.qol_initial_mean, pop.qol_initial_sd, 1.0, 7.0);
   const double u_practice = rng.uniform01();
   const double check_offset = rng.uniform01() * kYear;
+  const double u_since = rng.uniform01();
 
   p.home = Setting::PrimaryCare;
   if (origin == Origin::Register) {
@@ -74,6 +75,11 @@ Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::u
   p.state = (struggling || origin == Origin::Incident) ? ClinicalState::Struggling
                                                        : ClinicalState::Stable;
   p.state_since = static_cast<float>(now);
+  if (origin == Origin::Register && p.state == ClinicalState::Stable) {
+    // People on the register at day 0 have been stable for some time already: spread over the
+    // discharge period so CMHT discharges do not all fall on one day.
+    p.state_since = static_cast<float>(now - u_since * config.policies.cmht_discharge_stable_days);
+  }
   p.qol = p.qol_start = static_cast<float>(qol);
   p.settled_at = static_cast<float>(now);
   p.next_check = static_cast<float>(now + check_offset);

@@ -39,6 +39,7 @@ QueueingNetwork::QueueingNetwork(const NetworkConfig& config, engine::RngKey key
 }
 
 ReplicationOutcome QueueingNetwork::run() {
+  start_warm();
   for (std::size_t a = 0; a < config_.arrivals.size(); ++a) {
     sim_.schedule_at(config_.arrivals[a].interarrival.sample(arrival_rngs_[a]), arrival_kind_, a);
   }
@@ -177,6 +178,30 @@ std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
   customers_[slot].entity = entity;
   customers_[slot].priority = config_.arrivals[stream].priority;
   return slot;
+}
+
+std::uint32_t QueueingNetwork::new_initial_customer(std::size_t service, std::uint64_t n) {
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(customers_.size());
+    customers_.emplace_back();
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  }
+  customers_[slot] = Customer{};
+  customers_[slot].entity = ((kInitialStreamBase + service) << kCustomerEntityShift) + n;
+  return slot;
+}
+
+void QueueingNetwork::start_warm() {
+  // Those in service take the free servers first; the rest find them busy and join the line.
+  for (std::size_t s = 0; s < config_.services.size(); ++s) {
+    const ServiceConfig& service = config_.services[s];
+    const std::uint64_t total =
+        static_cast<std::uint64_t>(service.initial_busy) + service.initial_waiting;
+    for (std::uint64_t n = 0; n < total; ++n) enter(new_initial_customer(s, n), s);
+  }
 }
 
 double QueueingNetwork::draw(Customer& c, Purpose purpose, const engine::Distribution* dist) {

@@ -20,9 +20,15 @@ enum class Purpose : std::uint64_t { Interarrival = 1, ServiceTime = 2, Routing 
 ///
 /// Customer n of arrival stream s is entity ((s + 1) << 40) + n, and its service times, routing
 /// choices and patience come from that entity's own streams: the same customer draws the same
-/// numbers for the same purpose in every scenario (common random numbers).
+/// numbers for the same purpose in every scenario (common random numbers). A warm start's
+/// customer n at service s (those in service first, then those waiting) is entity
+/// ((kInitialStreamBase + s) << 40) + n, a stream index no arrival stream reaches, so adding or
+/// removing a warm start leaves every arriving customer's draws unchanged.
 class QueueingNetwork {
  public:
+  /// Returns the first stream index reserved for the customers of a warm start.
+  static constexpr std::uint64_t kInitialStreamBase = std::uint64_t{1} << 20;
+
   /// Prepares a replication; `config` must outlive the object.
   QueueingNetwork(const NetworkConfig& config, engine::RngKey key);
 
@@ -54,6 +60,8 @@ class QueueingNetwork {
   void start_service(std::uint32_t slot, std::size_t service);
   void schedule_capacity_step(std::size_t service, std::uint64_t cycle, std::size_t step);
   std::uint32_t new_customer(std::size_t stream);
+  std::uint32_t new_initial_customer(std::size_t service, std::uint64_t n);
+  void start_warm();
   void free_customer(std::uint32_t slot);
   ServiceOutcome outcome(std::size_t service) const;
 

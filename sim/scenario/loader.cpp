@@ -98,6 +98,34 @@ void read_schedule(const Reader& r, const Field& f, model::ServiceConfig& servic
   }
 }
 
+void read_initial(const Reader& r, const Field& f, model::ServiceConfig& service) {
+  const Fields fields = r.mapping(f);
+  const bool stepped = !service.schedule.empty() && service.schedule.front().from_day <= 0.0;
+  const int day0 = stepped ? service.schedule.front().servers : service.servers;
+  if (const Field* busy = fields.find("busy")) {
+    service.initial_busy = to_int(r, *busy, r.integer(*busy));
+    if (service.initial_busy > day0) {
+      r.fail_expected(*busy, "an integer <= the servers at day 0 (" + std::to_string(day0) + ")");
+    }
+  }
+  if (const Field* waiting = fields.find("waiting")) {
+    const std::uint64_t w = r.unsigned_integer(*waiting);
+    const bool limited = service.queue_capacity != engine::Resource::kUnlimited;
+    if (limited && w > service.queue_capacity) {
+      r.fail_expected(*waiting, "an integer <= queue.capacity (" +
+                                    std::to_string(service.queue_capacity) + ")");
+    }
+    if (w > 0 && service.initial_busy < day0) {
+      r.fail_expected(*waiting,
+                      "0 while servers are free (busy " + std::to_string(service.initial_busy) +
+                          " of " + std::to_string(day0) + " at day 0)",
+                      " (customers wait only when every server is busy)");
+    }
+    if (w >= engine::Resource::kUnlimited) r.fail_expected(*waiting, expectation(*waiting->param));
+    service.initial_waiting = static_cast<std::size_t>(w);
+  }
+}
+
 model::ServiceConfig read_service(const Reader& r, const Field& f,
                                   const std::vector<std::string>& names) {
   const Fields fields = r.mapping(f);
@@ -125,6 +153,7 @@ model::ServiceConfig read_service(const Reader& r, const Field& f,
     service.routing = read_routing(r, *routing, names);
   }
   if (const Field* schedule = fields.find("schedule")) read_schedule(r, *schedule, service);
+  if (const Field* initial = fields.find("initial")) read_initial(r, *initial, service);
   if (service.servers == 0 && service.schedule.empty()) {
     r.fail_expected(servers, "an integer >= 1 when no schedule is given",
                     " (0 servers never serve)");

@@ -24,6 +24,8 @@ enum class ValueKind {
   Categories,    ///< A mapping naming each child parameter (one per category) exactly once.
   NamedEntries,  ///< A mapping whose keys the user chooses (the child path ends in `<...>`).
   Sequence,      ///< A list of mappings (the child path ends in `[]`).
+  KeyValue,      ///< Sweep files: any value the scenario key named by the entry's key takes.
+  KeyValueList,  ///< Sweep files: a non-empty list of such values.
 };
 
 /// Names the kind of scenario a key belongs to.
@@ -97,6 +99,12 @@ std::vector<const Parameter*> children(std::string_view path, Schema schema);
 
 /// Returns the top-level sections of pathway scenarios (population ... trial), in table order.
 std::vector<const Parameter*> pathway_sections();
+
+/// Returns the keys of sweep files (a separate kind of file), parents before children.
+const std::vector<Parameter>& sweep_parameters();
+
+/// Returns the sweep-file keys directly below `path` ("" for the top level), in table order.
+std::vector<const Parameter*> sweep_children(std::string_view path);
 
 /// Returns the `dist` key shared by every distribution mapping.
 const Parameter& distribution_selector();

@@ -115,6 +115,19 @@ void add_network(std::vector<Parameter>& out) {
        kInput},
       {"services.<name>.schedule.steps[].servers", K::Integer, "", true, "", kNonNegative, "", "",
        "Number of servers from `from_day` on.", kInput},
+      {"services.<name>.initial", K::Mapping, "", false, "none (the service starts empty)", kAny,
+       "", "",
+       "Warm start: the customers present at day 0, so a run starts from today's caseload and "
+       "waiting list instead of from empty.",
+       kInput},
+      {"services.<name>.initial.busy", K::Integer, "", false, "0", kNonNegative,
+       "and <= the servers at day 0", "",
+       "Customers in service at day 0; each draws a fresh service time.", kInput},
+      {"services.<name>.initial.waiting", K::Integer, "", false, "0", kNonNegative,
+       "and <= queue.capacity; above 0 only when busy equals the servers at day 0", "",
+       "Customers waiting at day 0, in the line in front of the servers (with patience if "
+       "given).",
+       kInput},
   };
   for (Parameter& p : entries) p.schema = Schema::Network;
   out.insert(out.end(), entries.begin(), entries.end());

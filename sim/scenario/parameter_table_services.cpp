@@ -10,7 +10,8 @@ void add_services(std::vector<Parameter>& out) {
               "Primary care, community mental health teams, crisis teams, acute beds, "
               "outpatients and VCSE offers, with their capacities."),
       number("services.gp_consultations_per_year", "per person-year", "4", kNonNegative, {2, 8},
-             "GP consultations per person-year in primary care.",
+             "GP consultations per person-year in every community setting (primary care, Care "
+             "Partner, CMHT and outpatient caseloads).",
              "assumption (Reilly et al. 2021: median 10 primary-care contacts in 2 years)"),
       number("services.physical_check_probability", "probability", "0.5", kUnitInterval, {0.3, 0.7},
              "Chance of the annual physical health check for people with primary care only.",
@@ -35,18 +36,18 @@ void add_services(std::vector<Parameter>& out) {
       number("services.cmht_waiting_patience_days", "days", "120", kPositive, {60, 240},
              "Mean days before a person leaves the CMHT waiting list unseen (exponential).",
              kAssumption),
-      number("services.crisis_team_slots", "episodes", "60", kNonNegative, {30, 100},
+      number("services.crisis_team_slots", "episodes", "130", kNonNegative, {80, 200},
              "Crisis episodes the crisis resolution and home treatment teams can hold at once "
              "for people on the register; a fraction is rounded down.",
              "assumption (a team per 150,000 people with a caseload of 20-30, Mental Health "
              "Policy Implementation Guide 2001)"),
       duration("services.crisis_episode_days", "{dist: gamma, shape: 2, scale: 14}", {14, 42},
                "Length of a crisis episode.", kAssumption),
-      number("services.crisis_admission_probability", "probability", "0.2", kUnitInterval,
-             {0.1, 0.35}, "Chance that a crisis episode ends in admission.", kAssumption),
+      number("services.crisis_admission_probability", "probability", "0.35", kUnitInterval,
+             {0.2, 0.5}, "Chance that a crisis episode ends in admission.", kAssumption),
       number("services.crisis_admission_if_full", "probability", "0.5", kUnitInterval, {0.3, 0.8},
              "Chance of admission when the crisis teams are full.", kAssumption),
-      number("services.beds", "beds", "65", kNonNegative, {45, 120},
+      number("services.beds", "beds", "60", kNonNegative, {40, 120},
              "Acute beds in area available to people on the register; when all are full an "
              "admission is placed out of area. A fraction is rounded down.",
              "assumption (the register's share of the about 300 acute beds that 20 per 100,000 "
@@ -75,14 +76,30 @@ void add_services(std::vector<Parameter>& out) {
              "Where the CMHT discharges to: primary care alone, a Care Partner's waiting list "
              "(with priority), or a VCSE connection with primary care.",
              kLever),
+      number("policies.cmht_discharge_outpatients_share", "fraction", "0.5", kUnitInterval,
+             {0.2, 0.7},
+             "Of the people a CMHT discharges to primary care, the fraction kept on a psychiatric "
+             "outpatient list instead.",
+             "assumption (people \"sitting on psychiatric outpatient lists with limited contact\", "
+             "PARTNERS briefing paper)"),
+      number("policies.outpatient_discharge_stable_days", "days", "1825", kPositive,
+             {730, 3650},
+             "Days stable (counted from the start of the stable spell) before an outpatient list "
+             "discharges to primary care.",
+             "assumption (set with cmht_discharge_outpatients_share so about a third of the "
+             "register has primary care only: 31% in 2012, Reilly et al. 2012, with discharge "
+             "increasing since, PARTNERS briefing paper)"),
       number("policies.post_discharge_followup_days", "days", "7", kPositive, {3, 14},
-             "Days from inpatient discharge to the follow-up contact.", kAssumption),
+             "Days from the end of a crisis episode or an inpatient stay to the follow-up "
+             "contact (a proactive mental health contact).",
+             kAssumption),
       number("policies.post_crisis_cmht_probability", "probability", "0.6", kUnitInterval,
              {0.4, 0.8}, "Chance that a crisis or admission ends with a referral to a CMHT.",
              kAssumption),
       number("policies.proactive_coverage", "fraction", "0", kUnitInterval, {0, 0.8},
-             "Fraction of the people in the gap that each register-matching sweep finds and "
-             "offers a Care Partner.",
+             "Fraction of the people in the gap that each register-matching sweep finds; those "
+             "with primary care only are offered a Care Partner, those on outpatient lists are "
+             "counted as contacted.",
              kLever),
       number("policies.proactive_interval_days", "days", "0", kNonNegative, {0, 365},
              "Days between register-matching sweeps; 0 means no sweeps.", kLever),

@@ -83,6 +83,10 @@ std::string type_text(const Parameter& p) {
       return "mapping of named entries";
     case ValueKind::Sequence:
       return "list of mappings";
+    case ValueKind::KeyValue:
+      return "value of that key";
+    case ValueKind::KeyValueList:
+      return "list of values of that key";
   }
   return "value";
 }
@@ -127,6 +131,10 @@ std::string expectation_markdown(const Parameter& p) {
       return "a mapping of named entries (" + std::string(p.range_note) + ")";
     case ValueKind::Sequence:
       return "a list of mappings";
+    case ValueKind::KeyValue:
+      return "a value of the scenario key";
+    case ValueKind::KeyValueList:
+      return "a non-empty list of values of the scenario key";
   }
   return "a value";
 }

@@ -141,6 +141,8 @@ model::PolicyConfig read_policies(Section& s) {
   model::PolicyConfig c{};
   c.cmht_discharge_stable_days = s.number("cmht_discharge_stable_days");
   c.cmht_discharge_destination = destination(s.choice("cmht_discharge_destination"));
+  c.cmht_discharge_outpatients_share = s.number("cmht_discharge_outpatients_share");
+  c.outpatient_discharge_stable_days = s.number("outpatient_discharge_stable_days");
   c.post_discharge_followup_days = s.number("post_discharge_followup_days");
   c.post_crisis_cmht_probability = s.number("post_crisis_cmht_probability");
   c.proactive_coverage = s.number("proactive_coverage");

@@ -112,6 +112,14 @@ std::string render_reference_markdown() {
     pathway_key_table(md, section->path);
   }
   distributions(md);
+  md << "\n### Sweep files\n\n"
+     << "A sweep file names a base scenario and the parameters to vary (axes), each by its key "
+        "path, the dotted path of a scenario key such as `care_partners.fte` or "
+        "`services.cmht_triage_days.scale` (the same paths `cmhsim run --set` takes). "
+        "docs/sweep-files.md describes the designs and the order of points.\n\n";
+  std::vector<const Parameter*> sweep_keys;
+  for (const Parameter& p : sweep_parameters()) sweep_keys.push_back(&p);
+  key_table(md, sweep_keys);
   return md.str();
 }
 

@@ -332,6 +332,14 @@ TEST_CASE("the ICS baseline lands in published ranges for crises, admissions and
   // Hazard ratios 1.79-2.08 by diagnosis (Hayes et al. 2017).
   CHECK(mortality >= 1.6);
   CHECK(mortality <= 2.4);
+  // About a third of the register with primary care only (31% in 2012, Reilly et al. 2012,
+  // discharge increasing since); beds busy but not saturated.
+  const double primary_only = o.metrics[metric_index("primary_care_only_share_12m")];
+  CHECK(primary_only >= 0.25);
+  CHECK(primary_only <= 0.45);
+  const double occupancy = o.metrics[metric_index("bed_occupancy")];
+  CHECK(occupancy >= 0.75);
+  CHECK(occupancy <= 0.95);
   CHECK(o.months == 96);
 }
 

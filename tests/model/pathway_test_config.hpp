@@ -96,11 +96,11 @@ inline PathwayConfig ics_baseline_config() {
   s.cmht_contacts_per_month = 1.5;
   s.cmht_triage_days = Distribution::gamma(2, 7);
   s.cmht_waiting_patience_days = 120;
-  s.crisis_team_slots = 60;
+  s.crisis_team_slots = 130;
   s.crisis_episode_days = Distribution::gamma(2, 14);
-  s.crisis_admission_probability = 0.2;
+  s.crisis_admission_probability = 0.35;
   s.crisis_admission_if_full = 0.5;
-  s.beds = 65;
+  s.beds = 60;
   s.length_of_stay_days = Distribution::lognormal(33, 30);
   s.outpatient_appointments_per_year = 2;
   s.vcse_places = 400;
@@ -110,6 +110,8 @@ inline PathwayConfig ics_baseline_config() {
   PolicyConfig& pol = c.policies;
   pol.cmht_discharge_stable_days = 730;
   pol.cmht_discharge_destination = DischargeDestination::PrimaryCare;
+  pol.cmht_discharge_outpatients_share = 0.5;
+  pol.outpatient_discharge_stable_days = 1825;
   pol.post_discharge_followup_days = 7;
   pol.post_crisis_cmht_probability = 0.6;
   pol.proactive_coverage = 0;

@@ -141,12 +141,12 @@ TEST_CASE("minimal pathway scenario takes today's services and policies", "[scen
   CHECK(sv.cmht_triage_days.kind() == DistKind::Gamma);
   CHECK(sv.cmht_triage_days.mean() == Approx(14.0));
   CHECK(sv.cmht_waiting_patience_days == 120.0);
-  CHECK(sv.crisis_team_slots == 60.0);
+  CHECK(sv.crisis_team_slots == 130.0);
   CHECK(sv.crisis_episode_days.mean() == Approx(28.0));
   CHECK(sv.crisis_episode_days.variance() == Approx(2 * 14.0 * 14.0));
-  CHECK(sv.crisis_admission_probability == 0.2);
+  CHECK(sv.crisis_admission_probability == 0.35);
   CHECK(sv.crisis_admission_if_full == 0.5);
-  CHECK(sv.beds == 65.0);
+  CHECK(sv.beds == 60.0);
   CHECK(sv.length_of_stay_days.kind() == DistKind::Lognormal);
   CHECK(sv.length_of_stay_days.mean() == Approx(33.0));
   CHECK(sv.length_of_stay_days.variance() == Approx(900.0));
@@ -157,6 +157,8 @@ TEST_CASE("minimal pathway scenario takes today's services and policies", "[scen
   const auto& po = config.policies;
   CHECK(po.cmht_discharge_stable_days == 730.0);
   CHECK(po.cmht_discharge_destination == DischargeDestination::PrimaryCare);
+  CHECK(po.cmht_discharge_outpatients_share == 0.5);
+  CHECK(po.outpatient_discharge_stable_days == 1825.0);
   CHECK(po.post_discharge_followup_days == 7.0);
   CHECK(po.post_crisis_cmht_probability == 0.6);
   CHECK(po.proactive_coverage == 0.0);

@@ -165,6 +165,8 @@ TEST_CASE("full pathway file overrides services and policies", "[scenario][pathw
   const auto& po = s.pathways->policies;
   CHECK(po.cmht_discharge_stable_days == 270.0);
   CHECK(po.cmht_discharge_destination == DischargeDestination::CarePartner);
+  CHECK(po.cmht_discharge_outpatients_share == 0.15);
+  CHECK(po.outpatient_discharge_stable_days == 800.0);
   CHECK(po.post_discharge_followup_days == 3.0);
   CHECK(po.post_crisis_cmht_probability == 0.5);
   CHECK(po.proactive_coverage == 0.4);

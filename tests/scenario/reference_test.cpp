@@ -162,3 +162,13 @@ TEST_CASE("pathway example in the docs loads as a pathway scenario", "[reference
   CHECK(s.pathways->care_partners.fte > 0.0);
   CHECK(s.network.services.empty());
 }
+
+TEST_CASE("reference lists every sweep-file key", "[reference]") {
+  const std::string md = render_reference_markdown();
+  for (const Parameter& p : sweep_parameters()) {
+    INFO(p.path);
+    CHECK(md.find("| `" + std::string(p.path) + "` |") != std::string::npos);
+  }
+  CHECK(sweep_children("").size() == 9);
+  CHECK(sweep_children("axes.<key path>").size() == 3);
+}
