@@ -7,8 +7,9 @@
 namespace cmhsim::cli {
 
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;   ///< The run failed (I/O, internal error).
-inline constexpr int kExitBadInput = 2;  ///< Bad command line or scenario file.
+inline constexpr int kExitFailure = 1;        ///< The run failed (I/O, internal error).
+inline constexpr int kExitBadInput = 2;       ///< Bad command line or scenario file.
+inline constexpr int kExitInterrupted = 130;  ///< Stopped by SIGINT/SIGTERM (128 + SIGINT).
 
 /// Signals a bad command line; main() prints it with the usage hint and exits kExitBadInput.
 struct UsageError {

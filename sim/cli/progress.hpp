@@ -13,8 +13,8 @@ class Progress {
  public:
   /// Prepares a bar counting `what` (e.g. "replications").
   Progress(std::string what, bool quiet);
-  /// Redraws the bar for `done` of `total`.
-  void update(std::uint64_t done, std::uint64_t total);
+  /// Redraws the bar for `done` of `total`, with `note` (e.g. "3/10 points") before the ETA.
+  void update(std::uint64_t done, std::uint64_t total, const std::string& note = "");
   /// Clears the bar's line.
   void finish();
 

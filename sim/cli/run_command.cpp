@@ -1,6 +1,8 @@
 // `cmhsim run`: load a scenario, run its replications, print the tables, write HDF5 and JSON.
 // Knows the command line and provenance; the work is done by experiment/ and io/.
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -9,9 +11,11 @@
 #include "cli/run_support.hpp"
 #include "cli/summary_table.hpp"
 #include "cli/version.hpp"
+#include "experiment/precision.hpp"
 #include "experiment/runner.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io/summary_json.hpp"
+#include "scenario/overrides.hpp"
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::cli {
@@ -27,6 +31,13 @@ int run_command(const std::vector<std::string>& args) {
       "seed,s", po::value<std::uint64_t>(), "override the scenario's seed")(
       "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
       "summary-json", po::value<std::string>(), "also write the summary tables as JSON here")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "set a scenario key: --set care_partners.fte=8 (repeatable; checked like the file)")(
+      "precision", po::value<std::string>(),
+      "METRIC=REL: add replications (in batches of the thread count) until METRIC's 95% CI "
+      "half-width / |mean| <= REL; METRIC is a metric name or services.<service>.<metric>")(
+      "max-replications", po::value<std::uint64_t>()->default_value(200),
+      "with --precision: stop at this many replications even if REL is not reached")(
       "persons",
       "pathway scenarios: also store every person's summary per replication (/persons; large)")(
       "quiet,q", "no progress bar");
@@ -50,6 +61,36 @@ int run_command(const std::vector<std::string>& args) {
   if (threads < 0) throw UsageError{"run: --threads must be >= 0"};
 
   scenario::Scenario sc = scenario::load_scenario_file(files.front());
+  if (vm.count("set")) {
+    sc = scenario::apply_overrides(
+        sc, scenario::parse_set_options(vm["set"].as<std::vector<std::string>>()));
+  }
+  std::optional<experiment::PrecisionTarget> precision;
+  if (vm.count("precision")) {
+    const std::string text = vm["precision"].as<std::string>();
+    const auto eq = text.rfind('=');
+    experiment::PrecisionTarget target;
+    try {
+      if (eq == std::string::npos || eq == 0) throw std::invalid_argument("no '='");
+      target.outcome = text.substr(0, eq);
+      std::size_t used = 0;
+      target.relative = std::stod(text.substr(eq + 1), &used);
+      if (used != text.size() - eq - 1 || !(target.relative > 0.0)) {
+        throw std::invalid_argument("bad number");
+      }
+    } catch (const std::exception&) {
+      throw UsageError{
+          "run: --precision expects METRIC=REL with REL > 0, e.g. "
+          "crises_per_1000_per_year=0.02, got '" +
+          text + "'"};
+    }
+    target.max_replications = vm["max-replications"].as<std::uint64_t>();
+    if (target.max_replications < 2) throw UsageError{"run: --max-replications must be >= 2"};
+    if (vm.count("replications")) {
+      throw UsageError{"run: --precision chooses the replications; drop --replications"};
+    }
+    precision = target;
+  }
   if (vm.count("replications")) {
     sc.replications = vm["replications"].as<std::uint64_t>();
     if (sc.replications < 1) throw UsageError{"run: --replications must be >= 1"};
@@ -76,7 +117,21 @@ int run_command(const std::vector<std::string>& args) {
   options.on_progress = [&progress](std::uint64_t d, std::uint64_t t) { progress.update(d, t); };
 
   const std::string started = utc_now();
-  experiment::RunResults results = experiment::run_replications(model, options);
+  experiment::RunResults results;
+  std::string precision_note;
+  if (precision) {
+    experiment::PrecisionRun run = experiment::run_to_precision(model, options, *precision);
+    results = std::move(run.results);
+    sc.replications = results.replications.size();
+    std::ostringstream note;
+    note << "precision: " << precision->outcome
+         << " 95% CI half-width / |mean| = " << run.relative_half_width
+         << (run.reached ? " <= " : " > ") << precision->relative << " after " << sc.replications
+         << " replications" << (run.reached ? "" : " (the --max-replications limit)") << "\n";
+    precision_note = note.str();
+  } else {
+    results = experiment::run_replications(model, options);
+  }
   progress.finish();
   fill_provenance(results, sc, started, threads);
 
@@ -86,6 +141,7 @@ int run_command(const std::vector<std::string>& args) {
             << " threads, horizon " << model.horizon_days() << " days (warm-up "
             << model.warmup_days() << "), " << results.wall_seconds << " s, "
             << static_cast<double>(results.events) / results.wall_seconds / 1e6 << " M events/s\n";
+  std::cout << precision_note;
   print_summary_table(std::cout, results);
   print_metrics_table(std::cout, results);
 

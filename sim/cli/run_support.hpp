@@ -10,6 +10,9 @@
 
 namespace cmhsim::cli {
 
+/// Returns this machine's host name, or "unknown".
+std::string host_name();
+
 /// Returns the current time as ISO 8601 UTC.
 std::string utc_now();
 

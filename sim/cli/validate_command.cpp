@@ -1,5 +1,7 @@
 // `cmhsim validate` and `cmhsim params`: check scenario files, print the parameter reference.
 // Knows the command line; parsing and the parameter table live in scenario/.
+#include <yaml-cpp/yaml.h>
+
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -7,8 +9,22 @@
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
 #include "scenario/scenario.hpp"
+#include "scenario/sweep_file.hpp"
 
 namespace cmhsim::cli {
+namespace {
+
+/// Returns true when `file` is YAML with a top-level `base` key, i.e. a sweep file.
+bool is_sweep_file(const std::string& file) {
+  try {
+    const YAML::Node root = YAML::LoadFile(file);
+    return root.IsMap() && root["base"];
+  } catch (const YAML::Exception&) {
+    return false;  // the scenario loader reports the error with its position
+  }
+}
+
+}  // namespace
 
 namespace po = boost::program_options;
 
@@ -31,6 +47,12 @@ int validate_command(const std::vector<std::string>& args) {
   int status = kExitOk;
   for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
     try {
+      if (is_sweep_file(file)) {
+        const scenario::SweepSpec spec = scenario::load_sweep_file(file);
+        std::cout << file << ": OK (sweep: " << spec.points.size() << " points over "
+                  << spec.axes.size() << " axes; base " << describe_model(spec.base) << ")\n";
+        continue;
+      }
       const scenario::Scenario sc = scenario::load_scenario_file(file);
       std::cout << file << ": OK (" << describe_model(sc) << ")\n";
     } catch (const scenario::ScenarioError& e) {

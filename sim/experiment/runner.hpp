@@ -21,6 +21,23 @@ struct RunOptions {
   std::function<void(std::uint64_t, std::uint64_t)> on_progress;
 };
 
+/// Calls `body(i)` once for every task i in [0, count) on `threads` workers (0 = all cores), then
+/// `after(i)` from one thread at a time; a task is skipped when `skip(i)` (if given) says so as it
+/// is about to start. The one parallel loop that runs replications and sweep tasks alike.
+void parallel_tasks(std::uint64_t count, int threads,
+                    const std::function<void(std::uint64_t)>& body,
+                    const std::function<void(std::uint64_t)>& after,
+                    const std::function<bool(std::uint64_t)>& skip = {});
+
+/// Fills `results`' summaries, output tables, horizon, warm-up and event count from its
+/// replications (in index order) for `model`; wall time and provenance are left alone.
+void finish_results(const ModelSpec& model, RunResults& results);
+
+/// Runs replications [first, first + count) of `model` keyed by (seed, r) and appends their
+/// outcomes (and person tables when asked) to `results`, in index order.
+void append_replications(const ModelSpec& model, const RunOptions& options, std::uint64_t first,
+                         std::uint64_t count, RunResults& results);
+
 /// Runs replications 0..R-1 of `model` keyed by (seed, r); fills outcomes, summaries, output
 /// tables and timing. A NetworkConfig or PathwayConfig converts to a ModelSpec implicitly.
 RunResults run_replications(const ModelSpec& model, const RunOptions& options);

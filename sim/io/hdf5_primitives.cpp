@@ -393,6 +393,55 @@ std::string read_string_dataset(hid_t parent, const std::string& name) {
   return std::move(read_strings(type.get(), space.get(), 1, read, label).front());
 }
 
+DatasetHandle write_strings_dataset(hid_t parent, const std::string& name,
+                                    const std::vector<std::size_t>& dims,
+                                    const std::vector<std::string>& values) {
+  const std::string label = dataset_label(parent, name);
+  std::size_t total = 1;
+  std::vector<hsize_t> h5dims;
+  for (const std::size_t d : dims) {
+    total *= d;
+    h5dims.push_back(d);
+  }
+  if (dims.empty() || total != values.size()) {
+    throw IoError("cannot write " + label + ": " + std::to_string(values.size()) +
+                  " strings do not fill its shape");
+  }
+  std::vector<const char*> data;
+  data.reserve(values.size());
+  for (const auto& v : values) {
+    require_no_nul(v, "cannot write " + label);
+    data.push_back(v.c_str());
+  }
+  DatatypeHandle type = vlen_string_type(H5T_CSET_UTF8);
+  DataspaceHandle space(
+      check(H5Screate_simple(static_cast<int>(h5dims.size()), h5dims.data(), nullptr),
+            "cannot create a dataspace for " + label));
+  DatasetHandle ds = create_dataset(parent, name, type.get(), space.get());
+  if (!values.empty()) write_all(ds.get(), type.get(), data.data(), values.size(), label);
+  return ds;
+}
+
+std::vector<std::string> read_strings_dataset(hid_t parent, const std::string& name,
+                                              std::vector<std::size_t>* dims) {
+  const std::string label = dataset_label(parent, name);
+  DatasetHandle ds = open_dataset(parent, name);
+  DatatypeHandle type(check(H5Dget_type(ds.get()), "cannot inspect " + label));
+  DataspaceHandle space(check(H5Dget_space(ds.get()), "cannot inspect " + label));
+  if (dims) {
+    const int rank = check(H5Sget_simple_extent_ndims(space.get()), "cannot inspect " + label);
+    std::vector<hsize_t> h5dims(static_cast<std::size_t>(rank));
+    check(H5Sget_simple_extent_dims(space.get(), h5dims.data(), nullptr),
+          "cannot inspect " + label);
+    dims->assign(h5dims.begin(), h5dims.end());
+  }
+  const std::size_t count = element_count(space.get(), label);
+  const auto read = [&](hid_t memory, void* buffer) {
+    return H5Dread(ds.get(), memory, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
+  };
+  return read_strings(type.get(), space.get(), count, read, label);
+}
+
 Matrix read_double_matrix(hid_t parent, const std::string& name) {
   std::vector<hsize_t> dims;
   Matrix m;

@@ -65,6 +65,13 @@ struct Matrix {
 
 /// Creates a scalar variable-length UTF-8 string dataset.
 DatasetHandle write_string_dataset(hid_t parent, const std::string& name, const std::string& value);
+/// Creates an N-D variable-length UTF-8 string dataset (`dims` empty is not allowed).
+DatasetHandle write_strings_dataset(hid_t parent, const std::string& name,
+                                    const std::vector<std::size_t>& dims,
+                                    const std::vector<std::string>& values);
+/// Reads a string dataset of any rank: its strings (row-major) and, if `dims` is given, its shape.
+std::vector<std::string> read_strings_dataset(hid_t parent, const std::string& name,
+                                              std::vector<std::size_t>* dims = nullptr);
 /// Creates a 2-D 64-bit float dataset from a row-major matrix.
 DatasetHandle write_double_matrix(hid_t parent, const std::string& name, const Matrix& matrix);
 /// Creates a 1-D 64-bit float dataset.

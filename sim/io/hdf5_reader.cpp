@@ -3,6 +3,7 @@
 #include "io/hdf5_reader.hpp"
 
 #include <filesystem>
+#include <functional>
 
 #include "io/hdf5_arrays.hpp"
 #include "io/hdf5_primitives.hpp"
@@ -116,11 +117,27 @@ void read_comparison_group(hid_t root, experiment::ComparisonResults& out) {
 
 }  // namespace
 
+namespace detail {
+
+void with_results_file(const std::string& path,
+                       const std::function<void(hid_t, std::int64_t)>& read) {
+  read_file(path, [&](hid_t root, std::int64_t version) {
+    read(root, version);
+    return 0;
+  });
+}
+
+}  // namespace detail
+
 experiment::RunResults read_results_hdf5(const std::string& path) {
   return read_file(path, [](hid_t root, std::int64_t version) {
     const std::string content = content_of(root, version);
     if (content == sc::kContentComparison) {
       throw IoError("this is a comparison file (from 'cmhsim compare'), not a single run");
+    }
+    if (content == sc::kContentSweep || content == sc::kContentShard) {
+      throw IoError(
+          "this is a sweep file (from 'cmhsim sweep' or 'cmhsim merge'), not a single run");
     }
     if (content != sc::kContentRun) throw IoError("unknown content '" + content + "'");
     return detail::read_run_group(root, version);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "experiment/run_results.hpp"
@@ -18,5 +19,10 @@ void write_run_group(hid_t group, const experiment::RunResults& results);
 
 /// Reads a run written by write_run_group (or a version-1 root group) from `group`.
 experiment::RunResults read_run_group(hid_t group, std::int64_t version);
+
+/// Opens the cmhsim results file at `path` after checking its schema and calls
+/// `read(root, version)`; IoErrors from either are prefixed with the path.
+void with_results_file(const std::string& path,
+                       const std::function<void(hid_t, std::int64_t)>& read);
 
 }  // namespace cmhsim::io::detail

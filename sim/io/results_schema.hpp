@@ -13,9 +13,12 @@ inline constexpr std::int32_t kVersion = 2;
 /// Oldest version this code still reads (a network run without metrics or series).
 inline constexpr std::int32_t kOldestReadable = 1;
 
-inline constexpr const char* kContent = "content";  ///< Root attribute: "run" or "comparison".
+/// Root attribute: "run", "comparison", "sweep" or "sweep-shard".
+inline constexpr const char* kContent = "content";
 inline constexpr const char* kContentRun = "run";
 inline constexpr const char* kContentComparison = "comparison";
+inline constexpr const char* kContentSweep = "sweep";
+inline constexpr const char* kContentShard = "sweep-shard";
 inline constexpr const char* kModel = "model";  ///< Run attribute: "network" or "pathway".
 
 inline constexpr const char* kProvenanceGroup = "provenance";
@@ -48,5 +51,10 @@ inline constexpr const char* kCompared = "compared";
 inline constexpr const char* kDifferenceMean = "difference_mean";
 inline constexpr const char* kUnpairedCiLo = "unpaired_ci95_lo";
 inline constexpr const char* kUnpairedCiHi = "unpaired_ci95_hi";
+
+inline constexpr const char* kSweepGroup = "sweep";
+inline constexpr const char* kPointsGroup = "points";
+inline constexpr const char* kSweepText = "sweep_text";
+inline constexpr const char* kSweepPoint = "sweep_point";
 
 }  // namespace cmhsim::io::schema

@@ -153,6 +153,17 @@ struct TrialConfig {
   double follow_up_days;                 ///< Baseline to outcome measurement.
 };
 
+/// Starts a run from today's caseloads and waiting lists instead of the initial shares
+/// (`warm_start`); absent when the population section's shares apply.
+struct WarmStartConfig {
+  bool enabled;
+  std::uint32_t cmht_caseload;          ///< People on CMHT caseloads at day 0.
+  std::uint32_t cmht_waiting;           ///< People on the CMHT waiting list at day 0.
+  std::uint32_t outpatients;            ///< People on outpatient lists only at day 0.
+  std::uint32_t care_partner_caseload;  ///< People offered a Care Partner first at day 0.
+  std::uint32_t care_partner_waiting;   ///< People offered a Care Partner next at day 0.
+};
+
 /// Holds the whole pathway model's parameters and run length.
 struct PathwayConfig {
   PopulationConfig population;
@@ -163,6 +174,7 @@ struct PathwayConfig {
   PolicyConfig policies;
   CostConfig costs;
   TrialConfig trial;
+  WarmStartConfig warm_start;
   double horizon_days;
   double warmup_days;
 };

@@ -154,6 +154,19 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
 
 void PathwaySimulation::place_initial(std::uint32_t id) {
   Person& p = persons_[id];
+  bool offer_care_partner_now = false;
+  if (const WarmStartConfig& w = config_.warm_start; w.enabled) {
+    // Today's counts, filled in id order: ids are independent draws, so the choice is unbiased
+    // and picks the same people in every scenario of the place.
+    const std::uint64_t cmht = std::uint64_t{w.cmht_caseload} + w.cmht_waiting;
+    const std::uint64_t outpatients = cmht + w.outpatients;
+    const std::uint64_t care_partner = outpatients + w.care_partner_caseload + w.care_partner_waiting;
+    p.home = id < cmht          ? Setting::Cmht
+             : id < outpatients ? Setting::Outpatients
+                                : Setting::PrimaryCare;
+    p.setting = p.home;
+    offer_care_partner_now = id >= outpatients && id < care_partner;
+  }
   if (p.home == Setting::Cmht) {
     p.home = p.setting = Setting::PrimaryCare;
     // Starts at once, or joins the waiting list (with patience) when the caseload is full.
@@ -161,6 +174,7 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
     on_referral(engine::Event{0.0, 0, k_referral_, 0, id, 0});
   }
   if (trial_ && p.trial_arm == 1) offer_care_partner(id, false);
+  if (offer_care_partner_now && may_offer_care_partner(p)) offer_care_partner(id, false);
   schedule_transition(id);
 }
 

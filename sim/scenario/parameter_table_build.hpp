@@ -18,6 +18,8 @@ inline constexpr Bounds kAtLeastOne{1.0, false, kInf, false};
 inline constexpr Bounds kUnitInterval{0.0, false, 1.0, false};
 inline constexpr Bounds kInt32{-2147483648.0, false, 2147483647.0, false};
 inline constexpr Bounds kCount32{1.0, false, 4294967295.0, false};
+inline constexpr Bounds kCount32Zero{0.0, false, 4294967295.0, false};
+inline constexpr std::string_view kLocalData = "local data (today's caseloads and waiting lists)";
 inline constexpr std::string_view kInput = "n/a (scenario input)";
 inline constexpr std::string_view kLever = "n/a (policy lever)";
 inline constexpr std::string_view kAssumption = "assumption";

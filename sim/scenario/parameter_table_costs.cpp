@@ -56,6 +56,26 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
       number("trial.follow_up_days", "days", "304.375", kPositive, {180, 365},
              "Days from baseline to outcome measurement (304.375 days is 10 months).",
              "Byng et al. 2023 (10-month follow-up)"),
+      section("warm_start", false, "none (settings from the population shares)",
+              "Today's caseloads and waiting lists, so a run starts from the present. Giving the "
+              "section replaces population.initial_cmht_share and initial_outpatients_share: "
+              "people are placed in id order (ids are independent draws, so this is unbiased "
+              "and the same people in every scenario): CMHT caseload, CMHT waiting list, "
+              "outpatients, then Care Partner offers (caseload first, then waiting); the rest "
+              "have primary care only."),
+      integer("warm_start.cmht_caseload", "people", "0", kCount32Zero, {0, 10000},
+              "People on CMHT caseloads at day 0; at most the caseload slots.", kLocalData),
+      integer("warm_start.cmht_waiting", "people", "0", kCount32Zero, {0, 5000},
+              "People on the CMHT waiting list at day 0 (only when caseloads are full).",
+              kLocalData),
+      integer("warm_start.outpatients", "people", "0", kCount32Zero, {0, 10000},
+              "People on psychiatric outpatient lists only at day 0.", kLocalData),
+      integer("warm_start.care_partner_caseload", "people", "0", kCount32Zero, {0, 5000},
+              "People offered a Care Partner first at day 0 (they fill the in-post caseloads).",
+              kLocalData),
+      integer("warm_start.care_partner_waiting", "people", "0", kCount32Zero, {0, 5000},
+              "People offered a Care Partner next at day 0 (they wait when caseloads are full).",
+              kLocalData),
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }

@@ -179,6 +179,17 @@ model::TrialConfig read_trial(Section& s) {
   return c;
 }
 
+model::WarmStartConfig read_warm_start(Section& s) {
+  model::WarmStartConfig c{};
+  c.enabled = s.given();
+  c.cmht_caseload = s.count("cmht_caseload");
+  c.cmht_waiting = s.count("cmht_waiting");
+  c.outpatients = s.count("outpatients");
+  c.care_partner_caseload = s.count("care_partner_caseload");
+  c.care_partner_waiting = s.count("care_partner_waiting");
+  return c;
+}
+
 }  // namespace
 
 model::PathwayConfig read_pathways(const Reader& r, const Field& root, const Fields& top,
@@ -186,7 +197,8 @@ model::PathwayConfig read_pathways(const Reader& r, const Field& root, const Fie
   PathwaySections s{Section(r, root, top, "population"),    Section(r, root, top, "clinical"),
                     Section(r, root, top, "care_partners"), Section(r, root, top, "supervision"),
                     Section(r, root, top, "services"),      Section(r, root, top, "policies"),
-                    Section(r, root, top, "costs"),         Section(r, root, top, "trial")};
+                    Section(r, root, top, "costs"),         Section(r, root, top, "trial"),
+                    Section(r, root, top, "warm_start")};
   model::PathwayConfig c{};
   c.population = read_population(s.population);
   c.clinical = read_clinical(s.clinical);
@@ -196,10 +208,11 @@ model::PathwayConfig read_pathways(const Reader& r, const Field& root, const Fie
   c.policies = read_policies(s.policies);
   c.costs = read_costs(s.costs);
   c.trial = read_trial(s.trial);
+  c.warm_start = read_warm_start(s.warm_start);
   c.horizon_days = horizon_days;
   c.warmup_days = warmup_days;
   for (const Section* section : {&s.population, &s.clinical, &s.care_partners, &s.supervision,
-                                 &s.services, &s.policies, &s.costs, &s.trial}) {
+                                 &s.services, &s.policies, &s.costs, &s.trial, &s.warm_start}) {
     section->check_all_read();
   }
   check_pathways(r, s, c);

@@ -172,7 +172,8 @@ TEST_CASE("every scenario in scenarios/ validates", "[cli]") {
     CHECK(r.code == 0);
     CHECK(r.out.find(": OK (") != std::string::npos);
     const bool kind_named = r.out.find("(queueing network:") != std::string::npos ||
-                            r.out.find("(pathway model:") != std::string::npos;
+                            r.out.find("(pathway model:") != std::string::npos ||
+                            r.out.find("(sweep: ") != std::string::npos;
     CHECK(kind_named);
   }
   CHECK(files >= 2);

@@ -29,7 +29,7 @@ ScenarioError set_error(const std::string& base, const std::vector<std::string>&
 
 }  // namespace
 
-TEST_CASE("--set options split at the first '=' into key path and value", "[overrides]") {
+TEST_CASE("set options split at the first '=' into key path and value", "[overrides]") {
   const auto o = parse_set_options({"care_partners.fte=40",
                                     "services.cmht_triage_days={dist: "
                                     "gamma, shape: 2, scale: 7}",
@@ -44,7 +44,7 @@ TEST_CASE("--set options split at the first '=' into key path and value", "[over
   CHECK(o[2].value == "a=b");
 }
 
-TEST_CASE("--set options with bad syntax are rejected naming the option",
+TEST_CASE("set options with bad syntax are rejected naming the option",
           "[overrides][bad-input]") {
   const auto check = [](const std::string& arg, const std::string& what) {
     try {

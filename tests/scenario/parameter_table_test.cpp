@@ -51,8 +51,9 @@ TEST_CASE("every pathway value has a unit, a source and a plausible range", "[re
     CHECK(p.plausible.lo <= p.plausible.hi);
   }
   // One per value of model::PathwayConfig, each category of an array counted: population 35,
-  // clinical 25, care_partners 20, supervision 3, services 18, policies 11, costs 10, trial 5.
-  CHECK(values == 127);
+  // clinical 25, care_partners 20, supervision 3, services 18, policies 11, costs 10, trial 5,
+  // warm_start 5.
+  CHECK(values == 132);
 }
 
 TEST_CASE("plausible ranges lie within bounds and hold the default", "[reference]") {

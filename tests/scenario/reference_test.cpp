@@ -127,8 +127,8 @@ TEST_CASE("container entries declare the children the loader walks", "[reference
     }
   }
   CHECK(children("", Schema::Network).size() == 8);
-  CHECK(children("", Schema::Pathway).size() == 14);
-  CHECK(pathway_sections().size() == 8);
+  CHECK(children("", Schema::Pathway).size() == 15);
+  CHECK(pathway_sections().size() == 9);
   CHECK(children("population.ethnicity_shares", Schema::Pathway).size() == 5);
   CHECK(children("clinical.mortality_hazard_ratio", Schema::Pathway).size() == 3);
 }

@@ -1,0 +1,77 @@
+// `cmhsim merge`: join the shard files of one sweep into the full sweep file, checking they
+// come from the same sweep text and hold every point exactly once.
+#include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/run_support.hpp"
+#include "io/hdf5_sweep.hpp"
+
+namespace cmhsim::cli {
+
+int merge_command(const std::vector<std::string>& args) {
+  if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
+    std::cout << "cmhsim merge OUT.h5 SHARD.h5 [SHARD.h5 ...]\n\n"
+                 "Joins the shard files written by 'cmhsim sweep --shard i/N' into the full\n"
+                 "sweep file. The shards must come from the same sweep file text and together\n"
+                 "hold every point exactly once. OUT.h5 is written atomically.\n";
+    return kExitOk;
+  }
+  if (args.size() < 2) throw UsageError{"merge: expected OUT.h5 and at least one shard file"};
+  const std::string output = args.front();
+  std::vector<io::SweepContents> shards;
+  std::map<std::size_t, std::string> owner;  // point -> shard file holding it
+  for (std::size_t s = 1; s < args.size(); ++s) {
+    if (args[s] == output) throw UsageError{"merge: the output is also listed as a shard"};
+    io::SweepContents contents = io::read_sweep_contents(args[s]);
+    if (!shards.empty()) {
+      const auto& first = shards.front().header;
+      if (contents.header.text != first.text) {
+        throw UsageError{"merge: " + args[s] + " comes from a different sweep file text than " +
+                         args[1]};
+      }
+      if (contents.header.axes != first.axes || contents.header.settings != first.settings) {
+        throw UsageError{"merge: " + args[s] + " has different point settings than " + args[1]};
+      }
+    }
+    for (const std::size_t i : contents.points) {
+      const auto [it, inserted] = owner.emplace(i, args[s]);
+      if (!inserted) {
+        throw UsageError{"merge: point " + std::to_string(i) + " appears in both " + it->second +
+                         " and " + args[s]};
+      }
+    }
+    shards.push_back(std::move(contents));
+  }
+  io::SweepHeader header = shards.front().header;
+  const std::size_t count = header.settings.size();
+  std::vector<std::size_t> indices;
+  std::string missing;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (owner.count(i)) {
+      indices.push_back(i);
+    } else {
+      missing += (missing.empty() ? "" : ", ") + std::to_string(i);
+    }
+  }
+  if (!missing.empty()) {
+    throw UsageError{"merge: the shards lack point(s) " + missing + " of the sweep's " +
+                     std::to_string(count)};
+  }
+  header.shard.clear();
+  for (const auto& s : shards) {
+    header.threads = std::max(header.threads, s.header.threads);
+    header.ranks = std::max(header.ranks, s.header.ranks);
+    header.started_utc = std::min(header.started_utc, s.header.started_utc);
+    header.finished_utc = std::max(header.finished_utc, s.header.finished_utc);
+  }
+  prepare_output_dir(output, "OUT.h5");
+  io::write_sweep_hdf5(
+      header, indices, [&](std::size_t i) { return io::read_sweep_point(owner.at(i), i); }, output);
+  std::cout << "merged " << shards.size() << " shards of sweep " << header.name << " into "
+            << output << " (" << count << " points)\n";
+  return kExitOk;
+}
+
+}  // namespace cmhsim::cli
