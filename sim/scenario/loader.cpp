@@ -305,7 +305,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
   return s;
 }
 
-Scenario load_scenario_file(const std::string& path) {
+std::string read_input_file(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw ScenarioError(path, 0, 0, "", "cannot read the file: it is a directory");
@@ -318,7 +318,11 @@ Scenario load_scenario_file(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) throw ScenarioError(path, 0, 0, "", "cannot read the file: read error");
-  return parse_scenario(text.str(), path);
+  return text.str();
+}
+
+Scenario load_scenario_file(const std::string& path) {
+  return parse_scenario(read_input_file(path), path);
 }
 
 }  // namespace cmhsim::scenario

@@ -371,19 +371,7 @@ SweepSpec parse_sweep(const std::string& text, const std::string& source_name) {
 }
 
 SweepSpec load_sweep_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw ScenarioError(path, 0, 0, "", "cannot read the file: it is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw ScenarioError(path, 0, 0, "",
-                        "cannot read the file: " + std::generic_category().message(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw ScenarioError(path, 0, 0, "", "cannot read the file: read error");
-  return parse_sweep(text.str(), path);
+  return parse_sweep(read_input_file(path), path);
 }
 
 Scenario build_point(const SweepSpec& spec, std::size_t i) {

@@ -99,4 +99,7 @@ class Reader {
 /// Returns the dotted path of `key` below `parent` ("" for the top level).
 std::string join_path(const std::string& parent, std::string_view key);
 
+/// Returns the text of the file at `path`; throws ScenarioError (line 0) if it cannot be read.
+std::string read_input_file(const std::string& path);
+
 }  // namespace cmhsim::scenario

@@ -10,38 +10,16 @@
 #include <sstream>
 #include <string>
 
+#include "cli_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Makes a fresh scratch directory per test case.
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(CMHSIM_BINARY_DIR) / "tests" / "cli-scratch" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Result cmhsim(const std::string& args, const fs::path& dir) {
-  const std::string cmd = std::string(CMHSIM_EXE) + " " + args + " >" + (dir / "stdout").string() +
-                          " 2>" + (dir / "stderr").string() + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "stdout"),
-          slurp(dir / "stderr")};
-}
+using cmhsim::cli_test::Result;
+using cmhsim::cli_test::slurp;
+using cmhsim::cli_test::scratch;
+using cmhsim::cli_test::run_cmhsim;
 
 void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
 
@@ -64,28 +42,28 @@ services:
 
 TEST_CASE("help and version exit zero and describe the program", "[cli]") {
   const auto dir = scratch("help");
-  auto r = cmhsim("--help", dir);
+  auto r = run_cmhsim("--help", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("cmhsim run FILE.yaml") != std::string::npos);
   CHECK(r.out.find("cmhsim compare A.yaml B.yaml") != std::string::npos);
-  r = cmhsim("run --help", dir);
+  r = run_cmhsim("run --help", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("--summary-json") != std::string::npos);
   CHECK(r.out.find("--persons") != std::string::npos);
-  r = cmhsim("compare --help", dir);
+  r = run_cmhsim("compare --help", dir);
   CHECK(r.code == 0);
   CHECK(r.out.find("common random") != std::string::npos);
-  r = cmhsim("--version", dir);
+  r = run_cmhsim("--version", dir);
   CHECK(r.code == 0);
   CHECK(r.out.rfind("cmhsim ", 0) == 0);
 }
 
 TEST_CASE("unknown commands and options exit 2 with a hint", "[cli][bad-input]") {
   const auto dir = scratch("usage");
-  auto r = cmhsim("frobnicate", dir);
+  auto r = run_cmhsim("frobnicate", dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("unknown command 'frobnicate'") != std::string::npos);
-  r = cmhsim("run --replicatons 3 x.yaml", dir);
+  r = run_cmhsim("run --replicatons 3 x.yaml", dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("cmhsim --help") != std::string::npos);
 }
@@ -94,7 +72,7 @@ TEST_CASE("run writes HDF5 and a JSON summary with confidence intervals", "[cli]
   const auto dir = scratch("run");
   write(dir / "small.yaml", kSmallScenario);
   const auto r =
-      cmhsim("run " + (dir / "small.yaml").string() + " -o " + (dir / "out" / "small.h5").string() +
+      run_cmhsim("run " + (dir / "small.yaml").string() + " -o " + (dir / "out" / "small.h5").string() +
                  " --summary-json " + (dir / "small.json").string() + " --threads 2",
              dir);
   INFO(r.err);
@@ -121,7 +99,7 @@ TEST_CASE("run is bit-identical whatever the thread count", "[cli][determinism]"
   const auto dir = scratch("threads");
   write(dir / "small.yaml", kSmallScenario);
   for (const char* t : {"1", "2"}) {
-    const auto r = cmhsim("run " + (dir / "small.yaml").string() + " -q -o " +
+    const auto r = run_cmhsim("run " + (dir / "small.yaml").string() + " -q -o " +
                               (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
                               (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
                           dir);
@@ -136,7 +114,7 @@ TEST_CASE("a bad scenario exits 2, names the place and leaves outputs alone", "[
   bad.replace(bad.find("servers: 2"), 10, "servrs: 2");
   write(dir / "bad.yaml", bad);
   write(dir / "good.h5", "previous results");
-  const auto r = cmhsim("run " + (dir / "bad.yaml").string() + " -o " + (dir / "good.h5").string() +
+  const auto r = run_cmhsim("run " + (dir / "bad.yaml").string() + " -o " + (dir / "good.h5").string() +
                             " --summary-json " + (dir / "new.json").string(),
                         dir);
   CHECK(r.code == 2);
@@ -152,7 +130,7 @@ TEST_CASE("a failed final write exits 1 and leaves no temporary file behind", "[
   // A directory where the results file should go: the final rename must fail, even as root.
   fs::create_directories(dir / "out.h5" / "keep");
   const auto r =
-      cmhsim("run " + (dir / "small.yaml").string() + " -q -o " + (dir / "out.h5").string(), dir);
+      run_cmhsim("run " + (dir / "small.yaml").string() + " -q -o " + (dir / "out.h5").string(), dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("out.h5") != std::string::npos);
   CHECK(fs::is_directory(dir / "out.h5" / "keep"));
@@ -167,7 +145,7 @@ TEST_CASE("every scenario in scenarios/ validates", "[cli]") {
   for (const auto& entry : fs::directory_iterator(fs::path(CMHSIM_SOURCE_DIR) / "scenarios")) {
     if (entry.path().extension() != ".yaml") continue;
     ++files;
-    const auto r = cmhsim("validate " + entry.path().string(), dir);
+    const auto r = run_cmhsim("validate " + entry.path().string(), dir);
     INFO(entry.path() << ": " << r.err);
     CHECK(r.code == 0);
     CHECK(r.out.find(": OK (") != std::string::npos);
@@ -181,7 +159,7 @@ TEST_CASE("every scenario in scenarios/ validates", "[cli]") {
 
 TEST_CASE("params lists every scenario key with its unit", "[cli]") {
   const auto dir = scratch("params");
-  const auto r = cmhsim("params", dir);
+  const auto r = run_cmhsim("params", dir);
   CHECK(r.code == 0);
   for (const char* key :
        {"horizon_days", "services.<name>.servers", "arrivals.<name>.interarrival"}) {

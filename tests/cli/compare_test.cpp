@@ -9,41 +9,18 @@
 #include <sstream>
 #include <string>
 
+#include "cli_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using cmhsim::cli_test::Result;
+using cmhsim::cli_test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(CMHSIM_BINARY_DIR) / "tests" / "cli-scratch" / ("compare-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Result run(const std::string& command, const fs::path& dir) {
-  const std::string cmd = command + " >" + (dir / "stdout").string() + " 2>" +
-                          (dir / "stderr").string() + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "stdout"),
-          slurp(dir / "stderr")};
-}
-
-Result cmhsim(const std::string& args, const fs::path& dir) {
-  return run(std::string(CMHSIM_EXE) + " " + args, dir);
-}
+fs::path scratch(const std::string& name) { return cmhsim::cli_test::scratch("compare-" + name); }
+using cmhsim::cli_test::run;
+using cmhsim::cli_test::run_cmhsim;
 
 /// Returns a one-desk network scenario called `name` with `servers` servers.
 std::string desk(const std::string& name, int servers, const std::string& service = "desk") {
@@ -64,7 +41,7 @@ TEST_CASE("compare pairs network scenarios: paired CI narrower than unpaired", "
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "three.yaml", desk("three", 3));
   write(dir / "four.yaml", desk("four", 4));
-  const auto r = cmhsim("compare " + (dir / "two.yaml").string() + " " +
+  const auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " +
                             (dir / "three.yaml").string() + " " + (dir / "four.yaml").string() +
                             " -q --threads 2 -o " + (dir / "out" / "cmp.h5").string() +
                             " --summary-json " + (dir / "cmp.json").string(),
@@ -111,7 +88,7 @@ TEST_CASE("compare is bit-identical whatever the thread count", "[cli][determini
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "three.yaml", desk("three", 3));
   for (const char* t : {"1", "2"}) {
-    const auto r = cmhsim("compare " + (dir / "two.yaml").string() + " " +
+    const auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " +
                               (dir / "three.yaml").string() + " -q -r 4 -o " +
                               (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
                               (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
@@ -127,18 +104,18 @@ TEST_CASE("compare refuses incomparable scenarios with exit code 2 and writes no
   const auto dir = scratch("bad");
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "counter.yaml", desk("counter", 2, "counter"));
-  auto r = cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "counter.yaml").string() +
+  auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "counter.yaml").string() +
                       " -q -o " + (dir / "x.h5").string(),
                   dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("services differ: [desk] in two, [counter] in counter") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.h5"));
 
-  r = cmhsim("compare " + (dir / "two.yaml").string(), dir);
+  r = run_cmhsim("compare " + (dir / "two.yaml").string(), dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("two or more scenario files") != std::string::npos);
 
-  r = cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "two.yaml").string() +
+  r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "two.yaml").string() +
                  " -q -o " + (dir / "x.h5").string(),
              dir);
   CHECK(r.code == 2);
@@ -154,7 +131,7 @@ TEST_CASE("a comparison file reads in Python with h5py", "[cli]") {
   }
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "three.yaml", desk("three", 3));
-  REQUIRE(cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "three.yaml").string() +
+  REQUIRE(run_cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "three.yaml").string() +
                      " -q -r 3 -o " + (dir / "cmp.h5").string(),
                  dir)
               .code == 0);

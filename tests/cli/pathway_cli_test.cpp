@@ -9,41 +9,18 @@
 #include <sstream>
 #include <string>
 
+#include "cli_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
+using cmhsim::cli_test::Result;
+using cmhsim::cli_test::slurp;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(CMHSIM_BINARY_DIR) / "tests" / "cli-scratch" / ("pathway-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Result run(const std::string& command, const fs::path& dir) {
-  const std::string cmd = command + " >" + (dir / "stdout").string() + " 2>" +
-                          (dir / "stderr").string() + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "stdout"),
-          slurp(dir / "stderr")};
-}
-
-Result cmhsim(const std::string& args, const fs::path& dir) {
-  return run(std::string(CMHSIM_EXE) + " " + args, dir);
-}
+fs::path scratch(const std::string& name) { return cmhsim::cli_test::scratch("pathway-" + name); }
+using cmhsim::cli_test::run;
+using cmhsim::cli_test::run_cmhsim;
 
 /// Returns a small pathway scenario called `name`, with `extra` sections appended.
 std::string pathway(const std::string& name, const std::string& extra = "",
@@ -65,7 +42,7 @@ TEST_CASE("run on a pathway scenario prints services and metrics and writes them
   const auto dir = scratch("run");
   write(dir / "base.yaml", pathway("base"));
   const auto r =
-      cmhsim("run " + (dir / "base.yaml").string() + " -q -r 3 --persons -o " +
+      run_cmhsim("run " + (dir / "base.yaml").string() + " -q -r 3 --persons -o " +
                  (dir / "base.h5").string() + " --summary-json " + (dir / "base.json").string(),
              dir);
   INFO(r.err);
@@ -110,7 +87,7 @@ TEST_CASE("compare pairs pathway scenarios of one population", "[cli][pathway]")
   const auto dir = scratch("compare");
   write(dir / "base.yaml", pathway("base"));
   write(dir / "cp.yaml", pathway("cp", kCarePartners));
-  const auto r = cmhsim("compare " + (dir / "base.yaml").string() + " " +
+  const auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " +
                             (dir / "cp.yaml").string() + " -q -o " + (dir / "cmp.h5").string() +
                             " --summary-json " + (dir / "cmp.json").string(),
                         dir);
@@ -140,12 +117,12 @@ TEST_CASE("compare refuses pathway scenarios of different populations or kinds",
         "name: net\nhorizon_days: 100\narrivals:\n  a:\n    to: s\n    interarrival: {dist: "
         "exponential, mean: 1}\nservices:\n  s:\n    servers: 1\n"
         "    service_time: {dist: exponential, mean: 0.5}\n");
-  auto r = cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "bigger.yaml").string() +
+  auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "bigger.yaml").string() +
                       " -q -o " + (dir / "x.h5").string(),
                   dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("population.register_size (500 in base, 600 in bigger)") != std::string::npos);
-  r = cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "net.yaml").string() +
+  r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "net.yaml").string() +
                  " -q -o " + (dir / "x.h5").string(),
              dir);
   CHECK(r.code == 2);
@@ -153,7 +130,7 @@ TEST_CASE("compare refuses pathway scenarios of different populations or kinds",
         std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.h5"));
 
-  r = cmhsim("run " + (dir / "net.yaml").string() + " --persons -q -o " + (dir / "x.h5").string(),
+  r = run_cmhsim("run " + (dir / "net.yaml").string() + " --persons -q -o " + (dir / "x.h5").string(),
              dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("--persons applies to pathway scenarios only") != std::string::npos);

@@ -13,38 +13,16 @@
 
 #include "engine/confidence.hpp"
 #include "h5_compare.hpp"
+#include "cli_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::path(CMHSIM_BINARY_DIR) / "tests" / "cli-scratch" / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Result run_cmhsim(const std::string& args, const fs::path& dir) {
-  const std::string cmd = std::string(CMHSIM_EXE) + " " + args + " >" + (dir / "stdout").string() +
-                          " 2>" + (dir / "stderr").string() + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "stdout"),
-          slurp(dir / "stderr")};
-}
+using cmhsim::cli_test::Result;
+using cmhsim::cli_test::slurp;
+using cmhsim::cli_test::scratch;
+using cmhsim::cli_test::run_cmhsim;
 
 std::string scenario_text(int fte) {
   return "name: small_ics\nhorizon_days: 730\nwarmup_days: 180\nreplications: 4\nseed: 11\n"
