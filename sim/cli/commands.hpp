@@ -19,6 +19,8 @@ int merge_command(const std::vector<std::string>& args);
 int export_command(const std::vector<std::string>& args);
 /// Checks scenario files without running them; returns the exit code.
 int validate_command(const std::vector<std::string>& args);
+/// Writes figures and an HTML report from a results file (via analysis/); returns the exit code.
+int report_command(const std::vector<std::string>& args);
 /// Prints the scenario parameter reference; returns the exit code.
 int params_command(const std::vector<std::string>& args);
 

@@ -28,6 +28,7 @@ Usage:
   cmhsim sweep SWEEP.yaml [-o OUT.h5] [--threads N] [--resume] [--shard i/N] [--quiet]
   cmhsim merge OUT.h5 SHARD.h5 [SHARD.h5 ...]
   cmhsim export RESULTS.h5 --csv DIR
+  cmhsim report RESULTS.h5 -o DIR
   cmhsim validate FILE.yaml [FILE.yaml ...]
   cmhsim params [--markdown]
   cmhsim --help | --version
@@ -42,6 +43,7 @@ Commands:
              interrupted sweep resumes; shards split it over machines (MPI under mpirun)
   merge      join the shard files of one sweep into the full sweep file
   export     write tidy CSV tables (summaries, replications, series, differences)
+  report     write figures (PNG, SVG) and a self-contained report.html from a results file
   validate   check scenario files without running them and say which kind each is
   params     list every scenario key with its unit, default, range and source
 
@@ -82,6 +84,7 @@ int main(int argc, char** argv) {
     if (command == "sweep") return sweep_command(args);
     if (command == "merge") return merge_command(args);
     if (command == "export") return export_command(args);
+    if (command == "report") return report_command(args);
     if (command == "validate") return validate_command(args);
     if (command == "params") return params_command(args);
     throw UsageError{"unknown command '" + command + "'"};

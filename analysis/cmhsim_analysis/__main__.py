@@ -1,0 +1,39 @@
+# Command line: python3 -m cmhsim_analysis RESULTS.h5 -o DIR (what `cmhsim report` runs).
+# Knows arguments and exit codes; the work is done by report.py.
+"""Entry point: writes the figures and report.html for one results file."""
+
+import argparse
+import sys
+
+from .report import build_report
+from .results import ResultsError
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def main(argv=None):
+    """Parses arguments, builds the report and returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="cmhsim report",
+        description="Write figures (PNG 300 dpi and SVG) and a self-contained report.html from a "
+                    "cmhsim run, comparison or sweep results file.")
+    parser.add_argument("results", help="HDF5 results file written by cmhsim run, compare or sweep")
+    parser.add_argument("-o", "--output", required=True, help="directory for the report (created)")
+    parser.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    args = parser.parse_args(argv)
+    try:
+        report = build_report(args.results, args.output, dpi=args.dpi)
+    except ResultsError as e:
+        print(f"cmhsim report: {e}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as e:
+        print(f"cmhsim report: cannot write the report: {e}", file=sys.stderr)
+        return EXIT_FAILURE
+    for fig in report.figures:
+        print(f"wrote {fig.png}\nwrote {fig.svg}")
+    print(f"wrote {report.html}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

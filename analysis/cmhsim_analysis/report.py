@@ -1,0 +1,242 @@
+# Builds the report: every figure (PNG + SVG) and one self-contained report.html.
+# Knows the results objects, the figure functions and HTML; nothing of HDF5 layout details.
+"""The report: figures and a self-contained HTML page from one results file."""
+
+import base64
+import datetime
+import hashlib
+import html
+import math
+import os
+from dataclasses import dataclass
+
+from . import __version__, labels, summary
+from .figures_runs import costs_figure, differences_figure, equity_figure, series_figure
+from .figures_sweep import SWEEP_OUTCOMES, frontier_figure, sensitivity_table, tornado_figure
+from .palette import apply_rc
+from .results import Comparison, Run, Sweep, open_results
+
+PROVENANCE_KEYS = ["scenario_path", "version", "git_commit", "seed", "replications",
+                   "horizon_days", "warmup_days", "threads", "host", "started_utc",
+                   "finished_utc", "wall_seconds"]
+
+CSS = """
+body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;
+color:#111;line-height:1.45}
+h1{font-size:1.6em}h2{font-size:1.25em;margin-top:1.8em;border-bottom:1px solid #ccc}
+table{border-collapse:collapse;margin:0.8em 0;font-size:0.9em}
+th,td{border:1px solid #bbb;padding:0.3em 0.6em;text-align:left;vertical-align:top;
+overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere}
+th{background:#eee}td.clear{font-weight:bold}
+figure{margin:1.5em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}
+figcaption{font-size:0.9em;color:#333}code{font-size:0.9em}.note{color:#444;font-size:0.9em}
+"""
+
+
+@dataclass
+class Report:
+    """What build_report wrote: the HTML page and the figures."""
+
+    html: str
+    figures: list
+    kind: str
+
+
+def _flatten(value, prefix=""):
+    """Returns a nested mapping as {dotted.key.path: value text}."""
+    out = {}
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.update(_flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+    else:
+        out[prefix] = value if isinstance(value, str) else str(value)
+    return out
+
+
+def differing_parameters(runs):
+    """Returns [(key path, [value per run])] for scenario keys whose values differ between runs."""
+    flat = [_flatten(run.scenario) for run in runs.values()]
+    keys = []
+    for f in flat:
+        keys.extend(k for k in f if k not in keys)
+    rows = []
+    for key in keys:
+        if key in ("name",):
+            continue
+        values = [f.get(key, "(default)") for f in flat]
+        if len(set(values)) > 1:
+            rows.append((key, values))
+    return rows
+
+
+def _esc(text):
+    return html.escape(str(text))
+
+
+def _table(headers, rows, table_id=None, cell_classes=None):
+    attr = f' id="{table_id}"' if table_id else ""
+    out = [f"<table{attr}><thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in headers)
+           + "</tr></thead><tbody>"]
+    for i, row in enumerate(rows):
+        classes = cell_classes[i] if cell_classes else [""] * len(row)
+        out.append("<tr>" + "".join(
+            f'<td class="{c}">{_esc(v)}</td>' if c else f"<td>{_esc(v)}</td>"
+            for v, c in zip(row, classes)) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _figure_html(number, fig):
+    with open(fig.png, "rb") as fh:
+        data = base64.b64encode(fh.read()).decode("ascii")
+    return (f'<figure id="fig-{fig.stem}"><img src="data:image/png;base64,{data}" '
+            f'alt="{_esc(fig.title)}"><figcaption><b>Figure {number}. {_esc(fig.title)}.</b> '
+            f"{_esc(fig.caption)} Files: <code>{_esc(os.path.basename(fig.png))}</code> (300 dpi), "
+            f"<code>{_esc(os.path.basename(fig.svg))}</code>.</figcaption></figure>")
+
+
+def _fmt_attr(key, value):
+    if isinstance(value, float):
+        return f"{value:,.1f}" if key != "wall_seconds" else f"{value:.1f}"
+    return str(value)
+
+
+def _provenance(path, attrs_by_name, root_attrs):
+    with open(path, "rb") as fh:
+        digest = hashlib.sha256(fh.read()).hexdigest()
+    rows = [("results file", os.path.abspath(path)), ("SHA-256 of the results file", digest)]
+    for key in ("content", "version", "git_commit", "seed", "replications", "sweep_name",
+                "design", "points", "started_utc", "finished_utc", "wall_seconds", "host"):
+        if key in root_attrs:
+            rows.append((key, _fmt_attr(key, root_attrs[key])))
+    rows.append(("report made by", f"cmhsim_analysis {__version__}, "
+                 f"{datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')}"))
+    parts = [_table(["item", "value"], rows)]
+    if attrs_by_name:
+        names = list(attrs_by_name)
+        keys = [k for k in PROVENANCE_KEYS if any(k in a for a in attrs_by_name.values())]
+        parts.append(_table(["setting"] + [labels.scenario_label(n) for n in names],
+                            [[k] + [_fmt_attr(k, attrs_by_name[n].get(k, "")) for n in names]
+                             for k in keys]))
+    return "\n".join(parts)
+
+
+def _summary_rows_comparison(comp):
+    d = comp.differences.set_index(["scenario", "outcome"])
+    base = comp.runs[comp.baseline]
+    rows, classes = [], []
+    for scenario in comp.compared:
+        for outcome in summary.SUMMARY_OUTCOMES:
+            if (scenario, outcome) not in d.index:
+                continue
+            r = d.loc[(scenario, outcome)]
+            b = base.metric(outcome)
+            s = comp.runs[scenario].metric(outcome)
+            clear = summary.is_clear(r["lo"], r["hi"])
+            rows.append([labels.scenario_label(scenario), labels.outcome_title(outcome),
+                         summary.describe_estimate(b[0], math.nan, math.nan, r["unit"]),
+                         summary.describe_estimate(s[0], math.nan, math.nan, r["unit"]),
+                         summary.describe_difference(outcome, r["difference"], r["lo"], r["hi"])])
+            classes.append(["", "", "", "", "clear" if clear else ""])
+    return rows, classes
+
+
+def _page(title, intro, sections):
+    body = "\n".join(f"<h2>{_esc(h)}</h2>\n{content}" for h, content in sections)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"<title>{_esc(title)}</title><style>{CSS}</style></head><body>\n"
+            f"<h1>{_esc(title)}</h1>\n{intro}\n{body}\n</body></html>\n")
+
+
+def _figures_section(figures):
+    return "\n".join(_figure_html(i + 1, f) for i, f in enumerate(figures))
+
+
+def _runs_report(runs, comp, path, out_dir, dpi, root_attrs):
+    figures = [series_figure(runs, out_dir, dpi)]
+    if comp is not None:
+        figures.append(differences_figure(comp, out_dir, dpi))
+    figures += [costs_figure(runs, out_dir, dpi), equity_figure(runs, out_dir, dpi)]
+    sections = []
+    if comp is not None:
+        rows, classes = _summary_rows_comparison(comp)
+        n = root_attrs.get("replications", "")
+        sections.append(("Summary of the headline differences", (
+            f'<p class="note">Each scenario against {_esc(labels.scenario_label(comp.baseline))}: '
+            f"the mean paired difference over {_esc(n)} replications with common random numbers "
+            "and its 95% confidence interval. Bold: the interval excludes zero.</p>"
+            + _table(["scenario", "outcome", "baseline", "scenario mean", "difference from baseline"],
+                     rows, "summary", classes))))
+        diff = differing_parameters(runs)
+        sections.append(("Scenario parameters that differ", _table(
+            ["scenario key"] + [labels.scenario_label(n) for n in runs],
+            [[k] + v for k, v in diff], "parameters") if diff else "<p>None.</p>"))
+    else:
+        run = next(iter(runs.values()))
+        rows = [[labels.outcome_title(o), summary.describe_estimate(*run.metric(o)[:3], run.metric_unit(o))]
+                for o in summary.SUMMARY_OUTCOMES if o in run.metrics.index]
+        sections.append(("Summary of the headline outcomes", (
+            f'<p class="note">Means over {run.replications} replications with 95% confidence '
+            "intervals.</p>" + _table(["outcome", "mean (95% CI)"], rows, "summary"))))
+        sections.append(("Scenario parameters", "<pre>" + _esc(run.scenario_text) + "</pre>"))
+    sections.append(("Figures", _figures_section(figures)))
+    sections.append(("Provenance", _provenance(path, {n: r.attrs for n, r in runs.items()}, root_attrs)))
+    names = ", ".join(labels.scenario_label(n) for n in runs)
+    intro = (f"<p>Report on <code>{_esc(os.path.basename(path))}</code>: {_esc(names)}. "
+             "All figures are also written as PNG (300 dpi) and SVG next to this page.</p>")
+    title = "cmhsim comparison report" if comp is not None else "cmhsim run report"
+    return _page(title, intro, sections), figures
+
+
+def _sweep_report(sweep, path, out_dir, dpi):
+    figures = [f for f in (frontier_figure(sweep, out_dir, dpi), tornado_figure(sweep, out_dir, dpi)) if f]
+    first = sweep.points[0][1]
+    outcomes = [o for o in SWEEP_OUTCOMES if o in first.metrics.index]
+    rows = []
+    for index, run in sweep.points:
+        rows.append([str(index)] + list(sweep.settings[index]) +
+                    [summary.describe_estimate(*run.metric(o)[:3], run.metric_unit(o)) for o in outcomes])
+    sections = [("Summary of the sweep points", (
+        f'<p class="note">Each point\'s mean over its replications with its 95% confidence '
+        "interval.</p>" + _table(["point"] + [labels.axis_label(a) for a in sweep.axes]
+                                 + [labels.outcome_title(o) for o in outcomes], rows, "summary")))]
+    if sweep.design == "latin_hypercube":
+        table = sensitivity_table(sweep)
+        prcc_rows = []
+        for outcome, (names, coef, lo, hi) in table.items():
+            for name, c, a, b in zip(names, coef, lo, hi):
+                prcc_rows.append([labels.outcome_title(outcome), labels.axis_label(name),
+                                  f"{c:+.2f}", f"{a:+.2f} to {b:+.2f}"])
+        sections.append(("Sensitivity (partial rank correlation)",
+                         _table(["outcome", "parameter", "PRCC", "95% CI"], prcc_rows, "prcc")))
+    sections.append(("Sweep file", "<pre>" + _esc(sweep.sweep_text) + "</pre>"))
+    sections.append(("Figures", _figures_section(figures) if figures else
+                     "<p>No figure fits this sweep (it has no numeric axis).</p>"))
+    sections.append(("Provenance", _provenance(path, {}, sweep.attrs)))
+    intro = (f"<p>Report on the {_esc(sweep.design.replace('_', ' '))} sweep "
+             f"<code>{_esc(sweep.attrs.get('sweep_name', ''))}</code> "
+             f"({len(sweep.points)} points) in <code>{_esc(os.path.basename(path))}</code>.</p>")
+    return _page("cmhsim sweep report", intro, sections), figures
+
+
+def build_report(path, out_dir, dpi=300):
+    """Writes every figure and OUT_DIR/report.html for a run, comparison or sweep; returns a Report."""
+    results = open_results(path)
+    apply_rc()
+    os.makedirs(out_dir, exist_ok=True)
+    if isinstance(results, Comparison):
+        page, figures = _runs_report(results.runs, results, path, out_dir, dpi, results.attrs)
+        kind = "comparison"
+    elif isinstance(results, Sweep):
+        page, figures = _sweep_report(results, path, out_dir, dpi)
+        kind = "sweep"
+    else:
+        assert isinstance(results, Run)
+        page, figures = _runs_report({results.name: results}, None, path, out_dir, dpi, results.attrs)
+        kind = "run"
+    out = os.path.join(out_dir, "report.html")
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(page)
+    os.replace(tmp, out)
+    return Report(html=out, figures=figures, kind=kind)
