@@ -58,6 +58,10 @@ int main(int argc, char** argv) {
   using namespace cmhsim::cli;
   // Starts MPI when built with it; under mpirun only `sweep` shares work between ranks.
   const cmhsim::experiment::DistributedSession session(&argc, &argv);
+  // Under mpirun a rank that fails must end the others, which may be waiting for it.
+  const auto failed = [](int code) {
+    return cmhsim::experiment::DistributedSession::end_all_ranks(code);
+  };
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     std::cerr << kUsage;
@@ -90,21 +94,21 @@ int main(int argc, char** argv) {
     throw UsageError{"unknown command '" + command + "'"};
   } catch (const UsageError& e) {
     std::cerr << "cmhsim: " << e.what() << "\nRun 'cmhsim --help' for usage.\n";
-    return kExitBadInput;
+    return failed(kExitBadInput);
   } catch (const cmhsim::scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
-    return kExitBadInput;
+    return failed(kExitBadInput);
   } catch (const cmhsim::experiment::ComparisonError& e) {
     std::cerr << "cmhsim: " << e.what() << '\n';
-    return kExitBadInput;
+    return failed(kExitBadInput);
   } catch (const cmhsim::experiment::PrecisionError& e) {
     std::cerr << "cmhsim: --precision: " << e.what() << '\n';
-    return kExitBadInput;
+    return failed(kExitBadInput);
   } catch (const cmhsim::io::IoError& e) {
     std::cerr << "cmhsim: " << e.what() << '\n';
-    return kExitFailure;
+    return failed(kExitFailure);
   } catch (const std::exception& e) {
     std::cerr << "cmhsim: error: " << e.what() << '\n';
-    return kExitFailure;
+    return failed(kExitFailure);
   }
 }

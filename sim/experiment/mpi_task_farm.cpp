@@ -310,4 +310,8 @@ void farm_tasks_over_ranks(std::size_t count, const std::vector<bool>& done,
   }
 }
 
+void abort_world(int code) {
+  if (running() && world_size() > 1) MPI_Abort(MPI_COMM_WORLD, code);
+}
+
 }  // namespace cmhsim::experiment::mpi

@@ -27,6 +27,9 @@ int world_rank();
 /// makes no MPI call, so any thread may ask.
 int world_size();
 
+/// Ends every rank of the job with `code` (MPI_Abort); returns only if MPI is not running.
+void abort_world(int code);
+
 /// Runs farm_tasks over two or more ranks: rank 0 coordinates (and works), the others work.
 void farm_tasks_over_ranks(std::size_t count, const std::vector<bool>& done,
                            const std::function<TaskBytes(std::size_t)>& work,

@@ -67,6 +67,13 @@ int DistributedSession::size() {
 #endif
 }
 
+int DistributedSession::end_all_ranks(int code) {
+#ifdef CMHSIM_WITH_MPI
+  mpi::abort_world(code);
+#endif
+  return code;
+}
+
 bool DistributedSession::built_with_mpi() {
 #ifdef CMHSIM_WITH_MPI
   return true;

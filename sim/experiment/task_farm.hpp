@@ -29,6 +29,9 @@ class DistributedSession {
   [[nodiscard]] static bool coordinator() { return rank() == 0; }
   /// Returns true when cmhsim was built with MPI.
   [[nodiscard]] static bool built_with_mpi();
+  /// Ends every rank with `code` when several are running (so none waits forever for a rank
+  /// that failed); returns `code` otherwise.
+  static int end_all_ranks(int code);
 };
 
 /// Runs `work(i)` once for every task i in [0, count) whose `done[i]` is false, spread over the
