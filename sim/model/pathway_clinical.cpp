@@ -33,7 +33,9 @@ void PathwaySimulation::schedule_transition(std::uint32_t id) {
   double to_crisis = 0.0;
   if (p.state == ClinicalState::Stable) {
     total = c.stable_to_struggling_per_year * network *
-            (p.lives_alone ? c.living_alone_hazard_ratio : 1.0) * support;
+            (p.lives_alone ? c.living_alone_hazard_ratio : 1.0) *
+            (p.insecure_housing ? c.insecure_housing_hazard_ratio : 1.0) *
+            (p.long_term_sick ? c.long_term_sick_hazard_ratio : 1.0) * support;
   } else {
     to_crisis = c.struggling_to_crisis_per_year * network * support;
     const double recovery = c.struggling_to_stable_per_year *

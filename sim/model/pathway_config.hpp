@@ -27,6 +27,10 @@ struct PopulationConfig {
   std::array<double, kDiagnosisCount> diagnosis_shares;
   std::array<double, kNetworkTypeCount> network_shares;
   std::array<double, kNetworkTypeCount> lives_alone_by_network;  ///< Fraction living alone.
+  /// Fraction in insecure housing (homeless, temporary or supported), by network type.
+  std::array<double, kNetworkTypeCount> insecure_housing_by_network;
+  /// Fraction with long-term sickness or disability, by network type.
+  std::array<double, kNetworkTypeCount> long_term_sick_by_network;
   double engagement_mean;                 ///< Mean probability a person takes up an offered contact.
   double engagement_sd;                   ///< Between-person sd of that probability (beta).
   double initial_cmht_share;              ///< Fraction on a CMHT caseload at day 0.
@@ -43,6 +47,8 @@ struct ClinicalConfig {
   /// Hazard ratios on deterioration and crisis, by network type.
   std::array<double, kNetworkTypeCount> network_hazard_ratio;
   double living_alone_hazard_ratio;        ///< Hazard ratio on deterioration for living alone.
+  double insecure_housing_hazard_ratio;    ///< Hazard ratio on deterioration, insecure housing.
+  double long_term_sick_hazard_ratio;      ///< Hazard ratio on deterioration, long-term sickness.
   double care_partner_hazard_ratio;        ///< At full coaching fidelity; scales with competence.
   double cmht_hazard_ratio;                ///< While on a CMHT caseload.
   double vcse_hazard_ratio;                ///< While connected to a VCSE offer.

@@ -103,6 +103,8 @@ struct Person {
   Setting home = Setting::PrimaryCare;     ///< Community setting to return to after a crisis.
   std::uint8_t male = 0;
   std::uint8_t lives_alone = 0;
+  std::uint8_t insecure_housing = 0;
+  std::uint8_t long_term_sick = 0;
   std::uint8_t trial_arm = 0;  ///< 0 none, 1 intervention, 2 control.
 
   /// Returns true when flag `f` is set.

@@ -62,6 +62,9 @@ Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::u
   const double u_practice = rng.uniform01();
   const double check_offset = rng.uniform01() * kYear;
   const double u_since = rng.uniform01();
+  const auto network = static_cast<std::size_t>(p.network);
+  p.insecure_housing = bernoulli(rng, pop.insecure_housing_by_network[network]) ? 1 : 0;
+  p.long_term_sick = bernoulli(rng, pop.long_term_sick_by_network[network]) ? 1 : 0;
 
   p.home = Setting::PrimaryCare;
   if (origin == Origin::Register) {

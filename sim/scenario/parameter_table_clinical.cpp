@@ -22,7 +22,7 @@ void add_clinical(std::vector<Parameter>& out) {
       section("clinical", false, "the defaults of its keys",
               "Clinical dynamics (stable, struggling, crisis), the effect of support on them, "
               "quality of life and mortality."),
-      number("clinical.stable_to_struggling_per_year", "per person-year", "0.6", kPositive,
+      number("clinical.stable_to_struggling_per_year", "per person-year", "0.56", kPositive,
              {0.3, 1.0}, "Hazard of deterioration while stable, before hazard ratios.", kRelapse),
       number("clinical.struggling_to_crisis_per_year", "per person-year", "0.9", kPositive,
              {0.5, 1.5}, "Hazard of a crisis while struggling, before hazard ratios.", kRelapse),
@@ -40,6 +40,11 @@ void add_clinical(std::vector<Parameter>& out) {
              "Hazard ratio with a formal and sparse network.", kNetworkEffect),
       number("clinical.living_alone_hazard_ratio", "ratio", "1.15", kRatio, {1.0, 1.4},
              "Hazard ratio on deterioration for people living alone.", kAssumption),
+      number("clinical.insecure_housing_hazard_ratio", "ratio", "1.2", kRatio, {1.0, 1.5},
+             "Hazard ratio on deterioration for people in insecure housing.", kAssumption),
+      number("clinical.long_term_sick_hazard_ratio", "ratio", "1.1", kRatio, {1.0, 1.3},
+             "Hazard ratio on deterioration for people with long-term sickness or disability.",
+             kAssumption),
       number("clinical.care_partner_hazard_ratio", "ratio", "0.85", kRatio, {0.7, 1.0},
              "Hazard ratio on deterioration and crisis on a Care Partner caseload at full "
              "coaching competence; the effect scales with the worker's competence.",

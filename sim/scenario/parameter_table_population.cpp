@@ -112,6 +112,41 @@ void add_population(std::vector<Parameter>& out) {
       number("population.lives_alone_by_network.formal_sparse", "fraction", "0.55", kUnitInterval,
              {0.4, 0.7}, "Fraction living alone with a formal, sparse network.",
              "assumption (living alone goes with network type, Sweet et al. 2018)"),
+      categories("population.insecure_housing_by_network", "",
+                 "Fraction in insecure housing (homeless, temporary or supported), by personal "
+                 "network type."),
+      number("population.insecure_housing_by_network.diverse_active", "fraction", "0.1",
+             kUnitInterval, {0.03, 0.2},
+             "Fraction in insecure housing with a diverse, active network.",
+             "assumption (network types go with housing status, Sweet et al. 2018; shares not "
+             "published)"),
+      number("population.insecure_housing_by_network.family_stable", "fraction", "0.08",
+             kUnitInterval, {0.02, 0.15},
+             "Fraction in insecure housing with a family, stable network.",
+             "assumption (network types go with housing status, Sweet et al. 2018; shares not "
+             "published)"),
+      number("population.insecure_housing_by_network.formal_sparse", "fraction", "0.25",
+             kUnitInterval, {0.1, 0.4},
+             "Fraction in insecure housing with a formal, sparse network.",
+             "assumption (network types go with housing status, Sweet et al. 2018; shares not "
+             "published)"),
+      categories("population.long_term_sick_by_network", "",
+                 "Fraction with long-term sickness or disability, by personal network type."),
+      number("population.long_term_sick_by_network.diverse_active", "fraction", "0.3",
+             kUnitInterval, {0.15, 0.45},
+             "Fraction with long-term sickness or disability with a diverse, active network.",
+             "assumption (network types go with long-term sickness or disability, Sweet et al. "
+             "2018; shares not published)"),
+      number("population.long_term_sick_by_network.family_stable", "fraction", "0.4", kUnitInterval,
+             {0.25, 0.55},
+             "Fraction with long-term sickness or disability with a family, stable network.",
+             "assumption (network types go with long-term sickness or disability, Sweet et al. "
+             "2018; shares not published)"),
+      number("population.long_term_sick_by_network.formal_sparse", "fraction", "0.6", kUnitInterval,
+             {0.45, 0.75},
+             "Fraction with long-term sickness or disability with a formal, sparse network.",
+             "assumption (network types go with long-term sickness or disability, Sweet et al. "
+             "2018; shares not published)"),
       number("population.engagement_mean", "probability", "0.7", kUnitInterval, {0.5, 0.85},
              "Mean probability that a person takes up an offered contact.", kAssumption),
       noted(number("population.engagement_sd", "probability", "0.15", kPositive, {0.05, 0.25},

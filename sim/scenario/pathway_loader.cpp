@@ -38,6 +38,10 @@ model::PopulationConfig read_population(Section& s) {
   c.diagnosis_shares = by_category(s, "diagnosis_shares", model::kDiagnosisNames);
   c.network_shares = by_category(s, "network_shares", model::kNetworkTypeNames);
   c.lives_alone_by_network = by_category(s, "lives_alone_by_network", model::kNetworkTypeNames);
+  c.insecure_housing_by_network =
+      by_category(s, "insecure_housing_by_network", model::kNetworkTypeNames);
+  c.long_term_sick_by_network =
+      by_category(s, "long_term_sick_by_network", model::kNetworkTypeNames);
   c.engagement_mean = s.number("engagement_mean");
   c.engagement_sd = s.number("engagement_sd");
   c.initial_cmht_share = s.number("initial_cmht_share");
@@ -55,6 +59,8 @@ model::ClinicalConfig read_clinical(Section& s) {
   c.struggling_to_stable_per_year = s.number("struggling_to_stable_per_year");
   c.network_hazard_ratio = by_category(s, "network_hazard_ratio", model::kNetworkTypeNames);
   c.living_alone_hazard_ratio = s.number("living_alone_hazard_ratio");
+  c.insecure_housing_hazard_ratio = s.number("insecure_housing_hazard_ratio");
+  c.long_term_sick_hazard_ratio = s.number("long_term_sick_hazard_ratio");
   c.care_partner_hazard_ratio = s.number("care_partner_hazard_ratio");
   c.cmht_hazard_ratio = s.number("cmht_hazard_ratio");
   c.vcse_hazard_ratio = s.number("vcse_hazard_ratio");

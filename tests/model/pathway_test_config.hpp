@@ -30,6 +30,8 @@ inline PathwayConfig ics_baseline_config() {
   p.diagnosis_shares = {0.45, 0.35, 0.20};
   p.network_shares = {0.30, 0.35, 0.35};
   p.lives_alone_by_network = {0.25, 0.15, 0.55};
+  p.insecure_housing_by_network = {0.1, 0.08, 0.25};
+  p.long_term_sick_by_network = {0.3, 0.4, 0.6};
   p.engagement_mean = 0.7;
   p.engagement_sd = 0.15;
   p.initial_cmht_share = 0.37;
@@ -39,11 +41,13 @@ inline PathwayConfig ics_baseline_config() {
   p.qol_initial_sd = 0.9;
 
   ClinicalConfig& k = c.clinical;
-  k.stable_to_struggling_per_year = 0.6;
+  k.stable_to_struggling_per_year = 0.56;
   k.struggling_to_crisis_per_year = 0.9;
   k.struggling_to_stable_per_year = 4.0;
   k.network_hazard_ratio = {0.85, 0.95, 1.2};
   k.living_alone_hazard_ratio = 1.15;
+  k.insecure_housing_hazard_ratio = 1.2;
+  k.long_term_sick_hazard_ratio = 1.1;
   k.care_partner_hazard_ratio = 0.85;
   k.cmht_hazard_ratio = 0.75;
   k.vcse_hazard_ratio = 0.92;

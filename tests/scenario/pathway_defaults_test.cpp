@@ -63,6 +63,8 @@ TEST_CASE("minimal pathway scenario takes the population defaults", "[scenario][
   CHECK(p.diagnosis_shares == std::array<double, 3>{0.45, 0.35, 0.2});
   CHECK(p.network_shares == std::array<double, 3>{0.3, 0.35, 0.35});
   CHECK(p.lives_alone_by_network == std::array<double, 3>{0.25, 0.15, 0.55});
+  CHECK(p.insecure_housing_by_network == std::array<double, 3>{0.1, 0.08, 0.25});
+  CHECK(p.long_term_sick_by_network == std::array<double, 3>{0.3, 0.4, 0.6});
   CHECK(p.engagement_mean == 0.7);
   CHECK(p.engagement_sd == 0.15);
   CHECK(p.initial_cmht_share == 0.37);
@@ -75,11 +77,13 @@ TEST_CASE("minimal pathway scenario takes the population defaults", "[scenario][
 TEST_CASE("minimal pathway scenario takes the clinical defaults", "[scenario][pathway]") {
   const Scenario s = minimal();
   const auto& c = s.pathways->clinical;
-  CHECK(c.stable_to_struggling_per_year == 0.6);
+  CHECK(c.stable_to_struggling_per_year == 0.56);
   CHECK(c.struggling_to_crisis_per_year == 0.9);
   CHECK(c.struggling_to_stable_per_year == 4.0);
   CHECK(c.network_hazard_ratio == std::array<double, 3>{0.85, 0.95, 1.2});
   CHECK(c.living_alone_hazard_ratio == 1.15);
+  CHECK(c.insecure_housing_hazard_ratio == 1.2);
+  CHECK(c.long_term_sick_hazard_ratio == 1.1);
   CHECK(c.care_partner_hazard_ratio == 0.85);
   CHECK(c.cmht_hazard_ratio == 0.75);
   CHECK(c.vcse_hazard_ratio == 0.92);

@@ -111,6 +111,8 @@ TEST_CASE("full pathway file overrides run settings and population", "[scenario]
   CHECK(p.diagnosis_shares == std::array<double, 3>{0.5, 0.3, 0.2});
   CHECK(p.network_shares == std::array<double, 3>{0.25, 0.4, 0.35});
   CHECK(p.lives_alone_by_network == std::array<double, 3>{0.2, 0.1, 0.6});
+  CHECK(p.insecure_housing_by_network == std::array<double, 3>{0.12, 0.05, 0.3});
+  CHECK(p.long_term_sick_by_network == std::array<double, 3>{0.35, 0.45, 0.65});
   CHECK(p.engagement_mean == 0.65);
   CHECK(p.engagement_sd == 0.2);
   CHECK(p.initial_cmht_share == 0.35);
@@ -128,6 +130,8 @@ TEST_CASE("full pathway file overrides the clinical section", "[scenario][pathwa
   CHECK(c.struggling_to_stable_per_year == 3.5);
   CHECK(c.network_hazard_ratio == std::array<double, 3>{0.8, 0.9, 1.3});
   CHECK(c.living_alone_hazard_ratio == 1.2);
+  CHECK(c.insecure_housing_hazard_ratio == 1.3);
+  CHECK(c.long_term_sick_hazard_ratio == 1.05);
   CHECK(c.care_partner_hazard_ratio == 0.8);
   CHECK(c.cmht_hazard_ratio == 0.7);
   CHECK(c.vcse_hazard_ratio == 0.9);
