@@ -30,7 +30,7 @@ Usage:
   cmhsim export RESULTS.h5 --csv DIR
   cmhsim report RESULTS.h5 -o DIR
   cmhsim validate FILE.yaml [FILE.yaml ...]
-  cmhsim params [--markdown]
+  cmhsim params [--markdown | --model]
   cmhsim --help | --version
 
 Commands:
@@ -45,7 +45,8 @@ Commands:
   export     write tidy CSV tables (summaries, replications, series, differences)
   report     write figures (PNG, SVG) and a self-contained report.html from a results file
   validate   check scenario files without running them and say which kind each is
-  params     list every scenario key with its unit, default, range and source
+  params     list every scenario key (or, with --model, the model parameter table) with
+             its unit, default, plausible range and source
 
 Run 'cmhsim COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 run failure (e.g. cannot write output), 2 bad input,
