@@ -124,6 +124,18 @@ std::vector<const Parameter*> children(std::string_view path, Schema schema) {
   return out;
 }
 
+bool defines_people(std::string_view path, const std::vector<Parameter>& table) {
+  // Checks the path itself and each section above it: "population.a.b", "population.a", ...
+  for (std::string_view prefix = path; !prefix.empty();) {
+    for (const Parameter& p : table) {
+      if (p.path == prefix && p.defines_people) return true;
+    }
+    const auto dot = prefix.rfind('.');
+    prefix = dot == std::string_view::npos ? std::string_view() : prefix.substr(0, dot);
+  }
+  return false;
+}
+
 std::vector<const Parameter*> pathway_sections() {
   std::vector<const Parameter*> out;
   for (const Parameter* p : children("", Schema::Pathway)) {
