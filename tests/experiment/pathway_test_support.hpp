@@ -20,7 +20,8 @@ inline scenario::Scenario small_pathway(std::uint32_t register_size = 500,
   return sc;
 }
 
-/// Returns the comparison arm `name` of a parsed pathway scenario, with the values defining its people.
+/// Returns the comparison arm `name` of a parsed pathway scenario, with the values defining its
+/// people.
 inline ComparisonArm arm(const std::string& name, const scenario::Scenario& sc) {
   return {name, *sc.pathways, scenario::people_defining_values(sc)};
 }

@@ -52,13 +52,12 @@ TEST_CASE("every population and trial key and the seed define the people", "[pai
 
 TEST_CASE("a key or section added to the table joins the people check unedited", "[pairing]") {
   std::vector<Parameter> table = parameters();
-  table.push_back(table::number("population.household_size_mean", "people", "2.4",
-                                table::kPositive, {2, 3}, "Mean household size.", "assumption"));
+  table.push_back(table::number("population.household_size_mean", "people", "2.4", table::kPositive,
+                                {2, 3}, "Mean household size.", "assumption"));
   Parameter households = table::section("households", false, "the defaults of its keys", "");
   table.push_back(households);
-  table.push_back(table::number("households.carers_share", "fraction", "0.3",
-                                table::kUnitInterval, {0.2, 0.4}, "Share with a carer.",
-                                "assumption"));
+  table.push_back(table::number("households.carers_share", "fraction", "0.3", table::kUnitInterval,
+                                {0.2, 0.4}, "Share with a carer.", "assumption"));
   Scenario sc = small();
   sc.resolved.emplace_back("population.household_size_mean", "2.4");
   sc.resolved.emplace_back("households.carers_share", "0.3");

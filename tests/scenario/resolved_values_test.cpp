@@ -35,8 +35,7 @@ TEST_CASE("resolved values list every key with defaults applied", "[resolved]") 
   for (const Parameter& p : parameters()) {
     const bool pathway_leaf = p.schema == Schema::Pathway &&
                               std::string_view(p.path).find('.') != std::string_view::npos &&
-                              p.kind != ValueKind::Mapping &&
-                              p.kind != ValueKind::Categories &&
+                              p.kind != ValueKind::Mapping && p.kind != ValueKind::Categories &&
                               !std::string_view(p.path).starts_with("trial.") &&
                               !std::string_view(p.path).starts_with("warm_start.");
     if (pathway_leaf) {
@@ -62,9 +61,9 @@ TEST_CASE("a default written out resolves like the default left out", "[resolved
 }
 
 TEST_CASE("resolved values follow overrides and the run's seed", "[resolved]") {
-  Scenario sc = apply_overrides(parse_scenario(kBase, "base.yaml"),
-                                {{"care_partners.fte", "12", kSetOrigin, 0, 0},
-                                 {"trial.practices", "30", kSetOrigin, 0, 0}});
+  Scenario sc = apply_overrides(
+      parse_scenario(kBase, "base.yaml"),
+      {{"care_partners.fte", "12", kSetOrigin, 0, 0}, {"trial.practices", "30", kSetOrigin, 0, 0}});
   CHECK(value_of(sc, "care_partners.fte") == "12");
   CHECK(value_of(sc, "trial.practices") == "30");
   CHECK(value_of(sc, "trial.participants_control") == "82");
