@@ -21,6 +21,8 @@ int export_command(const std::vector<std::string>& args);
 int validate_command(const std::vector<std::string>& args);
 /// Writes figures and an HTML report from a results file (via analysis/); returns the exit code.
 int report_command(const std::vector<std::string>& args);
+/// Serves the what-if page and its API until interrupted; returns the exit code.
+int serve_command(const std::vector<std::string>& args);
 /// Prints the scenario parameter reference; returns the exit code.
 int params_command(const std::vector<std::string>& args);
 

@@ -14,6 +14,7 @@
 #include "experiment/comparison.hpp"
 #include "io/comparison_json.hpp"
 #include "io/hdf5_writer.hpp"
+#include "scenario/overrides.hpp"
 #include "scenario/pairing.hpp"
 #include "scenario/scenario.hpp"
 
@@ -56,7 +57,10 @@ int compare_command(const std::vector<std::string>& args) {
       "seed,s", po::value<std::uint64_t>(), "seed for every scenario (default: the first's)")(
       "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
       "summary-json", po::value<std::string>(), "also write the comparison as JSON here")(
-      "quiet,q", "no progress bar");
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "set a key in every scenario but the first: --set care_partners.fte=8 (repeatable)")(
+      "all-metrics", "print every outcome, not only the headline ones")("quiet,q",
+                                                                        "no progress bar");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
@@ -72,18 +76,35 @@ int compare_command(const std::vector<std::string>& args) {
            "is shown for reference. The scenarios must be of one kind and describe the same\n"
            "place: the same population section (pathway) or the same arrival streams and\n"
            "services (queueing network).\n"
+           "\nWith --set, every scenario after the first is changed; given one file, compare\n"
+           "runs it against a copy changed by --set, called <name>_what_if.\n"
+           "Only the headline outcomes (those of the report's summary) are printed unless\n"
+           "--all-metrics is given or the model has none of them.\n"
            "\nExample:\n  cmhsim compare scenarios/baseline.yaml scenarios/more_care_partners.yaml"
            " -o results/cp.h5 --summary-json results/cp.json\n";
     return kExitOk;
   }
   if (!vm.count("scenario")) throw UsageError{"compare: missing scenario files"};
   const auto& files = vm["scenario"].as<std::vector<std::string>>();
-  if (files.size() < 2) throw UsageError{"compare: expected two or more scenario files"};
+  const auto overrides = vm.count("set")
+                             ? scenario::parse_set_options(vm["set"].as<std::vector<std::string>>())
+                             : std::vector<scenario::Override>{};
+  if (files.size() < 2 && overrides.empty()) {
+    throw UsageError{"compare: expected two or more scenario files (or one with --set)"};
+  }
   const int threads = vm["threads"].as<int>();
   if (threads < 0) throw UsageError{"compare: --threads must be >= 0"};
 
   std::vector<scenario::Scenario> scenarios;
   for (const auto& file : files) scenarios.push_back(scenario::load_scenario_file(file));
+  if (scenarios.size() == 1) {
+    scenarios.push_back(scenario::apply_overrides(scenarios.front(), overrides));
+    scenarios.back().name = scenario_stem(scenarios.front()) + "_what_if";
+  } else {
+    for (std::size_t i = 1; i < scenarios.size(); ++i) {
+      scenarios[i] = scenario::apply_overrides(scenarios[i], overrides);
+    }
+  }
   const std::vector<std::string> names = distinct_names(scenarios);
   std::uint64_t replications = scenarios.front().replications;
   std::uint64_t seed = scenarios.front().seed;
@@ -95,8 +116,8 @@ int compare_command(const std::vector<std::string>& args) {
   for (auto& sc : scenarios) sc.set_run(seed, replications);
   std::vector<experiment::ComparisonArm> arms;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    arms.push_back({names[i], model_of(scenarios[i]),
-                    scenario::people_defining_values(scenarios[i])});
+    arms.push_back(
+        {names[i], model_of(scenarios[i]), scenario::people_defining_values(scenarios[i])});
   }
   // Checked before any output is prepared, so incomparable scenarios cost nothing.
   const auto problems = experiment::comparability_problems(arms);
@@ -137,7 +158,7 @@ int compare_command(const std::vector<std::string>& args) {
   std::cout << ": " << replications << " replications each, seed " << seed << ", "
             << results.runs.front().provenance.threads << " threads, " << results.wall_seconds
             << " s\n";
-  print_comparison_table(std::cout, results);
+  print_comparison_table(std::cout, results, vm.count("all-metrics") > 0);
 
   io::write_comparison_hdf5(results, output);
   std::cout << "\nwrote " << output << "\n";

@@ -8,7 +8,9 @@
 
 namespace cmhsim::cli {
 
-/// Writes one block per compared scenario, with the unpaired CI width for reference.
-void print_comparison_table(std::ostream& os, const experiment::ComparisonResults& results);
+/// Writes one block per compared scenario, with the unpaired CI width for reference: every
+/// outcome if `all_outcomes`, else only the headline outcomes (all if the model has none).
+void print_comparison_table(std::ostream& os, const experiment::ComparisonResults& results,
+                            bool all_outcomes = true);
 
 }  // namespace cmhsim::cli

@@ -22,15 +22,17 @@ constexpr const char* kUsage =
 Usage:
   cmhsim run FILE.yaml [-o OUT.h5] [--replications N] [--seed S] [--threads N]
              [--set KEY.PATH=VALUE ...] [--precision METRIC=REL [--max-replications N]]
-             [--summary-json PATH] [--persons] [--quiet]
+             [--summary-json PATH] [--persons] [--all-metrics] [--quiet]
   cmhsim compare A.yaml B.yaml [C.yaml ...] [-o OUT.h5] [--replications N] [--seed S]
-             [--threads N] [--summary-json PATH] [--quiet]
+             [--threads N] [--set KEY.PATH=VALUE ...] [--summary-json PATH] [--all-metrics]
+             [--quiet]
   cmhsim sweep SWEEP.yaml [-o OUT.h5] [--threads N] [--resume] [--shard i/N] [--quiet]
   cmhsim merge OUT.h5 SHARD.h5 [SHARD.h5 ...]
   cmhsim export RESULTS.h5 --csv DIR
   cmhsim report RESULTS.h5 -o DIR
   cmhsim validate FILE.yaml [FILE.yaml ...]
   cmhsim params [--markdown | --model]
+  cmhsim serve [SCENARIO.yaml ...] [--port 8080] [--bind 127.0.0.1] [--threads N]
   cmhsim --help | --version
 
 Commands:
@@ -45,6 +47,7 @@ Commands:
   export     write tidy CSV tables (summaries, replications, series, differences)
   report     write figures (PNG, SVG) and a self-contained report.html from a results file
   validate   check scenario files without running them and say which kind each is
+  serve      serve a local what-if page: move levers, watch paired differences refine
   params     list every scenario key (or, with --model, the model parameter table) with
              its unit, default, plausible range and source
 
@@ -92,6 +95,7 @@ int main(int argc, char** argv) {
     if (command == "report") return report_command(args);
     if (command == "validate") return validate_command(args);
     if (command == "params") return params_command(args);
+    if (command == "serve") return serve_command(args);
     throw UsageError{"unknown command '" + command + "'"};
   } catch (const UsageError& e) {
     std::cerr << "cmhsim: " << e.what() << "\nRun 'cmhsim --help' for usage.\n";

@@ -40,6 +40,7 @@ int run_command(const std::vector<std::string>& args) {
       "with --precision: stop at this many replications even if REL is not reached")(
       "persons",
       "pathway scenarios: also store every person's summary per replication (/persons; large)")(
+      "all-metrics", "print every service and metric, not only the headline outcomes")(
       "quiet,q", "no progress bar");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value<std::vector<std::string>>());
@@ -49,7 +50,9 @@ int run_command(const std::vector<std::string>& args) {
   if (vm.count("help")) {
     std::cout << visible
               << "\nRuns a queueing-network or pathway scenario. Prints each service's metrics\n"
-                 "with 95% CIs and, for pathway scenarios, the end-of-run metrics.\n"
+                 "with 95% CIs and, for pathway scenarios, the end-of-run metrics; without\n"
+                 "--all-metrics a pathway scenario shows only the headline outcomes (those of\n"
+                 "the report's summary).\n"
                  "\nExample:\n  cmhsim run scenarios/mmc_example.yaml -o results/mmc.h5"
               << " --summary-json results/mmc.json\n";
     return kExitOk;
@@ -142,8 +145,10 @@ int run_command(const std::vector<std::string>& args) {
             << model.warmup_days() << "), " << results.wall_seconds << " s, "
             << static_cast<double>(results.events) / results.wall_seconds / 1e6 << " M events/s\n";
   std::cout << precision_note;
-  print_summary_table(std::cout, results);
-  print_metrics_table(std::cout, results);
+  if (vm.count("all-metrics") || !print_headline_table(std::cout, results)) {
+    print_summary_table(std::cout, results);
+    print_metrics_table(std::cout, results);
+  }
 
   io::write_results_hdf5(results, output);
   std::cout << "\nwrote " << output << "\n";

@@ -15,6 +15,10 @@ void print_summary_table(std::ostream& os, const experiment::RunResults& results
 /// Writes the model's end-of-run metrics (name, unit, mean, 95% CI); nothing if it has none.
 void print_metrics_table(std::ostream& os, const experiment::RunResults& results);
 
+/// Writes the headline end-of-run metrics (those of the report's summary) like
+/// print_metrics_table; returns false, writing nothing, if the run has none of them.
+bool print_headline_table(std::ostream& os, const experiment::RunResults& results);
+
 /// Returns `v` with four significant digits, or "n/a" if it is not finite.
 std::string format_number(double v);
 

@@ -1,50 +1,45 @@
-// The comparison summary as JSON, built with JsonWriter.
+// The comparison summary as JSON, built with nlohmann::ordered_json so members keep their order.
 // Knows nothing of HDF5 or of how the results were produced.
 #include "io/comparison_json.hpp"
 
 #include "io/atomic_file.hpp"
-#include "io/json_writer.hpp"
 #include "io/summary_json.hpp"
 
 namespace cmhsim::io {
 
 std::string comparison_json(const experiment::ComparisonResults& results) {
+  using Json = nlohmann::ordered_json;
   const auto& names = results.names;
   const std::size_t outcomes = results.outcomes.size();
-  JsonWriter json;
-  json.begin_object().key("scenarios").begin_array();
-  for (const auto& name : names) json.value(name);
-  json.end_array();
-  json.key("baseline").value(names.empty() ? std::string() : names.front());
+  Json json;
+  json["scenarios"] = names;
+  json["baseline"] = names.empty() ? std::string() : names.front();
 
-  json.key("metrics").begin_object();
+  auto metrics = Json::object();
   for (std::size_t k = 0; k < outcomes; ++k) {
-    json.key(results.outcomes[k].name).begin_object();
+    auto by_scenario = Json::object();
     for (std::size_t s = 0; s < names.size() && s < results.estimates.size(); ++s) {
-      write_estimate(json.key(names[s]), results.estimates[s].at(k));
+      by_scenario[names[s]] = estimate_json(results.estimates[s].at(k));
     }
-    json.end_object();
+    metrics[results.outcomes[k].name] = std::move(by_scenario);
   }
-  json.end_object();
+  json["metrics"] = std::move(metrics);
 
-  json.key("differences").begin_object();
+  auto differences = Json::object();
   for (std::size_t s = 0; s < results.differences.size() && s + 1 < names.size(); ++s) {
-    json.key(names[s + 1]).begin_object();
+    auto by_outcome = Json::object();
     for (std::size_t k = 0; k < outcomes; ++k) {
       const experiment::Difference& d = results.differences[s].at(k);
-      json.key(results.outcomes[k].name).begin_object();
-      json.key("mean").value(d.paired.mean);
-      json.key("ci95").begin_array().value(d.paired.lo).value(d.paired.hi).end_array();
-      json.key("unpaired_ci95").begin_array().value(d.unpaired.lo).value(d.unpaired.hi).end_array();
-      json.end_object();
+      by_outcome[results.outcomes[k].name] = {{"mean", d.paired.mean},
+                                              {"ci95", {d.paired.lo, d.paired.hi}},
+                                              {"unpaired_ci95", {d.unpaired.lo, d.unpaired.hi}}};
     }
-    json.end_object();
+    differences[names[s + 1]] = std::move(by_outcome);
   }
-  json.end_object();
-  json.key("replications").value(results.replications);
-  json.key("seed").value(results.seed);
-  json.end_object();
-  return json.str();
+  json["differences"] = std::move(differences);
+  json["replications"] = results.replications;
+  json["seed"] = results.seed;
+  return dump_json(json);
 }
 
 void write_comparison_json(const experiment::ComparisonResults& results, const std::string& path) {

@@ -1,40 +1,39 @@
-// The run summary as JSON, built with JsonWriter.
+// The run summary as JSON, built with nlohmann::ordered_json so members keep their order.
 // Knows nothing of HDF5 or of how the results were produced.
 #include "io/summary_json.hpp"
 
 #include "io/atomic_file.hpp"
-#include "io/json_writer.hpp"
 
 namespace cmhsim::io {
 
-void write_estimate(JsonWriter& json, const engine::Estimate& e) {
-  json.begin_object();
-  json.key("mean").value(e.mean);
-  json.key("ci95").begin_array().value(e.lo).value(e.hi).end_array();
-  json.end_object();
+nlohmann::ordered_json estimate_json(const engine::Estimate& e) {
+  return {{"mean", e.mean}, {"ci95", {e.lo, e.hi}}};
+}
+
+std::string dump_json(const nlohmann::ordered_json& json) {
+  return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string summary_json(const experiment::RunResults& results) {
-  JsonWriter json;
-  json.begin_object().key("services").begin_object();
+  auto services = nlohmann::ordered_json::object();
   for (const auto& service : results.summary) {
-    json.key(service.name).begin_object();
+    auto metrics = nlohmann::ordered_json::object();
     for (std::size_t m = 0; m < model::kServiceMetricCount; ++m) {
-      write_estimate(json.key(model::kServiceMetrics[m].name), service.metrics[m]);
+      metrics[model::kServiceMetrics[m].name] = estimate_json(service.metrics[m]);
     }
-    json.end_object();
+    services[service.name] = std::move(metrics);
   }
-  json.end_object();
-  json.key("metrics").begin_object();
+  auto metrics = nlohmann::ordered_json::object();
   for (std::size_t m = 0; m < results.metric_infos.size() && m < results.metric_summary.size();
        ++m) {
-    write_estimate(json.key(results.metric_infos[m].name), results.metric_summary[m]);
+    metrics[results.metric_infos[m].name] = estimate_json(results.metric_summary[m]);
   }
-  json.end_object();
-  json.key("replications").value(results.provenance.replications);
-  json.key("seed").value(results.provenance.seed);
-  json.end_object();
-  return json.str();
+  nlohmann::ordered_json json;
+  json["services"] = std::move(services);
+  json["metrics"] = std::move(metrics);
+  json["replications"] = results.provenance.replications;
+  json["seed"] = results.provenance.seed;
+  return dump_json(json);
 }
 
 void write_summary_json(const experiment::RunResults& results, const std::string& path) {

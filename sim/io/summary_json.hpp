@@ -2,11 +2,11 @@
 // Knows nothing of HDF5 or of how the results were produced.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "engine/confidence.hpp"
 #include "experiment/run_results.hpp"
-#include "io/json_writer.hpp"
 
 namespace cmhsim::io {
 
@@ -16,8 +16,11 @@ namespace cmhsim::io {
 /// model's end-of-run metrics in outcome order (empty for a network); non-finite numbers as null.
 std::string summary_json(const experiment::RunResults& results);
 
-/// Writes `{"mean": m, "ci95": [lo, hi]}` as the next value of `json`.
-void write_estimate(JsonWriter& json, const engine::Estimate& e);
+/// Returns `{"mean": m, "ci95": [lo, hi]}` (non-finite numbers become null when dumped).
+nlohmann::ordered_json estimate_json(const engine::Estimate& e);
+
+/// Returns `json` as one line of text; invalid UTF-8 in strings is replaced, never thrown on.
+std::string dump_json(const nlohmann::ordered_json& json);
 
 /// Writes summary_json(results) and a newline to `path` atomically; throws IoError on failure.
 void write_summary_json(const experiment::RunResults& results, const std::string& path);

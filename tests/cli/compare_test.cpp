@@ -96,7 +96,7 @@ TEST_CASE("compare is bit-identical whatever the thread count", "[cli][determini
     REQUIRE(r.code == 0);
   }
   CHECK(slurp(dir / "t1.json") == slurp(dir / "t2.json"));
-  CHECK(slurp(dir / "t1.json").find("\"replications\": 4") != std::string::npos);
+  CHECK(slurp(dir / "t1.json").find("\"replications\":4") != std::string::npos);
 }
 
 TEST_CASE("compare refuses incomparable scenarios with exit code 2 and writes nothing",

@@ -131,9 +131,9 @@ TEST_CASE("a comparison with mismatched tables is refused", "[hdf5][bad-input]")
 TEST_CASE("comparison json has the documented shape", "[json]") {
   const auto c = sample_comparison();
   const std::string text = comparison_json(c);
-  CHECK(text.rfind(R"({"scenarios": ["baseline", "partners", "stepdown"], "baseline": "baseline", )"
-                   R"("metrics": {"crises_per_1000_per_year": {"baseline": {"mean": 0.125, )"
-                   R"("ci95": [-0.875, 1.125]}, )",
+  CHECK(text.rfind(R"({"scenarios":["baseline","partners","stepdown"],"baseline":"baseline",)"
+                   R"("metrics":{"crises_per_1000_per_year":{"baseline":{"mean":0.125,)"
+                   R"("ci95":[-0.875,1.125]},)",
                    0) == 0);
   const YAML::Node doc = YAML::Load(text);
   REQUIRE(doc["scenarios"].size() == 3);

@@ -24,24 +24,24 @@ TEST_CASE("summary json has the documented shape", "[json]") {
   s.metrics[5] = engine::Estimate{0.0, std::numeric_limits<double>::quiet_NaN(),
                                   std::numeric_limits<double>::quiet_NaN(), 1};
   r.summary.push_back(s);
-  CHECK(summary_json(r) == R"({"services": {"gp": {)"
-                           R"("mean_wait": {"mean": 0.5, "ci95": [0, 1]}, )"
-                           R"("mean_in_queue": {"mean": 1.5, "ci95": [1, 2]}, )"
-                           R"("mean_in_system": {"mean": 2.5, "ci95": [2, 3]}, )"
-                           R"("utilisation": {"mean": 3.5, "ci95": [3, 4]}, )"
-                           R"("throughput_per_day": {"mean": 4.5, "ci95": [4, 5]}, )"
-                           R"("blocked_fraction": {"mean": 0, "ci95": [null, null]}, )"
-                           R"("reneged_fraction": {"mean": 6.5, "ci95": [6, 7]}}}, )"
-                           R"("metrics": {}, "replications": 5, "seed": 42})");
+  CHECK(summary_json(r) == R"({"services":{"gp":{)"
+                           R"("mean_wait":{"mean":0.5,"ci95":[0.0,1.0]},)"
+                           R"("mean_in_queue":{"mean":1.5,"ci95":[1.0,2.0]},)"
+                           R"("mean_in_system":{"mean":2.5,"ci95":[2.0,3.0]},)"
+                           R"("utilisation":{"mean":3.5,"ci95":[3.0,4.0]},)"
+                           R"("throughput_per_day":{"mean":4.5,"ci95":[4.0,5.0]},)"
+                           R"("blocked_fraction":{"mean":0.0,"ci95":[null,null]},)"
+                           R"("reneged_fraction":{"mean":6.5,"ci95":[6.0,7.0]}}},)"
+                           R"("metrics":{},"replications":5,"seed":42})");
 }
 
 TEST_CASE("summary json lists every model metric by name", "[json]") {
   const experiment::RunResults r = sample_pathway_results();
   const std::string text = summary_json(r);
   CHECK(text.find(
-            R"("metrics": {"crises_per_1000_per_year": {"mean": 1.5, "ci95": [1, 2]}, )"
-            R"("crises_per_1000_per_year.by_network.formal_sparse": {"mean": 0.29999999999999999, )"
-            R"("ci95": [null, null]}}, "replications": 3, )") != std::string::npos);
+            R"("metrics":{"crises_per_1000_per_year":{"mean":1.5,"ci95":[1.0,2.0]},)"
+            R"("crises_per_1000_per_year.by_network.formal_sparse":{"mean":0.3,)"
+            R"("ci95":[null,null]}},"replications":3,)") != std::string::npos);
   const YAML::Node doc = YAML::Load(text);
   CHECK(doc["services"]["cmht"]["utilisation"]["mean"]);
   REQUIRE(doc["metrics"].size() == 2);
