@@ -51,6 +51,18 @@ const char* end_name(StreamEnd end) {
   }
 }
 
+/// Records in a run's provenance what the scenario says and how it ran, as the command line
+/// does; the version, host and times are left to ServeSettings::fill_provenance.
+void record_scenario(experiment::RunResults& run, const scenario::Scenario& sc, int threads) {
+  auto& p = run.provenance;
+  p.scenario_path = sc.path;
+  p.scenario_text = sc.text;
+  p.seed = sc.seed;
+  p.replications = sc.replications;
+  p.resolved = sc.resolved;
+  p.threads = experiment::resolve_threads(threads);
+}
+
 }  // namespace
 
 std::string error_body(const std::string& message) {
@@ -173,7 +185,15 @@ ApiReply Api::compare_reply(const ApiRequest& request) {
   if (!base) throw RequestError(404, "no baseline scenario called '" + req.baseline + "'");
   if (req.set.empty()) throw RequestError(422, "set at least one key to compare with the baseline");
   // The same parsing and checks as `cmhsim compare --set`, so errors read the same.
-  WhatIf what_if = make_what_if(*base, scenario::parse_set_options(req.set));
+  const auto overrides = scenario::parse_set_options(req.set);
+  for (const auto& o : overrides) {
+    if (o.key_path == "seed" || o.key_path == "replications" || o.key_path == "name") {
+      throw RequestError(422, "'" + o.key_path +
+                                  "' is not a lever: the seed is the baseline's, the replications "
+                                  "are asked for with 'replications'");
+    }
+  }
+  WhatIf what_if = make_what_if(*base, overrides);
   const std::uint64_t reps = req.replications ? req.replications : base->scenario.replications;
   if (reps < 2 || reps > settings_.limits.max_replications) {
     throw RequestError(422, "the baseline's " + std::to_string(reps) +
@@ -236,6 +256,8 @@ void Api::run_job(const std::shared_ptr<Job>& job, WhatIf what_if, double precis
       finished->what_if = std::move(what_if);
       finished->what_if.set_run(last->seed, last->replications);
       finished->results = std::move(*last);
+      record_scenario(finished->results.runs[0], finished->what_if.baseline, settings_.threads);
+      record_scenario(finished->results.runs[1], finished->what_if.changed, settings_.threads);
       if (settings_.fill_provenance) {
         settings_.fill_provenance(finished->results.runs[0], finished->what_if.baseline);
         settings_.fill_provenance(finished->results.runs[1], finished->what_if.changed);

@@ -21,6 +21,8 @@ const char* kind_name(scenario::ValueKind kind) {
       return "number";
     case scenario::ValueKind::Choice:
       return "choice";
+    case scenario::ValueKind::Distribution:
+      return "distribution";
     default:
       return nullptr;
   }

@@ -14,8 +14,9 @@ namespace cmhsim::serve {
 /// Returns the key paths shown as levers from the start, in page order.
 const std::vector<std::string>& default_levers();
 
-/// Returns `{"levers": [...], "keys": [...]}`: the default levers, then every other scalar key
-/// (number, integer or word) of the baselines that does not define the people, in table order.
+/// Returns `{"levers": [...], "keys": [...]}`: the default levers, then every other key of the
+/// baselines taking a number, an integer, a word or a distribution that does not define the
+/// people, in table order.
 nlohmann::ordered_json levers_json(const std::vector<Baseline>& baselines);
 
 }  // namespace cmhsim::serve

@@ -2,6 +2,7 @@
 // deadline per request read, chunked replies fed by comparison threads through posted lines.
 #include "serve/server.hpp"
 
+#include <array>
 #include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -173,9 +174,33 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(kWriteTimeout);
     http::async_write(stream_, *res,
                       [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-                        if (ec || !res->keep_alive()) return self->close();
+                        if (ec) return self->close();
+                        if (!res->keep_alive()) return self->linger();
                         self->read();
                       });
+  }
+
+  /// Closes after a refusal without losing it: stops sending, then reads and drops what the
+  /// client still sends (a reset would discard the reply) until it closes or a second passes.
+  void linger() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    deadline_.expires_after(std::chrono::seconds(1));
+    deadline_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+      if (auto self = weak.lock(); self && !ec) self->close();
+    });
+    drain();
+  }
+
+  void drain() {
+    stream_.socket().async_read_some(
+        net::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) {
+            self->deadline_.cancel();
+            return self->close();
+          }
+          self->drain();
+        });
   }
 
   void start_stream(ApiReply reply) {
@@ -251,6 +276,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::response<http::empty_body>> head_;
   std::optional<http::response_serializer<http::empty_body>> serializer_;
   std::deque<std::string> pending_;
+  std::array<char, 4096> drain_buffer_{};
   bool writing_ = false;
   bool closing_ = false;
   bool ended_ = false;
