@@ -9,6 +9,7 @@ PACKAGES=(
   openmpi-bin libopenmpi-dev
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest
   python3-yaml chromium
+  nlohmann-json3-dev python3-selenium chromium-driver
 )
 
 missing=()
