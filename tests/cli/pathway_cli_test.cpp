@@ -42,9 +42,9 @@ TEST_CASE("run on a pathway scenario prints services and metrics and writes them
   const auto dir = scratch("run");
   write(dir / "base.yaml", pathway("base"));
   const auto r =
-      run_cmhsim("run " + (dir / "base.yaml").string() + " -q -r 3 --persons -o " +
-                 (dir / "base.h5").string() + " --summary-json " + (dir / "base.json").string(),
-             dir);
+      run_cmhsim("run " + (dir / "base.yaml").string() + " -q -r 3 --persons --all-metrics -o " +
+                     (dir / "base.h5").string() + " --summary-json " + (dir / "base.json").string(),
+                 dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("(pathway)") != std::string::npos);
@@ -83,14 +83,51 @@ print("ok")
   CHECK(py.out == "ok\n");
 }
 
+TEST_CASE("run and compare print only the headline outcomes unless asked for all",
+          "[cli][pathway]") {
+  const auto dir = scratch("headline");
+  write(dir / "base.yaml", pathway("base"));
+  const std::string out = " -q -o " + (dir / "x.h5").string();
+  auto r = run_cmhsim("run " + (dir / "base.yaml").string() + " -r 2" + out, dir);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("headline metrics (all of them: --all-metrics)") != std::string::npos);
+  CHECK(r.out.find("\n  people_in_gap ") != std::string::npos);
+  CHECK(r.out.find("\n  cmht_mean_wait_days ") != std::string::npos);
+  CHECK(r.out.find("service cmht") == std::string::npos);
+  CHECK(r.out.find("by_network") == std::string::npos);
+  CHECK(r.out.find("care_partners_in_post") == std::string::npos);
+
+  // One file with --set: the file against a copy changed by --set.
+  r = run_cmhsim("compare " + (dir / "base.yaml").string() +
+                     " --set care_partners.fte=3 --set supervision.supervisor_fte=0.5 -r 3" + out,
+                 dir);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("base_what_if vs base: paired differences over 3 replications (common random "
+                   "numbers); headline outcomes (all of them: --all-metrics)") !=
+        std::string::npos);
+  CHECK(r.out.find("\n  people_in_gap ") != std::string::npos);
+  CHECK(r.out.find("services.cmht.utilisation") == std::string::npos);
+  r = run_cmhsim("compare " + (dir / "base.yaml").string() +
+                     " --set care_partners.fte=3 -r 3 --all-metrics" + out,
+                 dir);
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("services.cmht.utilisation") != std::string::npos);
+  CHECK(r.out.find("headline outcomes") == std::string::npos);
+  r = run_cmhsim("compare " + (dir / "base.yaml").string() + " --set care_partners.fte=-1" + out,
+                 dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.rfind("--set care_partners.fte=-1: ", 0) == 0);
+}
+
 TEST_CASE("compare pairs pathway scenarios of one population", "[cli][pathway]") {
   const auto dir = scratch("compare");
   write(dir / "base.yaml", pathway("base"));
   write(dir / "cp.yaml", pathway("cp", kCarePartners));
   const auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " +
-                            (dir / "cp.yaml").string() + " -q -o " + (dir / "cmp.h5").string() +
-                            " --summary-json " + (dir / "cmp.json").string(),
-                        dir);
+                                (dir / "cp.yaml").string() + " -q -o " + (dir / "cmp.h5").string() +
+                                " --summary-json " + (dir / "cmp.json").string(),
+                            dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("cp vs base: paired differences over 6 replications") != std::string::npos);
@@ -117,21 +154,21 @@ TEST_CASE("compare refuses pathway scenarios of different populations or kinds",
         "name: net\nhorizon_days: 100\narrivals:\n  a:\n    to: s\n    interarrival: {dist: "
         "exponential, mean: 1}\nservices:\n  s:\n    servers: 1\n"
         "    service_time: {dist: exponential, mean: 0.5}\n");
-  auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "bigger.yaml").string() +
-                      " -q -o " + (dir / "x.h5").string(),
-                  dir);
+  auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " +
+                          (dir / "bigger.yaml").string() + " -q -o " + (dir / "x.h5").string(),
+                      dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("population.register_size (500 in base, 600 in bigger)") != std::string::npos);
   r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "net.yaml").string() +
-                 " -q -o " + (dir / "x.h5").string(),
-             dir);
+                     " -q -o " + (dir / "x.h5").string(),
+                 dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("base is a pathway scenario but net is a network scenario") !=
         std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.h5"));
 
-  r = run_cmhsim("run " + (dir / "net.yaml").string() + " --persons -q -o " + (dir / "x.h5").string(),
-             dir);
+  r = run_cmhsim(
+      "run " + (dir / "net.yaml").string() + " --persons -q -o " + (dir / "x.h5").string(), dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("--persons applies to pathway scenarios only") != std::string::npos);
 }
