@@ -194,13 +194,8 @@ ApiReply Api::compare_reply(const ApiRequest& request) {
     }
   }
   WhatIf what_if = make_what_if(*base, overrides);
-  const std::uint64_t reps = req.replications ? req.replications : base->scenario.replications;
-  if (reps < 2 || reps > settings_.limits.max_replications) {
-    throw RequestError(422, "the baseline's " + std::to_string(reps) +
-                                " replications are outside 2 to " +
-                                std::to_string(settings_.limits.max_replications) +
-                                "; ask for 'replications' within them");
-  }
+  const std::uint64_t reps =
+      req.replications ? req.replications : settings_.limits.max_replications;
   what_if.set_run(base->scenario.seed, reps);
   const auto problems = experiment::comparability_problems(what_if.arms());
   if (!problems.empty()) {

@@ -24,8 +24,8 @@ struct CompareRequest {
   std::string baseline;  ///< Name of a baseline scenario given at start.
   /// The `set` members as `--set` arguments (`key=value`), in the order given.
   std::vector<std::string> set;
-  std::uint64_t replications = 0;  ///< 0: the baseline's replications.
-  double precision = 0.01;         ///< Relative precision to stop at; 0 runs every replication.
+  std::uint64_t replications = 0;  ///< Most replications to run; 0: the server's limit.
+  double precision = 0.05;         ///< Relative precision to stop at; 0 runs every replication.
 };
 
 /// Returns the request in `body`; throws RequestError (400) naming the first problem: not JSON,

@@ -37,7 +37,7 @@ TEST_CASE("a request becomes --set arguments in the order given", "[serve][reque
   const CompareRequest d =
       parse_compare_request(R"({"page": "p", "baseline": "b", "set": {}})", RequestLimits{});
   CHECK(d.replications == 0);
-  CHECK(d.precision == 0.01);
+  CHECK(d.precision == 0.05);
 }
 
 TEST_CASE("requests with unknown keys, wrong types or values out of limits are refused",
