@@ -211,6 +211,10 @@ ApiReply Api::compare_reply(const ApiRequest& request) {
               reps](std::shared_ptr<LineSink> sink) mutable {
     std::thread([this, job, what_if = std::move(what_if), precision, reps, sink]() mutable {
       run_job(job, std::move(what_if), precision, reps, sink);
+      // The connection is let go before the job counts as ended: once every job has ended the
+      // server may be destroyed, and nothing of it may be touched from this thread after that.
+      sink.reset();
+      jobs_.end(job);
     }).detach();
   };
   return r;
@@ -267,7 +271,6 @@ void Api::run_job(const std::shared_ptr<Job>& job, WhatIf what_if, double precis
     send({{"type", "error"}, {"message", e.what()}});
   }
   sink->close();
-  jobs_.end(job);
 }
 
 ApiReply Api::download_reply(const std::string& query) const {

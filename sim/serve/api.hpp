@@ -81,7 +81,8 @@ class Api {
   ApiReply scenarios_reply() const;
   ApiReply compare_reply(const ApiRequest& request);
   ApiReply download_reply(const std::string& query) const;
-  /// Runs `what_if` for `job` on the calling thread, sending its lines to `sink`.
+  /// Runs `what_if` for `job` on the calling thread, sending its lines to `sink` and closing
+  /// it; the caller then ends the job.
   void run_job(const std::shared_ptr<Job>& job, WhatIf what_if, double precision,
                std::uint64_t max_replications, const std::shared_ptr<LineSink>& sink);
 

@@ -38,10 +38,9 @@ TEST_CASE("summary json has the documented shape", "[json]") {
 TEST_CASE("summary json lists every model metric by name", "[json]") {
   const experiment::RunResults r = sample_pathway_results();
   const std::string text = summary_json(r);
-  CHECK(text.find(
-            R"("metrics":{"crises_per_1000_per_year":{"mean":1.5,"ci95":[1.0,2.0]},)"
-            R"("crises_per_1000_per_year.by_network.formal_sparse":{"mean":0.3,)"
-            R"("ci95":[null,null]}},"replications":3,)") != std::string::npos);
+  CHECK(text.find(R"("metrics":{"crises_per_1000_per_year":{"mean":1.5,"ci95":[1.0,2.0]},)"
+                  R"("crises_per_1000_per_year.by_network.formal_sparse":{"mean":0.3,)"
+                  R"("ci95":[null,null]}},"replications":3,)") != std::string::npos);
   const YAML::Node doc = YAML::Load(text);
   CHECK(doc["services"]["cmht"]["utilisation"]["mean"]);
   REQUIRE(doc["metrics"].size() == 2);
