@@ -97,6 +97,9 @@ int serve_command(const std::vector<std::string>& args) {
     while (!interrupted()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     server.stop();
     std::cout << "cmhsim serve: stopped\n";
+  } catch (const serve::ServeInputError& e) {
+    std::cerr << "cmhsim: serve: " << e.what() << '\n';
+    return kExitBadInput;
   } catch (const serve::ServeError& e) {
     std::cerr << "cmhsim: serve: " << e.what() << '\n';
     return kExitFailure;

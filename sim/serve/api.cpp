@@ -73,15 +73,16 @@ Api::Api(ServeSettings settings, std::vector<Baseline> baselines)
     : settings_(std::move(settings)),
       baselines_(std::move(baselines)),
       jobs_(settings_.max_running, settings_.max_pages) {
-  if (baselines_.empty()) throw ServeError("no baseline scenarios to serve");
+  if (baselines_.empty()) throw ServeInputError("no baseline scenarios to serve");
   std::set<std::string> names;
   for (const Baseline& b : baselines_) {
     if (!b.scenario.pathways) {
-      throw ServeError(b.file + " is a queueing-network scenario; serve offers pathway scenarios");
+      throw ServeInputError(b.file +
+                            " is a queueing-network scenario; serve offers pathway scenarios");
     }
     if (!names.insert(b.scenario.name).second) {
-      throw ServeError("two baselines are called '" + b.scenario.name +
-                       "'; give them different 'name:' values");
+      throw ServeInputError("two baselines are called '" + b.scenario.name +
+                            "'; give them different 'name:' values");
     }
   }
   levers_ = io::dump_json(levers_json(baselines_));

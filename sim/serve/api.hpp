@@ -63,7 +63,7 @@ struct ApiReply {
 /// Answers requests for the baselines given at start.
 class Api {
  public:
-  /// Serves `baselines` (pathway scenarios, distinct names); throws ServeError otherwise.
+  /// Serves `baselines` (pathway scenarios, distinct names); throws ServeInputError otherwise.
   Api(ServeSettings settings, std::vector<Baseline> baselines);
   ~Api();
   Api(const Api&) = delete;

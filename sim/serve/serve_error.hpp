@@ -20,10 +20,16 @@ class RequestError : public std::runtime_error {
   int status_;
 };
 
-/// Reports a server that cannot start (bad address, port in use, no scenarios).
+/// Reports a server that cannot start (e.g. the port is in use).
 class ServeError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// Reports settings or scenarios a server cannot serve (not an address, a network scenario).
+class ServeInputError : public ServeError {
+ public:
+  using ServeError::ServeError;
 };
 
 }  // namespace cmhsim::serve

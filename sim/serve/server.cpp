@@ -318,7 +318,7 @@ Server::Server(ServeSettings settings, std::vector<Baseline> baselines)
   const ServeSettings& s = impl_->core.api.settings();
   beast::error_code ec;
   const auto address = net::ip::make_address(s.bind, ec);
-  if (ec) throw ServeError("--bind " + s.bind + ": not an IP address");
+  if (ec) throw ServeInputError("--bind " + s.bind + ": not an IP address");
   impl_->core.loopback = address.is_loopback();
   const tcp::endpoint endpoint(address, s.port);
   auto& acceptor = impl_->acceptor;
@@ -359,7 +359,12 @@ unsigned short Server::port() const { return impl_->acceptor.local_endpoint().po
 
 std::string Server::url() const {
   const auto endpoint = impl_->acceptor.local_endpoint();
-  const auto address = endpoint.address();
+  auto address = endpoint.address();
+  // A server on every address is opened through this machine's own.
+  if (address.is_unspecified()) {
+    address = address.is_v6() ? net::ip::address(net::ip::address_v6::loopback())
+                              : net::ip::address(net::ip::address_v4::loopback());
+  }
   const std::string host = address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
   return "http://" + host + ":" + std::to_string(endpoint.port()) + "/";
 }

@@ -14,7 +14,8 @@ namespace cmhsim::serve {
 /// Serves the page and its API until stopped; safe to stop from any thread.
 class Server {
  public:
-  /// Binds `settings.bind`:`settings.port` for `baselines`; throws ServeError if it cannot.
+  /// Binds `settings.bind`:`settings.port` for `baselines`; throws ServeInputError for a bad
+  /// address or baselines, ServeError if it cannot listen.
   Server(ServeSettings settings, std::vector<Baseline> baselines);
   /// Stops the server if it is still running.
   ~Server();
@@ -27,7 +28,8 @@ class Server {
   void stop();
   /// Returns the port listened on (the one picked when the settings asked for 0).
   [[nodiscard]] unsigned short port() const;
-  /// Returns the address to open in a browser, e.g. "http://127.0.0.1:8080/".
+  /// Returns the address to open in a browser, e.g. "http://127.0.0.1:8080/" (the loopback
+  /// address when listening on every address).
   [[nodiscard]] std::string url() const;
   /// Returns true if the server listens on a loopback address only.
   [[nodiscard]] bool loopback() const;
