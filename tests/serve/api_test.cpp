@@ -234,4 +234,18 @@ TEST_CASE("a lever outside its valid range gets the message --set gives and no r
   }
 }
 
+TEST_CASE("serve refuses a bad address or a network baseline with exit code 2", "[serve][cli]") {
+  const auto dir = scratch("refuse");
+  auto r = cli_test::run_cmhsim("serve --bind nonsense --port 0", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err == "cmhsim: serve: --bind nonsense: not an IP address\n");
+  r = cli_test::run_cmhsim("serve scenarios/example_network.yaml --port 0", dir);
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is a queueing-network scenario; serve offers pathway scenarios") !=
+        std::string::npos);
+  r = cli_test::run_cmhsim("serve --help", dir);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("--bind") != std::string::npos);
+}
+
 }  // namespace cmhsim::serve::test
