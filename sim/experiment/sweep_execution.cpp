@@ -4,6 +4,7 @@
 
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "experiment/runner.hpp"

@@ -59,7 +59,8 @@ struct SweepOutcome {
   bool coordinator = true;  ///< False on a rank that only worked: its counts are zero.
   std::size_t points_owned = 0;
   std::size_t points_done = 0;
-  /// Returns true when every point of the shard is done and the store was completed.
+  /// Returns true when every point of the shard is done (the store was then completed); says
+  /// nothing on a rank that only worked.
   [[nodiscard]] bool complete() const noexcept { return points_done == points_owned; }
 };
 
@@ -67,7 +68,8 @@ struct SweepOutcome {
 /// `options.resume`; throws SweepSetupError over an existing store otherwise), saves each as it
 /// finishes, reports `progress` on the coordinator and starts no new point once `stop()` is true.
 /// When every owned point is stored, calls `store.complete` with them. Collective under MPI:
-/// every rank calls it with the same points and options; only rank 0 changes the store.
+/// every rank calls it with the same points and options; only rank 0 changes the store, and the
+/// encoding carries finished points to it.
 SweepOutcome execute_sweep(const std::vector<SweepPoint>& points, const SweepExecution& options,
                            PointStore& store, const ResultsEncoding& encoding,
                            const std::function<void(const SweepProgress&)>& progress,
