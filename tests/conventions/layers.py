@@ -27,7 +27,8 @@ MAY_INCLUDE = {
     # pathway_types.hpp; network_config.hpp includes no other model header).
     "scenario": {
         "engine": ALL,
-        "model": {"model/pathway_config.hpp", "model/network_config.hpp", "model/pathway_types.hpp"},
+        "model": {"model/pathway_config.hpp", "model/network_config.hpp",
+                  "model/pathway_types.hpp"},
     },
     # The runner is handed typed model configuration; it never reads scenario files.
     "experiment": {"engine": ALL, "model": ALL},
@@ -144,7 +145,8 @@ def check_includes(sim_dir, rules=None, closed=None):
 def _cmake_text(folder_dir):
     """Returns the folder's CMakeLists.txt and the .cmake files it includes, comments removed."""
     parts = []
-    for name in ["CMakeLists.txt"] + sorted(n for n in os.listdir(folder_dir) if n.endswith(".cmake")):
+    extra = sorted(n for n in os.listdir(folder_dir) if n.endswith(".cmake"))
+    for name in ["CMakeLists.txt"] + extra:
         path = os.path.join(folder_dir, name)
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as fh:

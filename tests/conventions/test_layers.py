@@ -118,7 +118,8 @@ def test_a_folder_without_a_rule_fails(tmp_path):
 def test_serve_may_include_like_cli(tmp_path):
     cmake = dict(CMAKE, serve="add_library(sim_serve a.cpp)\n"
                               "target_link_libraries(sim_serve PUBLIC sim_cli)\n")
-    files = dict(GOOD, **{"serve/server.cpp": '#include "cli/main.cpp"\n#include "io/writer.hpp"\n'})
+    files = dict(GOOD,
+                 **{"serve/server.cpp": '#include "cli/main.cpp"\n#include "io/writer.hpp"\n'})
     assert layers.check_includes(make_tree(tmp_path, files, cmake)) == [
         'sim/serve/server.cpp: #include "cli/main.cpp": serve/ may not include from cli/ '
         "(it may include from: engine, experiment, io, model, scenario)"]
@@ -160,8 +161,10 @@ def _archive(tmp_path, name, code):
 def test_header_only_use_is_checked_against_the_libraries(tmp_path):
     sim = make_tree(tmp_path, GOOD)
     model = _archive(tmp_path, "model", "int model_code() { return 1; }\n")
-    header_only = _archive(tmp_path, "scen1", "inline int f() { return 2; }\nint g() { return f(); }\n")
-    calls_model = _archive(tmp_path, "scen2", "int model_code();\nint g() { return model_code(); }\n")
+    header_only = _archive(tmp_path, "scen1",
+                           "inline int f() { return 2; }\nint g() { return f(); }\n")
+    calls_model = _archive(tmp_path, "scen2",
+                           "int model_code();\nint g() { return model_code(); }\n")
     pair = {("scenario", "model"): "config structs only"}
     assert layers.check_symbols(sim, {"scenario": header_only, "model": model}, pair) == []
     found = layers.check_symbols(sim, {"scenario": calls_model, "model": model}, pair)
