@@ -32,12 +32,15 @@ MAY_INCLUDE = {
     },
     # The runner is handed typed model configuration; it never reads scenario files.
     "experiment": {"engine": ALL, "model": ALL},
-    # Results files hold the experiment's results and the model's named outputs.
+    # Results files hold the experiment's results and the model's named outputs; io also
+    # implements the experiment's interfaces for storing and encoding those results (sweep
+    # checkpoints, the task farm's messages).
     "io": {
         "engine": ALL,
         "model": {"model/recorder.hpp", "model/service_metrics.hpp", "model/pathway_outputs.hpp",
                   "model/pathway_types.hpp"},
-        "experiment": {"experiment/run_results.hpp", "experiment/comparison.hpp"},
+        "experiment": {"experiment/run_results.hpp", "experiment/comparison.hpp",
+                       "experiment/point_store.hpp", "experiment/results_encoding.hpp"},
     },
     "cli": _CLI_MAY_INCLUDE,
     "serve": _CLI_MAY_INCLUDE,
