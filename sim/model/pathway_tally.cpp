@@ -1,6 +1,5 @@
-// The pathway outputs observer's event counting: the register, observation periods, crises and
-// acute care, contacts, VCSE places and Care Partners. Each call only counts; the model decides.
-// No I/O, no random numbers.
+// The outputs observer's event counting: the register, observation periods, acute care, contacts,
+// VCSE places and Care Partners. Each call only counts; no I/O, no random numbers.
 #include "model/pathway_tally.hpp"
 
 #include <algorithm>

@@ -1,7 +1,5 @@
-// The pathway model's outputs observer: told of domain events (arrivals, crises, admissions,
-// contacts, Care Partner allocations, ...), it counts them, closes each month's series and computes
-// the end-of-run metrics. It reads the model's people, services and workforce and writes only
-// people's observation counters and window flags. No I/O beyond the Recorder; no domain rules.
+// The pathway model's outputs observer: counts the domain events the model reports, closes each
+// month and computes the end-of-run metrics. Writes only people's observation fields; no I/O.
 #pragma once
 
 #include <array>
