@@ -30,7 +30,7 @@ Usage:
   cmhsim export RESULTS.h5 --csv DIR
   cmhsim report RESULTS.h5 -o DIR
   cmhsim validate FILE.yaml [FILE.yaml ...]
-  cmhsim params [--markdown | --model]
+  cmhsim params [--markdown | --model | --outputs]
   cmhsim --help | --version
 
 Commands:
@@ -46,7 +46,7 @@ Commands:
   report     write figures (PNG, SVG) and a self-contained report.html from a results file
   validate   check scenario files without running them and say which kind each is
   params     list every scenario key (or, with --model, the model parameter table) with
-             its unit, default, plausible range and source
+             its unit, default, plausible range and source; --outputs lists the model outputs
 
 Run 'cmhsim COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 run failure (e.g. cannot write output), 2 bad input,

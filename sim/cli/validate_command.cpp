@@ -8,6 +8,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
+#include "model/pathway_outputs.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/sweep_file.hpp"
 
@@ -64,24 +65,25 @@ int validate_command(const std::vector<std::string>& args) {
 }
 
 int params_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim params [--markdown | --model]");
+  po::options_description visible("cmhsim params [--markdown | --model | --outputs]");
   visible.add_options()("help,h", "show this help")(
       "markdown", "print every scenario key as Markdown (docs/scenario-reference.md; the default)")(
       "model",
       "print the model parameter table: unit, default, plausible range, source "
-      "(docs/parameters.md)");
+      "(docs/parameters.md)")("outputs", "print the model output tables (docs/outputs.md)");
   const po::variables_map vm =
       parse_options(args, visible, po::options_description{}, po::positional_options_description{});
   if (vm.count("help")) {
     std::cout << visible;
     return kExitOk;
   }
-  if (vm.count("markdown") && vm.count("model")) {
-    throw UsageError{"params: give --markdown or --model, not both"};
+  if (vm.count("markdown") + vm.count("model") + vm.count("outputs") > 1) {
+    throw UsageError{"params: give one of --markdown, --model and --outputs"};
   }
   // The Markdown tables are also the plain-text view: they read well in a terminal.
-  std::cout << (vm.count("model") ? scenario::render_parameters_markdown()
-                                  : scenario::render_reference_markdown());
+  std::cout << (vm.count("model")     ? scenario::render_parameters_markdown()
+                : vm.count("outputs") ? model::pathway::render_outputs_markdown()
+                                      : scenario::render_reference_markdown());
   return kExitOk;
 }
 
