@@ -58,6 +58,36 @@ std::vector<double> candidates(const Parameter& p) {
   return out;
 }
 
+/// Converts to any type, to count an aggregate's fields by initialising it.
+struct AnyValue {
+  template <class T>
+  operator T() const;  // NOLINT(google-explicit-constructor): only used unevaluated.
+};
+
+/// Returns how many fields the aggregate T has (each array counted once).
+template <class T, class... A>
+constexpr std::size_t field_count() {
+  if constexpr (requires { T{A{}..., AnyValue{}}; }) {
+    return field_count<T, A..., AnyValue>();
+  } else {
+    return sizeof...(A);
+  }
+}
+
+/// Returns how many table entries of `section` are bound to the config (the section itself
+/// when its presence is a flag, and each category mapping once).
+std::size_t bound_entries(std::string_view section) {
+  std::size_t n = 0;
+  for (const Parameter& p : parameters()) {
+    const bool here = p.path == section || is_child_of(p.path, section);
+    if (here && p.schema == Schema::Pathway &&
+        !std::holds_alternative<std::monostate>(p.binding)) {
+      ++n;
+    }
+  }
+  return n;
+}
+
 /// Returns the count of resolved values that differ between two scenarios.
 std::size_t changed_keys(const Scenario& a, const Scenario& b) {
   std::size_t n = 0;
@@ -155,6 +185,23 @@ TEST_CASE("every word of a choice maps to the model's enumerator", "[scenario][p
       CHECK(static_cast<std::size_t>(sc->pathways->policies.cmht_discharge_destination) == i);
     }
   }
+}
+
+TEST_CASE("every field of the pathway config has one table entry", "[scenario][pathway]") {
+  // A field without an entry would be left at zero by the loader; a count per section struct
+  // catches it without listing the fields.
+  using model::PathwayConfig;
+  CHECK(field_count<model::PopulationConfig>() == bound_entries("population"));
+  CHECK(field_count<model::ClinicalConfig>() == bound_entries("clinical"));
+  CHECK(field_count<model::CarePartnerConfig>() == bound_entries("care_partners"));
+  CHECK(field_count<model::SupervisionConfig>() == bound_entries("supervision"));
+  CHECK(field_count<model::ServicesConfig>() == bound_entries("services"));
+  CHECK(field_count<model::PolicyConfig>() == bound_entries("policies"));
+  CHECK(field_count<model::CostConfig>() == bound_entries("costs"));
+  CHECK(field_count<model::TrialConfig>() == bound_entries("trial"));
+  CHECK(field_count<model::WarmStartConfig>() == bound_entries("warm_start"));
+  // The sections, then the run length the loader sets from the run settings.
+  CHECK(field_count<PathwayConfig>() == pathway_sections().size() + 2);
 }
 
 TEST_CASE("every pathway key of the table is bound to the config", "[scenario][pathway]") {
