@@ -54,16 +54,23 @@ def _flatten(value, prefix=""):
 
 
 def differing_parameters(runs):
-    """Returns [(key path, [value per run])] for scenario keys whose values differ between runs."""
-    flat = [_flatten(run.scenario) for run in runs.values()]
+    """Returns [(key path, [value per run])] for scenario keys whose values differ between runs.
+
+    Compares the resolved values stored with each run (every key after defaults and overrides),
+    so a key left at its default and the same value written out are equal. Files written before
+    resolved values were stored fall back to the keys written in each scenario file.
+    """
+    runs = list(runs.values())
+    resolved = all(run.parameters for run in runs)
+    flat = [run.parameters if resolved else _flatten(run.scenario) for run in runs]
     keys = []
     for f in flat:
         keys.extend(k for k in f if k not in keys)
     rows = []
     for key in keys:
-        if key in ("name",):
+        if key in ("name", "description"):
             continue
-        values = [f.get(key, "(default)") for f in flat]
+        values = [f.get(key, "(absent)" if resolved else "(default)") for f in flat]
         if len(set(values)) > 1:
             rows.append((key, values))
     return rows

@@ -68,6 +68,7 @@ class Run:
     series_hi: np.ndarray
     series_replications: np.ndarray  # [R, T, V]
     services: dict = field(default_factory=dict)  # service name -> summary table
+    parameters: dict = field(default_factory=dict)  # key path -> value that ran (resolved)
 
     @property
     def replications(self):
@@ -162,6 +163,10 @@ def _read_run(group, name, path):
     try:
         attrs = {k: _scalar(v) for k, v in group.attrs.items()}
         text = group["provenance/scenario_text"].asstr()[()] if "provenance" in group else ""
+        parameters = {}
+        if "provenance/parameters" in group:
+            rows = group["provenance/parameters"].asstr()[()]
+            parameters = {str(k): str(v) for k, v in rows}
         m = group["metrics/replications"]
         names = _strings(m.attrs["names"]) if m.shape[1] else []
         units = _strings(m.attrs["units"]) if m.shape[1] else []
@@ -194,7 +199,7 @@ def _read_run(group, name, path):
     return Run(name=name, attrs=attrs, scenario_text=text, metrics=metrics,
                metric_replications=metric_reps, series_names=snames, series_units=sunits,
                series_descriptions=sdesc, series_mean=smean, series_lo=slo, series_hi=shi,
-               series_replications=series_reps, services=services)
+               series_replications=series_reps, services=services, parameters=parameters)
 
 
 def _scenario_name(run, fallback):

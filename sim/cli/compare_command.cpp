@@ -15,6 +15,7 @@
 #include "experiment/comparison.hpp"
 #include "io/comparison_json.hpp"
 #include "io/hdf5_writer.hpp"
+#include "scenario/pairing.hpp"
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::cli {
@@ -57,13 +58,11 @@ int compare(const SharedOptions& o) {
   std::uint64_t seed = scenarios.front().seed;
   if (o.replications) replications = *o.replications;
   if (o.seed) seed = *o.seed;
-  for (auto& sc : scenarios) {
-    sc.replications = replications;
-    sc.seed = seed;
-  }
+  for (auto& sc : scenarios) sc.set_run(seed, replications);
   std::vector<experiment::ComparisonArm> arms;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    arms.push_back({names[i], model_of(scenarios[i])});
+    arms.push_back(
+        {names[i], model_of(scenarios[i]), scenario::people_defining_values(scenarios[i])});
   }
   // Checked before any output is prepared, so incomparable scenarios cost nothing.
   const auto problems = experiment::comparability_problems(arms);

@@ -72,6 +72,10 @@ void fill_provenance(experiment::RunResults& results, const scenario::Scenario& 
   p.scenario_text = sc.text;
   p.seed = sc.seed;
   p.replications = sc.replications;
+  // The seed and replications are what ran, which a command line may have changed.
+  p.resolved = sc.resolved;
+  scenario::set_resolved(p.resolved, "seed", std::to_string(p.seed));
+  scenario::set_resolved(p.resolved, "replications", std::to_string(p.replications));
   p.threads = experiment::resolve_threads(threads);
   p.started_utc = started;
   p.finished_utc = utc_now();

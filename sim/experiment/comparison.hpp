@@ -20,10 +20,13 @@ class ComparisonError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Names one scenario of a comparison and the model it runs.
+/// Names one scenario of a comparison, the model it runs and the values that decide its people.
 struct ComparisonArm {
   std::string name;
   ModelSpec model;
+  /// The scenario keys (with their values) that decide who is simulated and what they draw;
+  /// arms must agree on every one for common random numbers to pair the same people.
+  KeyValues people{};
 };
 
 /// Holds one outcome's difference from the baseline: paired (per replication) and Welch.
@@ -48,7 +51,7 @@ struct ComparisonResults {
 };
 
 /// Returns why `arms` cannot be compared pairwise (empty if they can): different model kinds,
-/// populations (pathway) or arrival streams and services (network).
+/// values that define the people, or arrival streams and services (network).
 std::vector<std::string> comparability_problems(const std::vector<ComparisonArm>& arms);
 
 /// Runs every arm with the same seed and replications, then computes differences from arms[0];

@@ -1,103 +1,40 @@
-// Whether scenarios can be compared pairwise: same model kind and the same place and people
-// (pathway population and trial, or network arrival streams and services). No I/O, no threads.
-#include <cmath>
-#include <cstdio>
+// Whether scenarios can be compared pairwise: same model kind, the same values of every key that
+// decides the people (given by the scenario layer), and for networks the same arrival streams
+// and services. No I/O, no threads.
+#include <map>
 
 #include "experiment/comparison.hpp"
-#include "model/pathway_types.hpp"
 
 namespace cmhsim::experiment {
 namespace {
-
-std::string number(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
-/// Collects "key: a vs b" for every field that differs between two scenarios.
-class FieldDiff {
- public:
-  FieldDiff(std::string a, std::string b) : a_(std::move(a)), b_(std::move(b)) {}
-
-  /// Notes `key` when the two values differ (NaN equals NaN).
-  void scalar(const std::string& key, double x, double y) {
-    if (x == y || (std::isnan(x) && std::isnan(y))) return;
-    fields_.push_back(key + " (" + number(x) + " in " + a_ + ", " + number(y) + " in " + b_ + ")");
-  }
-
-  /// Notes each differing element of a mapping by category name.
-  template <std::size_t N>
-  void mapping(const std::string& key, const std::array<double, N>& x,
-               const std::array<double, N>& y, const std::array<const char*, N>& names) {
-    for (std::size_t i = 0; i < N; ++i) scalar(key + "." + names[i], x[i], y[i]);
-  }
-
-  /// Returns the differing fields.
-  [[nodiscard]] const std::vector<std::string>& fields() const { return fields_; }
-
- private:
-  std::string a_;
-  std::string b_;
-  std::vector<std::string> fields_;
-};
-
-/// Returns the differing population and trial fields of two pathway scenarios.
-std::vector<std::string> pathway_differences(const model::PathwayConfig& a,
-                                             const model::PathwayConfig& b, const std::string& na,
-                                             const std::string& nb) {
-  FieldDiff d(na, nb);
-  const model::PopulationConfig& x = a.population;
-  const model::PopulationConfig& y = b.population;
-  const std::string p = "population.";
-  d.scalar(p + "register_size", x.register_size, y.register_size);
-  d.scalar(p + "practices", x.practices, y.practices);
-  d.scalar(p + "pcns", x.pcns, y.pcns);
-  d.scalar(p + "adults_16_65", x.adults_16_65, y.adults_16_65);
-  d.scalar(p + "incidence_per_100k_per_year", x.incidence_per_100k_per_year,
-           y.incidence_per_100k_per_year);
-  d.scalar(p + "in_migration_per_year", x.in_migration_per_year, y.in_migration_per_year);
-  d.scalar(p + "out_migration_rate_per_year", x.out_migration_rate_per_year,
-           y.out_migration_rate_per_year);
-  d.scalar(p + "age_mean", x.age_mean, y.age_mean);
-  d.scalar(p + "age_sd", x.age_sd, y.age_sd);
-  d.scalar(p + "age_min", x.age_min, y.age_min);
-  d.scalar(p + "age_max", x.age_max, y.age_max);
-  d.scalar(p + "incident_age_mean", x.incident_age_mean, y.incident_age_mean);
-  d.scalar(p + "incident_age_sd", x.incident_age_sd, y.incident_age_sd);
-  d.scalar(p + "male_share", x.male_share, y.male_share);
-  d.mapping(p + "ethnicity_shares", x.ethnicity_shares, y.ethnicity_shares, model::kEthnicityNames);
-  d.mapping(p + "diagnosis_shares", x.diagnosis_shares, y.diagnosis_shares, model::kDiagnosisNames);
-  d.mapping(p + "network_shares", x.network_shares, y.network_shares, model::kNetworkTypeNames);
-  d.mapping(p + "lives_alone_by_network", x.lives_alone_by_network, y.lives_alone_by_network,
-            model::kNetworkTypeNames);
-  d.scalar(p + "engagement_mean", x.engagement_mean, y.engagement_mean);
-  d.scalar(p + "engagement_sd", x.engagement_sd, y.engagement_sd);
-  d.scalar(p + "initial_cmht_share", x.initial_cmht_share, y.initial_cmht_share);
-  d.scalar(p + "initial_outpatients_share", x.initial_outpatients_share,
-           y.initial_outpatients_share);
-  d.scalar(p + "initial_struggling_share", x.initial_struggling_share, y.initial_struggling_share);
-  d.scalar(p + "qol_initial_mean", x.qol_initial_mean, y.qol_initial_mean);
-  d.scalar(p + "qol_initial_sd", x.qol_initial_sd, y.qol_initial_sd);
-  // A trial's participants are its population, so they must match too.
-  d.scalar("trial.enabled", a.trial.enabled ? 1.0 : 0.0, b.trial.enabled ? 1.0 : 0.0);
-  if (a.trial.enabled && b.trial.enabled) {
-    d.scalar("trial.practices", a.trial.practices, b.trial.practices);
-    d.scalar("trial.intervention_practices", a.trial.intervention_practices,
-             b.trial.intervention_practices);
-    d.scalar("trial.participants_intervention", a.trial.participants_intervention,
-             b.trial.participants_intervention);
-    d.scalar("trial.participants_control", a.trial.participants_control,
-             b.trial.participants_control);
-  }
-  return d.fields();
-}
 
 /// Returns "[a, b, c]".
 std::string list(const std::vector<std::string>& names) {
   std::string out = "[";
   for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
   return out + "]";
+}
+
+/// Returns "key (x in a, y in b)" for each key whose value differs or that only one arm has.
+std::vector<std::string> people_differences(const ComparisonArm& a, const ComparisonArm& b) {
+  std::map<std::string, std::string> in_b(b.people.begin(), b.people.end());
+  std::vector<std::string> out;
+  const auto note = [&](const std::string& key, const std::string& x, const std::string& y) {
+    out.push_back(key + " (" + x + " in " + a.name + ", " + y + " in " + b.name + ")");
+  };
+  for (const auto& [key, value] : a.people) {
+    const auto it = in_b.find(key);
+    if (it == in_b.end()) {
+      note(key, value, "absent");
+    } else {
+      if (it->second != value) note(key, value, it->second);
+      in_b.erase(it);
+    }
+  }
+  for (const auto& [key, value] : b.people) {
+    if (in_b.count(key)) note(key, "absent", value);
+  }
+  return out;
 }
 
 /// Returns the problems that stop two network scenarios being compared.
@@ -135,20 +72,18 @@ std::vector<std::string> comparability_problems(const std::vector<ComparisonArm>
                     std::string(model_kind_name(arm.model.kind())) + " scenario");
       continue;
     }
-    std::vector<std::string> diffs;
-    if (base.model.kind() == ModelKind::Pathway) {
-      const auto fields =
-          pathway_differences(*base.model.pathways(), *arm.model.pathways(), base.name, arm.name);
-      if (!fields.empty()) {
-        std::string line = "the population differs between " + base.name + " and " + arm.name +
-                           " (common random numbers pair the same people): ";
-        for (std::size_t f = 0; f < fields.size(); ++f) line += (f ? "; " : "") + fields[f];
-        diffs.push_back(line);
-      }
-    } else {
-      diffs = network_differences(*base.model.network(), *arm.model.network(), base.name, arm.name);
+    const std::vector<std::string> fields = people_differences(base, arm);
+    if (!fields.empty()) {
+      std::string line = "the population differs between " + base.name + " and " + arm.name +
+                         " (common random numbers pair the same people): ";
+      for (std::size_t f = 0; f < fields.size(); ++f) line += (f ? "; " : "") + fields[f];
+      out.push_back(line);
     }
-    out.insert(out.end(), diffs.begin(), diffs.end());
+    if (base.model.kind() == ModelKind::Network) {
+      const auto diffs =
+          network_differences(*base.model.network(), *arm.model.network(), base.name, arm.name);
+      out.insert(out.end(), diffs.begin(), diffs.end());
+    }
   }
   return out;
 }

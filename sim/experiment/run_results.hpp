@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/confidence.hpp"
@@ -20,12 +21,17 @@ struct ServiceSummary {
   std::array<engine::Estimate, model::kServiceMetricCount> metrics{};
 };
 
+/// Lists scenario keys (dotted paths) with their values as text, in the parameter table's order.
+using KeyValues = std::vector<std::pair<std::string, std::string>>;
+
 /// Records where a run came from, so a results file can be reproduced.
 struct Provenance {
   std::string version;        ///< cmhsim version.
   std::string git_commit;     ///< Commit the binary was built from.
   std::string scenario_path;  ///< Scenario file as given.
   std::string scenario_text;  ///< Scenario file's full text.
+  /// Every scenario key with the value that ran (after defaults and overrides).
+  KeyValues resolved;
   std::uint64_t seed = 0;
   std::uint64_t replications = 0;
   int threads = 1;

@@ -230,6 +230,17 @@ RunResults read_run_group(hid_t group, std::int64_t version) {
   {
     GroupHandle provenance = h5::open_group(group, sc::kProvenanceGroup);
     results.provenance.scenario_text = h5::read_string_dataset(provenance.get(), sc::kScenarioText);
+    // Files written before the resolved values were stored lack the dataset.
+    if (h5::has_link(provenance.get(), sc::kParameters)) {
+      std::vector<std::size_t> dims;
+      const auto values = h5::read_strings_dataset(provenance.get(), sc::kParameters, &dims);
+      if (dims.size() != 2 || dims[1] != 2) {
+        throw IoError("provenance/parameters is not a table of (key, value) rows");
+      }
+      for (std::size_t i = 0; i + 1 < values.size(); i += 2) {
+        results.provenance.resolved.emplace_back(values[i], values[i + 1]);
+      }
+    }
   }
   {
     GroupHandle replications = h5::open_group(group, sc::kReplicationsGroup);

@@ -234,6 +234,15 @@ void write_run_group(hid_t group, const RunResults& results) {
 
   GroupHandle provenance = h5::create_group(group, sc::kProvenanceGroup);
   h5::write_string_dataset(provenance.get(), sc::kScenarioText, results.provenance.scenario_text);
+  std::vector<std::string> parameters;
+  for (const auto& [key, value] : results.provenance.resolved) {
+    parameters.push_back(key);
+    parameters.push_back(value);
+  }
+  if (!parameters.empty()) {
+    h5::write_strings_dataset(provenance.get(), sc::kParameters,
+                              {results.provenance.resolved.size(), 2}, parameters);
+  }
 
   GroupHandle replications = h5::create_group(group, sc::kReplicationsGroup);
   std::vector<std::uint64_t> events;

@@ -6,6 +6,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/hdf5_arrays.hpp"
+#include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
 #include "io/results_schema.hpp"
@@ -132,14 +133,17 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
   file.close("cannot close HDF5 file '" + path + "'");
 }
 
+/// Writes the schema attributes and `results` at the root of the empty file `file`.
+void write_run_root(hid_t file, const experiment::RunResults& results) {
+  GroupHandle root = h5::open_root(file);
+  write_schema_attributes(root.get(), sc::kContentRun);
+  detail::write_run_group(root.get(), results);
+}
+
 /// Writes a results file at `path` (a temporary path) and closes it.
 void write_run_file(const experiment::RunResults& results, const std::string& path) {
   FileHandle file = h5::create_file(path);
-  {
-    GroupHandle root = h5::open_root(file.get());
-    write_schema_attributes(root.get(), sc::kContentRun);
-    detail::write_run_group(root.get(), results);
-  }
+  write_run_root(file.get(), results);
   file.close("cannot close HDF5 file '" + path + "'");
 }
 
@@ -148,6 +152,17 @@ void write_run_file(const experiment::RunResults& results, const std::string& pa
 void write_results_hdf5(const experiment::RunResults& results, const std::string& path) {
   const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) { write_run_file(results, temp); });
+}
+
+std::vector<std::uint8_t> results_hdf5_image(const experiment::RunResults& results) {
+  const ErrorSilencer quiet;
+  try {
+    FileHandle file = h5::create_memory_file();
+    write_run_root(file.get(), results);
+    return h5::file_image(file.get());
+  } catch (const IoError& e) {
+    throw IoError(std::string("cannot write results to an HDF5 file image: ") + e.what());
+  }
 }
 
 void write_comparison_hdf5(const experiment::ComparisonResults& results, const std::string& path) {

@@ -23,6 +23,8 @@ inline constexpr const char* kModel = "model";  ///< Run attribute: "network" or
 
 inline constexpr const char* kProvenanceGroup = "provenance";
 inline constexpr const char* kScenarioText = "scenario_text";
+/// Every scenario key with the value that ran: strings [K, 2] of (key path, value).
+inline constexpr const char* kParameters = "parameters";
 inline constexpr const char* kReplicationsGroup = "replications";
 inline constexpr const char* kEvents = "events";
 inline constexpr const char* kServicesGroup = "services";

@@ -8,9 +8,11 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <system_error>
 
 #include "scenario/pathway_reader.hpp"
+#include "scenario/resolved_values.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggest.hpp"
 #include "scenario/yaml_reader.hpp"
@@ -256,24 +258,28 @@ std::vector<std::string> Scenario::service_names() const {
   return names;
 }
 
+void Scenario::set_run(std::uint64_t run_seed, std::uint64_t run_replications) {
+  seed = run_seed;
+  replications = run_replications;
+  set_resolved(resolved, "seed", std::to_string(run_seed));
+  set_resolved(resolved, "replications", std::to_string(run_replications));
+}
+
+void set_resolved(ResolvedValues& values, std::string_view key, std::string value) {
+  for (auto& kv : values) {
+    if (kv.first == key) {
+      kv.second = std::move(value);
+      return;
+    }
+  }
+  throw std::logic_error("no resolved value of '" + std::string(key) + "'");
+}
+
 Scenario parse_scenario(const std::string& text, const std::string& source_name) {
-  const Reader r(source_name);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    r.fail(e.mark, "", "invalid YAML: " + e.msg);
-  }
-  if (!root.IsDefined() || root.IsNull()) {
-    throw ScenarioError(source_name, 1, 1, "",
-                        "the scenario is empty; expected a mapping with at least horizon_days, "
-                        "arrivals and services (a queueing network) or a population section "
-                        "(a pathway model)");
-  }
-  if (!root.IsMap()) {
-    r.fail(root.Mark(), "",
-           "expected a mapping of keys at the top level, got " + Reader::describe(root));
-  }
+  const YAML::Node root = Reader(source_name).load_mapping(
+      text,
+      "the scenario is empty; expected a mapping with at least horizon_days, arrivals and "
+      "services (a queueing network) or a population section (a pathway model)");
   const Reader reader(source_name, schema_of(root));
   check_schema_keys(reader, root);
   const Field root_field{root, std::nullopt, "", "", nullptr};
@@ -302,6 +308,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
   } else {
     read_network(reader, top, s.network);
   }
+  s.resolved = resolve_values(reader, root_field, top);
   return s;
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "scenario/binding.hpp"
+
 namespace cmhsim::scenario {
 
 /// Names the kind of value a key takes.
@@ -70,6 +72,10 @@ struct Parameter {
   std::string_view source;         ///< Citation, "assumption", or "n/a (...)" for inputs.
   Plausible plausible{};           ///< Range explored by sensitivity sweeps.
   Schema schema = Schema::Common;  ///< The kind of scenario the key belongs to.
+  Binding binding{};               ///< Where a pathway key's value goes in the model's config.
+  /// True when the key, or every key below it, decides who is simulated and what they draw, so
+  /// scenarios compared pairwise (common random numbers) must agree on it.
+  bool defines_people = false;
 
   /// Returns the last path segment, the key as written in a file ("capacity").
   [[nodiscard]] std::string_view key() const noexcept;
@@ -94,6 +100,9 @@ const std::vector<Parameter>& parameters();
 /// Returns the `schema` parameter with exactly this path pattern; throws std::logic_error if none.
 const Parameter& parameter(std::string_view path, Schema schema);
 
+/// Returns true if the pattern `path` lies directly below `parent` ("" for the top level).
+[[nodiscard]] bool is_child_of(std::string_view path, std::string_view parent) noexcept;
+
 /// Returns the `schema` parameters directly below `path` ("" for the top level), in table order.
 std::vector<const Parameter*> children(std::string_view path, Schema schema);
 
@@ -105,6 +114,10 @@ const std::vector<Parameter>& sweep_parameters();
 
 /// Returns the sweep-file keys directly below `path` ("" for the top level), in table order.
 std::vector<const Parameter*> sweep_children(std::string_view path);
+
+/// Returns true if `path` (a concrete dotted path) or a section above it defines the people
+/// simulated, according to `table`.
+[[nodiscard]] bool defines_people(std::string_view path, const std::vector<Parameter>& table);
 
 /// Returns the `dist` key shared by every distribution mapping.
 const Parameter& distribution_selector();

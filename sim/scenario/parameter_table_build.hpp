@@ -25,33 +25,45 @@ inline constexpr std::string_view kLever = "n/a (policy lever)";
 inline constexpr std::string_view kAssumption = "assumption";
 
 /// Returns a pathway section (a top-level mapping of pathway scenarios).
-inline Parameter section(std::string_view path, bool required, std::string_view default_value,
+inline Parameter section(Key key, bool required, std::string_view default_value,
                          std::string_view description) {
-  return {path, ValueKind::Mapping, "",     required, default_value,  kAny, "",
-          "",   description,        kInput, {},       Schema::Pathway};
+  return {key.path, ValueKind::Mapping, "",     required, default_value,   kAny,       "",
+          "",       description,        kInput, {},       Schema::Pathway, key.binding};
+}
+
+/// Returns `p` marked as deciding who is simulated (every key below it too).
+inline Parameter defining_people(Parameter p) {
+  p.defines_people = true;
+  return p;
+}
+
+/// Returns `p` as a key the file must give (no default).
+inline Parameter mandatory(Parameter p) {
+  p.required = true;
+  p.default_value = "";
+  return p;
 }
 
 /// Returns a real-valued pathway key.
-inline Parameter number(std::string_view path, std::string_view unit,
-                        std::string_view default_value, Bounds bounds, Plausible plausible,
-                        std::string_view description, std::string_view source) {
-  return {path, ValueKind::Number, unit,   false,     default_value,  bounds, "",
-          "",   description,       source, plausible, Schema::Pathway};
+inline Parameter number(Key key, std::string_view unit, std::string_view default_value,
+                        Bounds bounds, Plausible plausible, std::string_view description,
+                        std::string_view source) {
+  return {key.path, ValueKind::Number, unit,   false,     default_value,   bounds,     "",
+          "",       description,       source, plausible, Schema::Pathway, key.binding};
 }
 
 /// Returns a whole-number pathway key.
-inline Parameter integer(std::string_view path, std::string_view unit,
-                         std::string_view default_value, Bounds bounds, Plausible plausible,
-                         std::string_view description, std::string_view source) {
-  return {path, ValueKind::Integer, unit,   false,     default_value,  bounds, "",
-          "",   description,        source, plausible, Schema::Pathway};
+inline Parameter integer(Key key, std::string_view unit, std::string_view default_value,
+                         Bounds bounds, Plausible plausible, std::string_view description,
+                         std::string_view source) {
+  return {key.path, ValueKind::Integer, unit,   false,     default_value,   bounds,     "",
+          "",       description,        source, plausible, Schema::Pathway, key.binding};
 }
 
 /// Returns a pathway duration given as a distribution; `plausible` bounds its mean.
-inline Parameter duration(std::string_view path, std::string_view default_value,
-                          Plausible plausible, std::string_view description,
-                          std::string_view source) {
-  return {path,
+inline Parameter duration(Key key, std::string_view default_value, Plausible plausible,
+                          std::string_view description, std::string_view source) {
+  return {key.path,
           ValueKind::Distribution,
           "days",
           false,
@@ -62,21 +74,20 @@ inline Parameter duration(std::string_view path, std::string_view default_value,
           description,
           source,
           plausible,
-          Schema::Pathway};
+          Schema::Pathway,
+          key.binding};
 }
 
 /// Returns a pathway key taking one of the '|'-separated `words`.
-inline Parameter choice(std::string_view path, std::string_view default_value,
-                        std::string_view words, std::string_view description,
-                        std::string_view source) {
-  return {path,  ValueKind::Choice, "",     false, default_value,  kAny, "",
-          words, description,       source, {},    Schema::Pathway};
+inline Parameter choice(Key key, std::string_view default_value, std::string_view words,
+                        std::string_view description, std::string_view source) {
+  return {key.path, ValueKind::Choice, "",     false, default_value,   kAny,       "",
+          words,    description,       source, {},    Schema::Pathway, key.binding};
 }
 
 /// Returns a mapping with one entry per category; `note` states a joint constraint.
-inline Parameter categories(std::string_view path, std::string_view note,
-                            std::string_view description) {
-  return {path,
+inline Parameter categories(Key key, std::string_view note, std::string_view description) {
+  return {key.path,
           ValueKind::Categories,
           "",
           false,
@@ -87,7 +98,8 @@ inline Parameter categories(std::string_view path, std::string_view note,
           description,
           "see each category",
           {},
-          Schema::Pathway};
+          Schema::Pathway,
+          key.binding};
 }
 
 /// Returns `p` with `note`, a constraint involving other keys, added to its range.

@@ -44,9 +44,20 @@ void add_common(std::vector<Parameter>& out) {
        "Independent replications, each with its own random streams; at least 2 are needed for "
        "confidence intervals.",
        kInput},
-      {"seed", K::Integer, "", false, "1", kNonNegative, "(unsigned 64-bit)", "",
+      {"seed",
+       K::Integer,
+       "",
+       false,
+       "1",
+       kNonNegative,
+       "(unsigned 64-bit)",
+       "",
        "Base seed; replication r draws from streams keyed by (seed, r), so a run is reproducible.",
-       kInput},
+       kInput,
+       {},
+       Schema::Common,
+       {},
+       true},
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }

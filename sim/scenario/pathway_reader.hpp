@@ -3,7 +3,6 @@
 #pragma once
 
 #include <initializer_list>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,9 +37,6 @@ class Section {
   [[nodiscard]] std::vector<double> categories(std::string_view key,
                                                const std::vector<std::string_view>& names);
 
-  /// Throws std::logic_error if a table key of this section was never read (a loader bug).
-  void check_all_read() const;
-
  private:
   [[nodiscard]] Field resolve(std::string_view key);
 
@@ -48,13 +44,12 @@ class Section {
   Field section_;
   Fields fields_;
   bool given_ = false;
-  std::set<std::string, std::less<>> read_;
 };
 
 /// Holds the sections of one pathway scenario while it is read and checked.
 struct PathwaySections {
-  Section population, clinical, care_partners, supervision, services, policies, costs, trial,
-      warm_start;
+  const Section &population, &clinical, &care_partners, &supervision, &services, &policies,
+      &costs, &trial, &warm_start;
 };
 
 /// Reads every pathway section of `top` into a config with the given run length.

@@ -22,7 +22,6 @@ Section::Section(const Reader& r, const Field& root, const Fields& top, std::str
 const Field* Section::given_field(std::string_view key) const { return fields_.find(key); }
 
 Field Section::resolve(std::string_view key) {
-  read_.emplace(key);
   return r_.field_or_default(fields_, section_, key);
 }
 
@@ -62,15 +61,6 @@ std::vector<double> Section::categories(std::string_view key,
     out.push_back(r_.number(r_.field_or_default(given, mapping, name)));
   }
   return out;
-}
-
-void Section::check_all_read() const {
-  for (const Parameter* p : children(section_.param->path, Schema::Pathway)) {
-    if (read_.find(p->key()) == read_.end()) {
-      throw std::logic_error("scenario parameter '" + std::string(p->path) +
-                             "' is never read by the loader");
-    }
-  }
 }
 
 }  // namespace cmhsim::scenario

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/network_config.hpp"
@@ -12,6 +14,9 @@
 #include "scenario/scenario_error.hpp"
 
 namespace cmhsim::scenario {
+
+/// Lists keys (concrete dotted paths) with their values as canonical text, in table order.
+using ResolvedValues = std::vector<std::pair<std::string, std::string>>;
 
 /// Holds everything a scenario file declares, with defaults applied and names resolved.
 struct Scenario {
@@ -25,10 +30,18 @@ struct Scenario {
   model::NetworkConfig network;
   /// The pathway model's parameters, present iff the file has a `population` section.
   std::optional<model::PathwayConfig> pathways;
+  /// Every key with the value that applies after defaults and overrides (what runs).
+  ResolvedValues resolved;
+
+  /// Sets the seed and replications a run uses, in the fields and in `resolved`.
+  void set_run(std::uint64_t run_seed, std::uint64_t run_replications);
 
   /// Returns the service names in the order of the file (the index order of network.services).
   [[nodiscard]] std::vector<std::string> service_names() const;
 };
+
+/// Sets the value of `key` in `values` (it must be there; the loader lists every key).
+void set_resolved(ResolvedValues& values, std::string_view key, std::string value);
 
 /// Reads and validates the scenario file at `path`; throws ScenarioError (line 0 if unreadable).
 Scenario load_scenario_file(const std::string& path);

@@ -43,6 +43,9 @@ def write_run_group(g, name, shift, reps=4, months=12, seed=0):
     text = (f"name: {name}\nhorizon_days: 730.5\ncare_partners:\n  fte: {10 + shift}\n"
             "population:\n  register_size: 15000\n")
     g.create_dataset("provenance/scenario_text", data=text, dtype=h5py.string_dtype())
+    parameters = [["name", name], ["horizon_days", "730.5"], ["care_partners.fte", str(10 + shift)],
+                  ["population.register_size", "15000"], ["population.age_mean", "48"]]
+    g.create_dataset("provenance/parameters", data=parameters, dtype=h5py.string_dtype())
     g.create_dataset("replications/events", data=np.full(reps, 1000, dtype="<u8"))
     base = np.array([5000.0 - 100 * shift, 100.0, 0.85, 4.4 + 0.01 * shift, 2000.0]
                     + [100.0 + i for i in range(11)])

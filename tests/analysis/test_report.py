@@ -47,3 +47,19 @@ def test_differing_parameters_lists_only_changed_keys(comparison_file):
     comp = open_results(comparison_file)
     rows = dict(differing_parameters(comp.runs))
     assert rows == {"care_partners.fte": ["10", "11", "12"]}
+
+
+def test_differing_parameters_compare_resolved_values(comparison_file):
+    comp = open_results(comparison_file)
+    runs = list(comp.runs.values())
+    # One file writes the default out; its resolved value is the same, so nothing differs there.
+    runs[1].scenario_text += "  age_mean: 48.0\n"
+    runs[2].parameters["clinical.cmht_hazard_ratio"] = "0.7"
+    rows = dict(differing_parameters(comp.runs))
+    assert "population.age_mean" not in rows
+    assert rows["clinical.cmht_hazard_ratio"] == ["(absent)", "(absent)", "0.7"]
+    # Without resolved values the written keys are compared, and the default looks different.
+    for run in runs:
+        run.parameters = {}
+    assert dict(differing_parameters(comp.runs))["population.age_mean"] == [
+        "(default)", "48.0", "(default)"]

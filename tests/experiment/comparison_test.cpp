@@ -109,9 +109,10 @@ TEST_CASE("common random numbers make the paired interval narrower than the unpa
 TEST_CASE("comparisons refuse scenarios of different kinds or places", "[comparison][bad-input]") {
   const model::NetworkConfig net = desk(2);
   const scenario::Scenario path = experiment::test::small_pathway(500);
+  const auto a = experiment::test::arm("a", path);
   SECTION("different kinds") {
     const auto problems =
-        experiment::comparability_problems({{"net", net}, {"path", *path.pathways}});
+        experiment::comparability_problems({{"net", net}, experiment::test::arm("path", path)});
     REQUIRE(problems.size() == 1);
     CHECK(problems[0] == "net is a network scenario but path is a pathway scenario");
     CHECK_THROWS_AS(experiment::compare({{"net", net}, {"path", *path.pathways}}, options(2)),
@@ -120,17 +121,49 @@ TEST_CASE("comparisons refuse scenarios of different kinds or places", "[compari
   SECTION("different population") {
     const scenario::Scenario other = experiment::test::small_pathway(600, "  male_share: 0.6\n");
     const auto problems =
-        experiment::comparability_problems({{"a", *path.pathways}, {"b", *other.pathways}});
+        experiment::comparability_problems({a, experiment::test::arm("b", other)});
     REQUIRE(problems.size() == 1);
     CHECK_THAT(problems[0], Catch::Contains("population.register_size (500 in a, 600 in b)") &&
-                                Catch::Contains("population.male_share") &&
+                                Catch::Contains("population.male_share (0.55 in a, 0.6 in b)") &&
                                 !Catch::Contains("population.age_mean"));
+  }
+  SECTION("keys added to the population after the first version") {
+    const scenario::Scenario other = experiment::test::small_pathway(
+        500,
+        "  insecure_housing_by_network: {diverse_active: 0.2, family_stable: 0.08, "
+        "formal_sparse: 0.25}\n  long_term_sick_by_network: {diverse_active: 0.3, "
+        "family_stable: 0.5, formal_sparse: 0.6}\n");
+    const auto problems =
+        experiment::comparability_problems({a, experiment::test::arm("b", other)});
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0],
+               Catch::Contains("population.insecure_housing_by_network.diverse_active (0.1 in a, "
+                               "0.2 in b)") &&
+                   Catch::Contains("population.long_term_sick_by_network.family_stable (0.4 in a, "
+                                   "0.5 in b)"));
+  }
+  SECTION("a trial only in one scenario") {
+    const scenario::Scenario trial = experiment::test::small_pathway(
+        500, "  practices: 40\n  pcns: 10\ntrial:\n  practices: 39\n");
+    const auto problems =
+        experiment::comparability_problems({a, experiment::test::arm("b", trial)});
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::Contains("trial (none in a, absent in b)") &&
+                                Catch::Contains("trial.practices (absent in a, 39 in b)") &&
+                                Catch::Contains("population.practices (200 in a, 40 in b)"));
+  }
+  SECTION("different seeds") {
+    scenario::Scenario reseeded = path;
+    reseeded.set_run(12, path.replications);
+    const auto problems =
+        experiment::comparability_problems({a, experiment::test::arm("b", reseeded)});
+    REQUIRE(problems.size() == 1);
+    CHECK_THAT(problems[0], Catch::Contains("seed (11 in a, 12 in b)"));
   }
   SECTION("same population, different services is fine") {
     const scenario::Scenario more =
         experiment::test::small_pathway(500, "care_partners:\n  fte: 3\n");
-    CHECK(
-        experiment::comparability_problems({{"a", *path.pathways}, {"b", *more.pathways}}).empty());
+    CHECK(experiment::comparability_problems({a, experiment::test::arm("b", more)}).empty());
   }
   SECTION("different network services") {
     model::NetworkConfig renamed = desk(2);

@@ -1,7 +1,9 @@
 // A small pathway scenario for experiment tests: 500 people over two years, defaults elsewhere.
-// Knows the scenario text format only.
+// Knows the scenario text format and how a comparison arm is built from a scenario.
 #pragma once
 
+#include "experiment/comparison.hpp"
+#include "scenario/pairing.hpp"
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::experiment::test {
@@ -16,6 +18,12 @@ inline scenario::Scenario small_pathway(std::uint32_t register_size = 500,
   scenario::Scenario sc = scenario::parse_scenario(text, "small_pathway.yaml");
   if (!sc.pathways) throw std::logic_error("the small pathway scenario did not parse as pathway");
   return sc;
+}
+
+/// Returns the comparison arm `name` of a parsed pathway scenario, with the values defining its
+/// people.
+inline ComparisonArm arm(const std::string& name, const scenario::Scenario& sc) {
+  return {name, *sc.pathways, scenario::people_defining_values(sc)};
 }
 
 }  // namespace cmhsim::experiment::test
