@@ -89,9 +89,10 @@ const std::vector<CommandEntry>& command_table() {
       {"params",
        "",
        "list every scenario key (or, with --model, the model parameter table) with its unit, "
-       "default, plausible range and source",
+       "default, plausible range and source; --outputs lists the model outputs",
        "Prints Markdown tables, which also read well in a terminal: every scenario key "
-       "(docs/scenario-reference.md) or, with --model, every model parameter (docs/parameters.md).",
+       "(docs/scenario-reference.md), with --model every model parameter (docs/parameters.md), "
+       "or with --outputs every model output (docs/outputs.md).",
        {"cmhsim params --model"},
        false,
        setup_params},

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
+#include "model/pathway_outputs.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/sweep_file.hpp"
 
@@ -51,16 +52,18 @@ int validate(const std::vector<std::string>& files) {
 struct ParamsArgs {
   bool markdown = false;
   bool model = false;
+  bool outputs = false;
 };
 
-/// Prints the parameter reference `args` asks for; returns the exit code.
+/// Prints the reference `args` asks for; returns the exit code.
 int params(const ParamsArgs& args) {
-  if (args.markdown && args.model) {
-    throw UsageError{"params: give --markdown or --model, not both"};
+  if (int{args.markdown} + int{args.model} + int{args.outputs} > 1) {
+    throw UsageError{"params: give one of --markdown, --model and --outputs"};
   }
   // The Markdown tables are also the plain-text view: they read well in a terminal.
-  std::cout << (args.model ? scenario::render_parameters_markdown()
-                           : scenario::render_reference_markdown());
+  std::cout << (args.model     ? scenario::render_parameters_markdown()
+                : args.outputs ? model::pathway::render_outputs_markdown()
+                               : scenario::render_reference_markdown());
   return kExitOk;
 }
 
@@ -79,6 +82,7 @@ CommandAction setup_params(CLI::App& app) {
   app.add_flag("--model", args->model,
                "print the model parameter table: unit, default, plausible range, source "
                "(docs/parameters.md)");
+  app.add_flag("--outputs", args->outputs, "print the model output tables (docs/outputs.md)");
   return [args] { return params(*args); };
 }
 

@@ -2,18 +2,13 @@
 // steps and the end of warm-up. No I/O, no threads.
 #include "model/queueing_network.hpp"
 
-#include <limits>
+#include "model/service_outcome.hpp"
 
 namespace cmhsim::model {
 namespace {
 
 constexpr std::uint64_t kCustomerEntityShift = 40;
 constexpr std::int32_t kWarmupPriority = -1;  // Resets statistics before anything else that day.
-
-double ratio(std::uint64_t part, std::uint64_t whole) {
-  return whole ? static_cast<double>(part) / static_cast<double>(whole)
-               : std::numeric_limits<double>::quiet_NaN();
-}
 
 }  // namespace
 
@@ -219,21 +214,8 @@ double QueueingNetwork::draw(Customer& c, Purpose purpose, const engine::Distrib
 void QueueingNetwork::free_customer(std::uint32_t slot) { free_slots_.push_back(slot); }
 
 ServiceOutcome QueueingNetwork::outcome(std::size_t service) const {
-  const engine::ResourceStatistics st = resources_[service].statistics(sim_.now());
-  ServiceOutcome o;
-  o.name = config_.services[service].name;
-  o.arrivals = st.arrivals;
-  o.completions = st.completed;
-  auto set = [&o](ServiceMetric m, double v) { o.values[static_cast<std::size_t>(m)] = v; };
-  set(ServiceMetric::MeanWait, st.wait.mean());
-  set(ServiceMetric::MeanInQueue, st.mean_in_queue);
-  set(ServiceMetric::MeanInSystem, st.mean_in_queue + st.mean_busy);
-  set(ServiceMetric::Utilisation, st.utilisation);
-  set(ServiceMetric::ThroughputPerDay, st.span > 0.0 ? static_cast<double>(st.completed) / st.span
-                                                     : std::numeric_limits<double>::quiet_NaN());
-  set(ServiceMetric::BlockedFraction, ratio(st.blocked, st.arrivals));
-  set(ServiceMetric::RenegedFraction, ratio(st.reneged, st.arrivals));
-  return o;
+  return service_outcome(config_.services[service].name,
+                         resources_[service].statistics(sim_.now()));
 }
 
 }  // namespace cmhsim::model

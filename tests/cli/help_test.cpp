@@ -135,7 +135,7 @@ TEST_CASE("bad option values exit 2 naming the option", "[cli][bad-input]") {
   expect("export x.h5", "export: --csv is required");
   expect("report x.h5", "report: --output is required");
   expect("report x.h5 -o out --dpi 20", "--dpi: expects a whole number from 50 to 1200");
-  expect("params --markdown --model", "params: give --markdown or --model, not both");
+  expect("params --markdown --model", "params: give one of --markdown, --model and --outputs");
   expect("params extra", "params: unexpected argument 'extra'");
   expect("--seed 3", "unknown option '--seed'");
 }

@@ -83,6 +83,9 @@ inline experiment::RunResults sample_results() {
       "  - name: cmht\n    servers: 3\n";
   p.seed = 18446744073709551557ULL;  // above 2^53: must survive without rounding
   p.replications = 3;
+  p.resolved = {{"seed", "18446744073709551557"},
+                {"services.triage.service_time", "{dist: gamma, shape: 2, scale: 7}"},
+                {"description", "café, \"quoted\"\nand a new line"}};
   p.threads = 2;
   p.started_utc = "2024-05-01T09:00:00Z";
   p.finished_utc = "2024-05-01T09:00:07Z";
@@ -205,6 +208,7 @@ inline void require_identical(const experiment::RunResults& a, const experiment:
   CHECK(b.provenance.git_commit == a.provenance.git_commit);
   CHECK(b.provenance.scenario_path == a.provenance.scenario_path);
   CHECK(b.provenance.scenario_text == a.provenance.scenario_text);
+  CHECK(b.provenance.resolved == a.provenance.resolved);
   CHECK(b.provenance.seed == a.provenance.seed);
   CHECK(b.provenance.replications == a.provenance.replications);
   CHECK(b.provenance.threads == a.provenance.threads);
