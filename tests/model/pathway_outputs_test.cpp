@@ -41,7 +41,8 @@ TEST_CASE("docs/outputs.md carries the tables generated from the output definiti
           "[pathway][outputs]") {
   INFO(
       "docs/outputs.md is out of date: replace each GENERATED part with the same part of the "
-      "output of `cmhsim params --outputs`");
+      "output of `cmhsim params --outputs` (`cmake --build --preset release --target docs` "
+      "rewrites every generated part of docs/)");
   const std::string docs = read_text(kOutputsDoc);
   const auto parts = pathway::render_output_doc_parts();
   REQUIRE(parts.size() == 3);
