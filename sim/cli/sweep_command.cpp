@@ -2,6 +2,8 @@
 // checkpoint files as its point store, and print the outcome. Runs nothing itself.
 #include <functional>
 #include <iostream>
+#include <memory>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -19,8 +21,6 @@
 
 namespace cmhsim::cli {
 namespace {
-
-namespace po = boost::program_options;
 
 using Shard = experiment::Shard;
 
@@ -76,43 +76,23 @@ experiment::SweepOutcome execute(
 
 }  // namespace
 
-int sweep_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim sweep SWEEP.yaml -o OUT.h5 [options]");
-  visible.add_options()("help,h", "show this help")(
-      "output,o", po::value<std::string>(),
-      "HDF5 sweep file to write (default: results/<sweep>.h5)")(
-      "threads,t", po::value<int>()->default_value(0),
-      "worker threads per process (0 = all cores)")(
-      "resume", "keep the finished points checkpointed in OUT.h5.partial/ and run the rest")(
-      "shard", po::value<std::string>(),
-      "run only points with index % N == i; writes a shard file")("quiet,q", "no progress bar");
-  po::options_description hidden;
-  hidden.add_options()("sweep", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("sweep", -1);
-  const po::variables_map vm = parse_options(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout << visible
-              << "\nRuns every point of a sweep file (docs/sweeps.md). Each finished point is\n"
-                 "checkpointed in OUT.h5.partial/point-<i>.h5; on SIGINT/SIGTERM no new point\n"
-                 "starts and the command exits 130; --resume continues. The final file is\n"
-                 "written only when every point is done. Under mpirun, ranks share the points.\n"
-                 "\nExample:\n  cmhsim sweep scenarios/sweep_small.yaml -o results/sweep.h5\n";
-    return kExitOk;
-  }
-  if (!vm.count("sweep") || vm["sweep"].as<std::vector<std::string>>().size() != 1) {
-    throw UsageError{"sweep: expected exactly one sweep file"};
-  }
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError{"sweep: --threads must be >= 0"};
-  const Shard shard = vm.count("shard") ? parse_shard(vm["shard"].as<std::string>()) : Shard{};
-  const bool quiet = vm.count("quiet") > 0;
+/// Holds `sweep`'s options.
+struct SweepArgs {
+  SharedOptions shared;
+  std::optional<std::string> shard;
+};
+
+/// Runs the sweep `args` names; returns the exit code.
+int sweep_command(const SweepArgs& args) {
+  const SharedOptions& o = args.shared;
+  if (o.operands.size() != 1) throw UsageError{"sweep: expected exactly one sweep file"};
+  const int threads = o.threads;
+  const Shard shard = args.shard ? parse_shard(*args.shard) : Shard{};
+  const bool quiet = o.quiet;
   const bool coordinator = experiment::DistributedSession::coordinator();
 
-  const scenario::SweepSpec spec =
-      scenario::load_sweep_file(vm["sweep"].as<std::vector<std::string>>()[0]);
-  const std::string output =
-      vm.count("output") ? vm["output"].as<std::string>() : "results/" + spec.name + ".h5";
+  const scenario::SweepSpec spec = scenario::load_sweep_file(o.operands[0]);
+  const std::string output = o.output.value_or("results/" + spec.name + ".h5");
   const std::size_t count = spec.points.size();
   std::vector<scenario::Scenario> scenarios;
   scenarios.reserve(count);
@@ -140,7 +120,7 @@ int sweep_command(const std::vector<std::string>& args) {
   experiment::SweepExecution execution;
   execution.threads = threads;
   execution.shard = shard;
-  execution.resume = vm.count("resume") > 0;
+  execution.resume = o.resume;
   execution.started_utc = header.started_utc;
   execution.clock = utc_now;
   execution.stamp = [&](std::size_t i, experiment::RunResults& results) {
@@ -171,6 +151,19 @@ int sweep_command(const std::vector<std::string>& args) {
             << header.threads << " threads, " << header.ranks << " ranks)\nwrote " << output << " ("
             << outcome.points_owned << " points)\n";
   return kExitOk;
+}
+
+CommandAction setup_sweep(CLI::App& app) {
+  auto args = std::make_shared<SweepArgs>();
+  SharedOptions& o = args->shared;
+  add_operands(app, o);
+  add_output(app, o, "HDF5 sweep file to write (default: results/<sweep>.h5)");
+  add_threads(app, o, "worker threads per process; 0 = all cores");
+  add_resume(app, o);
+  add_optional(app, "--shard", args->shard,
+               "run only points with index % N == i; writes a shard file", "i/N");
+  add_quiet(app, o);
+  return [args] { return sweep_command(*args); };
 }
 
 }  // namespace cmhsim::cli

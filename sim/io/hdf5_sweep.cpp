@@ -14,19 +14,6 @@ namespace {
 
 namespace sc = schema;
 
-/// Writes through `write(temp_path)` to a temporary sibling of `path`, then renames it in place.
-template <typename Write>
-void write_atomically(const std::string& path, Write write) {
-  const ErrorSilencer quiet;
-  AtomicOutput out(path);
-  try {
-    write(out.temp_path());
-  } catch (const IoError& e) {
-    throw IoError("cannot write results file '" + path + "': " + e.what());
-  }
-  out.commit();
-}
-
 /// Writes the schema identification attributes onto the root group.
 void write_schema_attributes(hid_t root, const char* content) {
   h5::write_string_attribute(root, "schema", sc::kName);
@@ -120,6 +107,7 @@ void write_point_checkpoint(const experiment::RunResults& results, const PointSt
   if (stamp.settings.size() != stamp.axes.size()) {
     throw IoError("a checkpoint needs one setting per axis");
   }
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) {
     FileHandle file = h5::create_file(temp);
     {
@@ -154,6 +142,7 @@ PointStamp read_point_stamp(const std::string& path) {
 void write_sweep_hdf5(const SweepHeader& header, const std::vector<std::size_t>& indices,
                       const std::function<experiment::RunResults(std::size_t)>& point,
                       const std::string& path) {
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) {
     FileHandle file = h5::create_file(temp);
     {

@@ -147,22 +147,10 @@ void write_run_file(const experiment::RunResults& results, const std::string& pa
   file.close("cannot close HDF5 file '" + path + "'");
 }
 
-/// Writes through `write` to a temporary sibling of `path`, then renames it into place.
-template <typename Write>
-void write_atomically(const std::string& path, Write write) {
-  const ErrorSilencer quiet;
-  AtomicOutput out(path);
-  try {
-    write(out.temp_path());
-  } catch (const IoError& e) {
-    throw IoError("cannot write results file '" + path + "': " + e.what());
-  }
-  out.commit();
-}
-
 }  // namespace
 
 void write_results_hdf5(const experiment::RunResults& results, const std::string& path) {
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) { write_run_file(results, temp); });
 }
 
@@ -178,6 +166,7 @@ std::vector<std::uint8_t> results_hdf5_image(const experiment::RunResults& resul
 }
 
 void write_comparison_hdf5(const experiment::ComparisonResults& results, const std::string& path) {
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) { write_comparison_file(results, temp); });
 }
 
