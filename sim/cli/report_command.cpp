@@ -25,7 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kImportCheck = "import h5py, numpy, pandas, matplotlib, yaml";
+constexpr const char* kImportCheck = "import h5py, numpy, pandas, matplotlib, scipy, yaml";
 
 /// Returns the environment with PYTHONPATH led by `analysis_dir` and no bytecode written.
 std::vector<std::string> child_environment(const std::string& analysis_dir) {
@@ -116,10 +116,11 @@ int report(const ReportArgs& args) {
   if (!python) {
     std::string list;
     for (const auto& t : tried) list += (list.empty() ? "" : ", ") + t;
-    std::cerr << "cmhsim: report: no Python 3 that can import h5py, numpy, pandas, matplotlib "
-                 "and yaml (tried "
+    std::cerr << "cmhsim: report: no Python 3 that can import h5py, numpy, pandas, matplotlib, "
+                 "scipy and yaml (tried "
               << list
-              << "); install python3-h5py python3-pandas python3-matplotlib python3-yaml "
+              << "); install python3-h5py python3-pandas python3-matplotlib python3-scipy "
+                 "python3-yaml "
                  "(apt-get) or set CMHSIM_PYTHON\n";
     return kExitFailure;
   }

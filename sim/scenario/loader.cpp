@@ -276,10 +276,12 @@ void set_resolved(ResolvedValues& values, std::string_view key, std::string valu
 }
 
 Scenario parse_scenario(const std::string& text, const std::string& source_name) {
-  const YAML::Node root = Reader(source_name).load_mapping(
-      text,
-      "the scenario is empty; expected a mapping with at least horizon_days, arrivals and "
-      "services (a queueing network) or a population section (a pathway model)");
+  const YAML::Node root =
+      Reader(source_name)
+          .load_mapping(
+              text,
+              "the scenario is empty; expected a mapping with at least horizon_days, arrivals and "
+              "services (a queueing network) or a population section (a pathway model)");
   const Reader reader(source_name, schema_of(root));
   check_schema_keys(reader, root);
   const Field root_field{root, std::nullopt, "", "", nullptr};

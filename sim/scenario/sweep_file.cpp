@@ -286,8 +286,8 @@ std::string assignments(const std::vector<Override>& point) {
 
 SweepSpec parse_sweep(const std::string& text, const std::string& source_name) {
   const Reader r(source_name);
-  const YAML::Node root =
-      r.load_mapping(text, "the sweep file is empty; expected a mapping with at least base and axes");
+  const YAML::Node root = r.load_mapping(
+      text, "the sweep file is empty; expected a mapping with at least base and axes");
   const Field root_field{root, std::nullopt, "", "", nullptr};
   const Fields top = r.mapping(root_field, sweep_children(""), "of sweep files");
 

@@ -43,8 +43,8 @@ TEST_CASE("run on a pathway scenario prints services and metrics and writes them
   write(dir / "base.yaml", pathway("base"));
   const auto r =
       run_cmhsim("run " + (dir / "base.yaml").string() + " -q -r 3 --persons -o " +
-                 (dir / "base.h5").string() + " --summary-json " + (dir / "base.json").string(),
-             dir);
+                     (dir / "base.h5").string() + " --summary-json " + (dir / "base.json").string(),
+                 dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("(pathway)") != std::string::npos);
@@ -88,9 +88,9 @@ TEST_CASE("compare pairs pathway scenarios of one population", "[cli][pathway]")
   write(dir / "base.yaml", pathway("base"));
   write(dir / "cp.yaml", pathway("cp", kCarePartners));
   const auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " +
-                            (dir / "cp.yaml").string() + " -q -o " + (dir / "cmp.h5").string() +
-                            " --summary-json " + (dir / "cmp.json").string(),
-                        dir);
+                                (dir / "cp.yaml").string() + " -q -o " + (dir / "cmp.h5").string() +
+                                " --summary-json " + (dir / "cmp.json").string(),
+                            dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("cp vs base: paired differences over 6 replications") != std::string::npos);
@@ -117,21 +117,21 @@ TEST_CASE("compare refuses pathway scenarios of different populations or kinds",
         "name: net\nhorizon_days: 100\narrivals:\n  a:\n    to: s\n    interarrival: {dist: "
         "exponential, mean: 1}\nservices:\n  s:\n    servers: 1\n"
         "    service_time: {dist: exponential, mean: 0.5}\n");
-  auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "bigger.yaml").string() +
-                      " -q -o " + (dir / "x.h5").string(),
-                  dir);
+  auto r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " +
+                          (dir / "bigger.yaml").string() + " -q -o " + (dir / "x.h5").string(),
+                      dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("population.register_size (500 in base, 600 in bigger)") != std::string::npos);
   r = run_cmhsim("compare " + (dir / "base.yaml").string() + " " + (dir / "net.yaml").string() +
-                 " -q -o " + (dir / "x.h5").string(),
-             dir);
+                     " -q -o " + (dir / "x.h5").string(),
+                 dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("base is a pathway scenario but net is a network scenario") !=
         std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.h5"));
 
-  r = run_cmhsim("run " + (dir / "net.yaml").string() + " --persons -q -o " + (dir / "x.h5").string(),
-             dir);
+  r = run_cmhsim(
+      "run " + (dir / "net.yaml").string() + " --persons -q -o " + (dir / "x.h5").string(), dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("--persons applies to pathway scenarios only") != std::string::npos);
 }

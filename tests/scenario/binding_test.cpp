@@ -80,8 +80,7 @@ std::size_t bound_entries(std::string_view section) {
   std::size_t n = 0;
   for (const Parameter& p : parameters()) {
     const bool here = p.path == section || is_child_of(p.path, section);
-    if (here && p.schema == Schema::Pathway &&
-        !std::holds_alternative<std::monostate>(p.binding)) {
+    if (here && p.schema == Schema::Pathway && !std::holds_alternative<std::monostate>(p.binding)) {
       ++n;
     }
   }
