@@ -14,13 +14,6 @@ namespace {
 
 namespace sc = schema;
 
-/// Writes the schema identification attributes onto the root group.
-void write_schema_attributes(hid_t root, const char* content) {
-  h5::write_string_attribute(root, "schema", sc::kName);
-  h5::write_i32_attribute(root, "schema_version", sc::kVersion);
-  h5::write_string_attribute(root, sc::kContent, content);
-}
-
 /// Returns the root's content attribute (version 1 files hold a run).
 std::string content_of(hid_t root, std::int64_t version) {
   if (version < 2) return sc::kContentRun;
@@ -112,7 +105,7 @@ void write_point_checkpoint(const experiment::RunResults& results, const PointSt
     FileHandle file = h5::create_file(temp);
     {
       GroupHandle root = h5::open_root(file.get());
-      write_schema_attributes(root.get(), sc::kContentRun);
+      detail::write_schema_attributes(root.get(), sc::kContentRun);
       detail::write_run_group(root.get(), results);
       h5::write_u64_attribute(root.get(), sc::kSweepPoint, stamp.index);
       h5::write_strings_attribute(root.get(), "sweep_axes", stamp.axes);
@@ -147,8 +140,8 @@ void write_sweep_hdf5(const SweepHeader& header, const std::vector<std::size_t>&
     FileHandle file = h5::create_file(temp);
     {
       GroupHandle root = h5::open_root(file.get());
-      write_schema_attributes(root.get(),
-                              header.shard.empty() ? sc::kContentSweep : sc::kContentShard);
+      detail::write_schema_attributes(root.get(),
+                                      header.shard.empty() ? sc::kContentSweep : sc::kContentShard);
       write_header(root.get(), header, indices.size());
       GroupHandle points = h5::create_group(root.get(), sc::kPointsGroup);
       std::vector<std::string> order;

@@ -16,13 +16,6 @@ namespace {
 
 namespace sc = schema;
 
-/// Writes the schema identification attributes onto the root group.
-void write_schema_attributes(hid_t root, const char* content) {
-  h5::write_string_attribute(root, "schema", sc::kName);
-  h5::write_i32_attribute(root, "schema_version", sc::kVersion);
-  h5::write_string_attribute(root, sc::kContent, content);
-}
-
 /// Writes a [rows, cols] double dataset from estimates' `field`.
 template <typename Field>
 void write_field(hid_t group, const char* name,
@@ -112,7 +105,7 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
   FileHandle file = h5::create_file(path);
   {
     GroupHandle root = h5::open_root(file.get());
-    write_schema_attributes(root.get(), sc::kContentComparison);
+    detail::write_schema_attributes(root.get(), sc::kContentComparison);
     const auto& first = results.runs.front();
     h5::write_string_attribute(root.get(), sc::kModel,
                                std::string(experiment::model_kind_name(first.model)));
@@ -136,7 +129,7 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
 /// Writes the schema attributes and `results` at the root of the empty file `file`.
 void write_run_root(hid_t file, const experiment::RunResults& results) {
   GroupHandle root = h5::open_root(file);
-  write_schema_attributes(root.get(), sc::kContentRun);
+  detail::write_schema_attributes(root.get(), sc::kContentRun);
   detail::write_run_group(root.get(), results);
 }
 

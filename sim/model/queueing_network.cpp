@@ -158,15 +158,18 @@ void QueueingNetwork::on_warmup_end(const engine::Event&) {
   for (engine::Resource& r : resources_) r.reset_statistics(sim_.now());
 }
 
-std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
-  std::uint32_t slot;
+std::uint32_t QueueingNetwork::take_slot() {
   if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(customers_.size());
     customers_.emplace_back();
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
+    return static_cast<std::uint32_t>(customers_.size() - 1);
   }
+  const std::uint32_t slot = free_slots_.back();
+  free_slots_.pop_back();
+  return slot;
+}
+
+std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
+  const std::uint32_t slot = take_slot();
   const std::uint64_t entity = ((static_cast<std::uint64_t>(stream) + 1) << kCustomerEntityShift) +
                                arrival_counts_[stream]++;
   customers_[slot] = Customer{};
@@ -176,14 +179,7 @@ std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
 }
 
 std::uint32_t QueueingNetwork::new_initial_customer(std::size_t service, std::uint64_t n) {
-  std::uint32_t slot;
-  if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(customers_.size());
-    customers_.emplace_back();
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
-  }
+  const std::uint32_t slot = take_slot();
   customers_[slot] = Customer{};
   customers_[slot].entity = ((kInitialStreamBase + service) << kCustomerEntityShift) + n;
   return slot;
