@@ -5,10 +5,10 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  libboost-all-dev libtbb-dev libyaml-cpp-dev libhdf5-dev catch2 librandom123-dev
+  libboost-all-dev libtbb-dev libyaml-cpp-dev libhdf5-dev catch2 librandom123-dev libcli11-dev
   openmpi-bin libopenmpi-dev
   python3 python3-h5py python3-numpy python3-pandas python3-matplotlib python3-pytest
-  python3-yaml chromium
+  python3-yaml python3-scipy chromium clang-format
   nlohmann-json3-dev python3-selenium chromium-driver
 )
 

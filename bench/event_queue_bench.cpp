@@ -1,5 +1,5 @@
 // Hold-model benchmark of future-event list structures: ns per (pop + push) at steady size.
-// Knows only the engine's Event and queues; prints one JSON object per line.
+// Knows the engine's Event and queue and the d-ary heaps; prints one JSON object per line.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -11,14 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "dary_event_heap.hpp"
 #include "engine/event.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/random_stream.hpp"
 
 namespace {
 
+using cmhsim::bench::DaryEventHeap;
 using cmhsim::engine::BinaryEventHeap;
-using cmhsim::engine::DaryEventHeap;
 using cmhsim::engine::Event;
 using cmhsim::engine::RandomStream;
 

@@ -5,6 +5,8 @@
 import argparse
 import sys
 
+import matplotlib
+
 from .report import build_report
 from .results import ResultsError
 
@@ -21,6 +23,9 @@ def main(argv=None):
     parser.add_argument("-o", "--output", required=True, help="directory for the report (created)")
     parser.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
     args = parser.parse_args(argv)
+    # Files only, never a window: chosen here rather than at import so that notebooks and other
+    # programs importing the package keep their own backend.
+    matplotlib.use("Agg")
     try:
         report = build_report(args.results, args.output, dpi=args.dpi)
     except ResultsError as e:

@@ -45,6 +45,27 @@ def _outcomes(sweep):
     return [o for o in SWEEP_OUTCOMES if o in first.metrics.index]
 
 
+def frontier_lines(sweep, outcome):
+    """Returns one outcome's frontier lines [(line level or None, x, mean, lo, hi)]; None if no fit.
+
+    One line per value of the line axis (or a single line, level None, if there is none); at each
+    x the points' means and 95% bounds are averaged over the points that differ on other axes.
+    """
+    chosen = frontier_axes(sweep)
+    if chosen is None:
+        return None
+    xa, la = chosen
+    _, values = _numeric_axes(sweep)
+    est = np.array([run.metric(outcome)[:3] for _, run in sweep.points])
+    lines = []
+    for level in sorted(set(values[:, la])) if la is not None else [None]:
+        rows = np.ones(len(est), bool) if level is None else values[:, la] == level
+        xs = np.unique(values[rows, xa])
+        cells = [est[rows & (values[:, xa] == x)].mean(axis=0) for x in xs]
+        lines.append((level, xs, *(np.array([c[k] for c in cells]) for k in range(3))))
+    return lines
+
+
 def frontier_figure(sweep, out_dir, dpi=300):
     """Writes outcomes against Care Partner FTE, one line per supervisor FTE; None if no fit."""
     chosen = frontier_axes(sweep)
@@ -57,26 +78,20 @@ def frontier_figure(sweep, out_dir, dpi=300):
                              squeeze=False, layout="constrained")
     runs = [run for _, run in sweep.points]
     factorial = sweep.design == "factorial"
-    levels = sorted(set(values[:, la])) if la is not None else [None]
     scatter = None
     for ax, outcome in zip(axes[0], outcomes):
         unit = runs[0].metric_unit(outcome)
         scale = labels.display_scale(unit)
-        est = np.array([r.metric(outcome)[:3] for r in runs]) * scale
         if factorial or la is None:
-            for i, level in enumerate(levels):
-                rows = np.ones(len(runs), bool) if level is None else values[:, la] == level
-                xs = np.unique(values[rows, xa])
-                # Points that differ only on other axes are averaged at each (x, line) cell.
-                mean = np.array([est[rows & (values[:, xa] == x), 0].mean() for x in xs])
-                lo = np.array([est[rows & (values[:, xa] == x), 1].mean() for x in xs])
-                hi = np.array([est[rows & (values[:, xa] == x), 2].mean() for x in xs])
+            for i, (level, xs, mean, lo, hi) in enumerate(frontier_lines(sweep, outcome)):
                 st = palette.style(i)
                 name = "all points" if level is None else f"{labels.axis_label(sweep.axes[la])} {level:g}"
-                ax.plot(xs, mean, color=st["color"], linestyle=st["linestyle"], marker=st["marker"],
-                        markersize=5, label=name)
-                ax.fill_between(xs, lo, hi, color=st["color"], alpha=0.22, linewidth=0)
+                ax.plot(xs, mean * scale, color=st["color"], linestyle=st["linestyle"],
+                        marker=st["marker"], markersize=5, label=name)
+                ax.fill_between(xs, lo * scale, hi * scale, color=st["color"], alpha=0.22,
+                                linewidth=0)
         else:
+            est = np.array([r.metric(outcome)[:3] for r in runs]) * scale
             ax.errorbar(values[:, xa], est[:, 0], yerr=[est[:, 0] - est[:, 1], est[:, 2] - est[:, 0]],
                         fmt="none", ecolor="#999999", linewidth=0.8, zorder=1)
             scatter = ax.scatter(values[:, xa], est[:, 0], c=values[:, la], cmap=palette.SEQUENTIAL_CMAP,

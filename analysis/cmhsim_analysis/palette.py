@@ -4,8 +4,6 @@
 
 import matplotlib
 
-matplotlib.use("Agg")
-
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
 # deficiencies. Ordered so that neighbours also differ in lightness when printed in grey.
 OKABE_ITO = [

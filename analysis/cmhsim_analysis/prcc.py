@@ -1,12 +1,13 @@
 # Partial rank correlation coefficients (PRCC) of sweep inputs with an outcome.
-# Pure NumPy: knows nothing of results files or figures.
+# NumPy and SciPy only: knows nothing of results files or figures.
 """Partial rank correlation coefficients for Latin hypercube sensitivity analysis."""
 
 import math
 
 import numpy as np
+from scipy import stats
 
-from .stats import rank
+_Z975 = float(stats.norm.ppf(0.975))
 
 
 def prcc(inputs, outcome):
@@ -31,8 +32,8 @@ def prcc(inputs, outcome):
     hi = np.full(p, np.nan)
     if n < p + 2:
         return coef, lo, hi
-    rx = np.column_stack([rank(x[:, j]) for j in range(p)]) if p else np.empty((n, 0))
-    ry = rank(y)
+    rx = stats.rankdata(x, method="average", axis=0) if p else np.empty((n, 0))
+    ry = stats.rankdata(y, method="average")
     for j in range(p):
         others = np.column_stack([np.ones(n), np.delete(rx, j, axis=1)])
         res_x = rx[:, j] - others @ np.linalg.lstsq(others, rx[:, j], rcond=None)[0]
@@ -44,6 +45,6 @@ def prcc(inputs, outcome):
         coef[j] = r
         dof = n - 3 - (p - 1)
         if dof > 0 and abs(r) < 1.0:
-            z, se = math.atanh(r), 1.0 / math.sqrt(dof)
-            lo[j], hi[j] = math.tanh(z - 1.959963984540054 * se), math.tanh(z + 1.959963984540054 * se)
+            z, half = math.atanh(r), _Z975 / math.sqrt(dof)
+            lo[j], hi[j] = math.tanh(z - half), math.tanh(z + half)
     return coef, lo, hi

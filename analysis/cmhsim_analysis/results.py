@@ -3,6 +3,7 @@
 """Reading cmhsim results files (schema version 2) into NumPy arrays and pandas tables."""
 
 import os
+import re
 from dataclasses import dataclass, field
 
 import h5py
@@ -15,6 +16,11 @@ from .stats import mean_ci
 SCHEMA_NAME = "cmhsim-results"
 SUPPORTED_SCHEMA_VERSIONS = (2,)
 REPORTABLE_CONTENT = ("run", "comparison", "sweep")
+
+
+# A YAML 1.2 number such as 1e3, which cmhsim's YAML reader takes as a number but PyYAML (YAML 1.1,
+# which needs a dot in floats) leaves as a string.
+_YAML12_NUMBER = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
 
 class ResultsError(Exception):
@@ -152,6 +158,8 @@ class Sweep:
                     value = yaml.safe_load(text)
                 except yaml.YAMLError:
                     continue
+                if isinstance(value, str) and _YAML12_NUMBER.fullmatch(text.strip()):
+                    value = float(value)
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     out[i, a] = float(value)
         return out

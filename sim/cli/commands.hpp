@@ -1,29 +1,35 @@
-// The cmhsim subcommands, each taking the arguments after its name.
+// The cmhsim subcommands: each declares its options on a CLI11 command and returns what runs it.
 // Knows the command line; the work is done by the library layers.
 #pragma once
 
-#include <string>
-#include <vector>
+#include <functional>
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace cmhsim::cli {
 
-/// Runs a scenario's replications and reports them; returns the exit code.
-int run_command(const std::vector<std::string>& args);
-/// Runs scenarios with common random numbers and reports paired differences; returns the exit code.
-int compare_command(const std::vector<std::string>& args);
-/// Runs a sweep file's points with checkpoints, resume and shards; returns the exit code.
-int sweep_command(const std::vector<std::string>& args);
-/// Merges shard files of one sweep into the full sweep file; returns the exit code.
-int merge_command(const std::vector<std::string>& args);
-/// Writes tidy CSV tables from a results file; returns the exit code.
-int export_command(const std::vector<std::string>& args);
-/// Checks scenario files without running them; returns the exit code.
-int validate_command(const std::vector<std::string>& args);
-/// Writes figures and an HTML report from a results file (via analysis/); returns the exit code.
-int report_command(const std::vector<std::string>& args);
-/// Serves the what-if page and its API until interrupted; returns the exit code.
-int serve_command(const std::vector<std::string>& args);
-/// Prints the scenario parameter reference; returns the exit code.
-int params_command(const std::vector<std::string>& args);
+/// Runs a command once its options are parsed; returns the exit code.
+using CommandAction = std::function<int()>;
+
+/// Declares `run`'s options; returns what runs a scenario's replications and reports them.
+CommandAction setup_run(CLI::App& app);
+/// Declares `compare`'s options; returns what runs scenarios with common random numbers.
+CommandAction setup_compare(CLI::App& app);
+/// Declares `sweep`'s options; returns what runs a sweep file's points with checkpoints.
+CommandAction setup_sweep(CLI::App& app);
+/// Declares `merge`'s arguments; returns what merges shard files into the full sweep file.
+CommandAction setup_merge(CLI::App& app);
+/// Declares `export`'s options; returns what writes tidy CSV tables from a results file.
+CommandAction setup_export(CLI::App& app);
+/// Declares `report`'s options; returns what writes figures and an HTML report (via analysis/).
+CommandAction setup_report(CLI::App& app);
+/// Declares `validate`'s arguments; returns what checks scenario files without running them.
+CommandAction setup_validate(CLI::App& app);
+/// Declares `serve`'s options; returns what serves the what-if page until interrupted.
+CommandAction setup_serve(CLI::App& app);
+/// Declares `params`'s options; returns what prints the parameter reference.
+CommandAction setup_params(CLI::App& app);
 
 }  // namespace cmhsim::cli

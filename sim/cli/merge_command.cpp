@@ -2,22 +2,20 @@
 // come from the same sweep text and hold every point exactly once.
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/options.hpp"
 #include "cli/run_support.hpp"
 #include "io/hdf5_sweep.hpp"
 
 namespace cmhsim::cli {
 
-int merge_command(const std::vector<std::string>& args) {
-  if (!args.empty() && (args.front() == "--help" || args.front() == "-h")) {
-    std::cout << "cmhsim merge OUT.h5 SHARD.h5 [SHARD.h5 ...]\n\n"
-                 "Joins the shard files written by 'cmhsim sweep --shard i/N' into the full\n"
-                 "sweep file. The shards must come from the same sweep file text and together\n"
-                 "hold every point exactly once. OUT.h5 is written atomically.\n";
-    return kExitOk;
-  }
+namespace {
+
+/// Merges the shard files args[1..] into args[0]; returns the exit code.
+int merge(const std::vector<std::string>& args) {
   if (args.size() < 2) throw UsageError{"merge: expected OUT.h5 and at least one shard file"};
   const std::string output = args.front();
   std::vector<io::SweepContents> shards;
@@ -72,6 +70,14 @@ int merge_command(const std::vector<std::string>& args) {
   std::cout << "merged " << shards.size() << " shards of sweep " << header.name << " into "
             << output << " (" << count << " points)\n";
   return kExitOk;
+}
+
+}  // namespace
+
+CommandAction setup_merge(CLI::App& app) {
+  auto options = std::make_shared<SharedOptions>();
+  add_operands(app, *options);
+  return [options] { return merge(options->operands); };
 }
 
 }  // namespace cmhsim::cli

@@ -1,18 +1,66 @@
-// Parsing helpers shared by the subcommands (Boost.Program_options).
-// Turns option errors into UsageError; knows nothing of what the options do.
+// The options several subcommands share (CLI11), each spelled, described and checked once here.
+// Knows how options are written on the command line, not what the commands do with them.
 #pragma once
 
-#include <boost/program_options.hpp>
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace cmhsim::cli {
 
-/// Parses `args` against `visible` options and `positional` names; throws UsageError on errors.
-boost::program_options::variables_map parse_options(
-    const std::vector<std::string>& args,
-    const boost::program_options::options_description& visible,
-    const boost::program_options::options_description& hidden,
-    const boost::program_options::positional_options_description& positional);
+/// Holds the values of the shared options; each command declares only the ones it takes.
+struct SharedOptions {
+  std::vector<std::string> operands;          ///< The files named on the command line, in order.
+  std::optional<std::string> output;          ///< -o/--output
+  std::optional<std::string> summary_json;    ///< --summary-json
+  std::optional<std::uint64_t> replications;  ///< -r/--replications
+  std::optional<std::uint64_t> seed;          ///< -s/--seed
+  int threads = 0;                            ///< -t/--threads; 0 means all cores
+  std::vector<std::string> set;               ///< --set KEY.PATH=VALUE, repeatable
+  bool quiet = false;                         ///< -q/--quiet
+  bool resume = false;                        ///< --resume
+  bool all_metrics = false;                   ///< --all-metrics
+};
+
+/// Returns a check that a value is a whole number from `minimum` to `maximum`, without a sign.
+CLI::Validator whole_number(std::uint64_t minimum,
+                            std::uint64_t maximum = std::numeric_limits<std::uint64_t>::max());
+
+/// Declares an option whose value, when given, is stored in `target`.
+template <typename T>
+CLI::Option* add_optional(CLI::App& app, const std::string& names, std::optional<T>& target,
+                          const std::string& description, const std::string& value_name) {
+  return app
+      .add_option_function<T>(
+          names, [&target](const T& value) { target = value; }, description)
+      ->type_name(value_name);
+}
+
+/// Declares the command's file arguments; the command table names them in the synopsis.
+void add_operands(CLI::App& app, SharedOptions& options);
+/// Declares -o/--output VALUE_NAME.
+CLI::Option* add_output(CLI::App& app, SharedOptions& options, const std::string& description,
+                        const std::string& value_name = "OUT.h5");
+/// Declares --summary-json PATH.
+void add_summary_json(CLI::App& app, SharedOptions& options, const std::string& description);
+/// Declares -r/--replications N, refusing values below `minimum`.
+void add_replications(CLI::App& app, SharedOptions& options, const std::string& description,
+                      std::uint64_t minimum);
+/// Declares -s/--seed S.
+void add_seed(CLI::App& app, SharedOptions& options, const std::string& description);
+/// Declares -t/--threads N (0 = all cores), refusing negative values.
+void add_threads(CLI::App& app, SharedOptions& options,
+                 const std::string& description = "worker threads; 0 = all cores");
+/// Declares the repeatable --set KEY.PATH=VALUE.
+void add_set(CLI::App& app, SharedOptions& options);
+/// Declares -q/--quiet.
+void add_quiet(CLI::App& app, SharedOptions& options);
+/// Declares --resume.
+void add_resume(CLI::App& app, SharedOptions& options);
+/// Declares --all-metrics.
+void add_all_metrics(CLI::App& app, SharedOptions& options);
 
 }  // namespace cmhsim::cli

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,10 +23,9 @@ extern char** environ;
 namespace cmhsim::cli {
 namespace {
 
-namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
-constexpr const char* kImportCheck = "import h5py, numpy, pandas, matplotlib, yaml";
+constexpr const char* kImportCheck = "import h5py, numpy, pandas, matplotlib, scipy, yaml";
 
 /// Returns the environment with PYTHONPATH led by `analysis_dir` and no bytecode written.
 std::vector<std::string> child_environment(const std::string& analysis_dir) {
@@ -90,37 +90,16 @@ std::optional<std::string> find_python(const std::vector<std::string>& env,
   return std::nullopt;
 }
 
-}  // namespace
+/// Holds `report`'s options.
+struct ReportArgs {
+  SharedOptions shared;
+  int dpi = 300;
+};
 
-int report_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim report RESULTS.h5 -o DIR");
-  visible.add_options()("help,h", "show this help")(
-      "output,o", po::value<std::string>(), "directory to write the figures and report.html into")(
-      "dpi", po::value<int>()->default_value(300), "resolution of the PNG figures");
-  po::options_description hidden;
-  hidden.add_options()("results", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("results", -1);
-  const po::variables_map vm = parse_options(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout << visible
-              << "\nFrom a run or comparison file: monthly series with 95% bands, paired\n"
-                 "differences with 95% CIs, annual costs by service and equity breakdowns; from a\n"
-                 "sweep: the workforce frontier and, for a Latin hypercube, a PRCC tornado chart.\n"
-                 "Each figure is written as PNG and SVG, and report.html holds them all with a\n"
-                 "plain-language summary, the scenario parameters that differ and provenance\n"
-                 "(docs/report.md). Needs Python 3 with h5py, numpy, pandas, matplotlib and yaml\n"
-                 "(Debian: python3-h5py python3-pandas python3-matplotlib python3-yaml); set\n"
-                 "CMHSIM_PYTHON to choose the interpreter.\n"
-                 "\nExample:\n  cmhsim report results/default_comparison.h5 -o results/report\n";
-    return kExitOk;
-  }
-  if (!vm.count("results") || vm["results"].as<std::vector<std::string>>().size() != 1) {
+/// Writes the report `args` asks for through the analysis package; returns the exit code.
+int report(const ReportArgs& args) {
+  if (args.shared.operands.size() != 1) {
     throw UsageError{"report: expected exactly one results file"};
-  }
-  if (!vm.count("output")) throw UsageError{"report: -o DIR is required"};
-  if (vm["dpi"].as<int>() < 50 || vm["dpi"].as<int>() > 1200) {
-    throw UsageError{"report: --dpi must be between 50 and 1200"};
   }
   const char* override_dir = std::getenv("CMHSIM_ANALYSIS_DIR");
   const std::string analysis_dir = override_dir != nullptr && *override_dir != '\0'
@@ -137,23 +116,37 @@ int report_command(const std::vector<std::string>& args) {
   if (!python) {
     std::string list;
     for (const auto& t : tried) list += (list.empty() ? "" : ", ") + t;
-    std::cerr << "cmhsim: report: no Python 3 that can import h5py, numpy, pandas, matplotlib "
-                 "and yaml (tried "
+    std::cerr << "cmhsim: report: no Python 3 that can import h5py, numpy, pandas, matplotlib, "
+                 "scipy and yaml (tried "
               << list
-              << "); install python3-h5py python3-pandas python3-matplotlib python3-yaml "
+              << "); install python3-h5py python3-pandas python3-matplotlib python3-scipy "
+                 "python3-yaml "
                  "(apt-get) or set CMHSIM_PYTHON\n";
     return kExitFailure;
   }
-  const int rc = spawn_and_wait(
-      {*python, "-m", "cmhsim_analysis", vm["results"].as<std::vector<std::string>>()[0], "-o",
-       vm["output"].as<std::string>(), "--dpi", std::to_string(vm["dpi"].as<int>())},
-      env, false);
+  const int rc = spawn_and_wait({*python, "-m", "cmhsim_analysis", args.shared.operands.front(),
+                                 "-o", *args.shared.output, "--dpi", std::to_string(args.dpi)},
+                                env, false);
   if (rc < 0) {
     std::cerr << "cmhsim: report: " << *python << " did not finish\n";
     return kExitFailure;
   }
   // The package uses cmhsim's exit codes: 0 done, 1 failure, 2 bad input.
   return rc;
+}
+
+}  // namespace
+
+CommandAction setup_report(CLI::App& app) {
+  auto args = std::make_shared<ReportArgs>();
+  add_operands(app, args->shared);
+  add_output(app, args->shared, "directory to write the figures and report.html into", "DIR")
+      ->required();
+  app.add_option("--dpi", args->dpi, "resolution of the PNG figures")
+      ->type_name("N")
+      ->check(whole_number(50, 1200))
+      ->capture_default_str();
+  return [args] { return report(*args); };
 }
 
 }  // namespace cmhsim::cli

@@ -1,6 +1,7 @@
 // `cmhsim run`: load a scenario, run its replications, print the tables, write HDF5 and JSON.
 // Knows the command line and provenance; the work is done by experiment/ and io/.
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <sstream>
 
@@ -20,57 +21,30 @@
 
 namespace cmhsim::cli {
 
-namespace po = boost::program_options;
+namespace {
 
-int run_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim run FILE.yaml [options]");
-  visible.add_options()("help,h", "show this help")(
-      "output,o", po::value<std::string>(),
-      "HDF5 results file to write (default: results/<scenario name>.h5)")(
-      "replications,r", po::value<std::uint64_t>(), "override the scenario's replications (>= 1)")(
-      "seed,s", po::value<std::uint64_t>(), "override the scenario's seed")(
-      "threads,t", po::value<int>()->default_value(0), "worker threads (0 = all cores)")(
-      "summary-json", po::value<std::string>(), "also write the summary tables as JSON here")(
-      "set", po::value<std::vector<std::string>>()->composing(),
-      "set a scenario key: --set care_partners.fte=8 (repeatable; checked like the file)")(
-      "precision", po::value<std::string>(),
-      "METRIC=REL: add replications (in batches of the thread count) until METRIC's 95% CI "
-      "half-width / |mean| <= REL; METRIC is a metric name or services.<service>.<metric>")(
-      "max-replications", po::value<std::uint64_t>()->default_value(200),
-      "with --precision: stop at this many replications even if REL is not reached")(
-      "persons",
-      "pathway scenarios: also store every person's summary per replication (/persons; large)")(
-      "all-metrics", "print every service and metric, not only the headline outcomes")(
-      "quiet,q", "no progress bar");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  const po::variables_map vm = parse_options(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout << visible
-              << "\nRuns a queueing-network or pathway scenario. Prints each service's metrics\n"
-                 "with 95% CIs and, for pathway scenarios, the end-of-run metrics; without\n"
-                 "--all-metrics a pathway scenario shows only the headline outcomes (those of\n"
-                 "the report's summary).\n"
-                 "\nExample:\n  cmhsim run scenarios/mmc_example.yaml -o results/mmc.h5"
-              << " --summary-json results/mmc.json\n";
-    return kExitOk;
-  }
-  if (!vm.count("scenario")) throw UsageError{"run: missing scenario file"};
-  const auto& files = vm["scenario"].as<std::vector<std::string>>();
-  if (files.size() != 1) throw UsageError{"run: expected exactly one scenario file"};
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError{"run: --threads must be >= 0"};
+/// Holds `run`'s options.
+struct RunArgs {
+  SharedOptions shared;
+  std::optional<std::string> precision;
+  std::uint64_t max_replications = 200;
+  bool persons = false;
+};
 
-  scenario::Scenario sc = scenario::load_scenario_file(files.front());
-  if (vm.count("set")) {
-    sc = scenario::apply_overrides(
-        sc, scenario::parse_set_options(vm["set"].as<std::vector<std::string>>()));
+/// Runs the scenario `args` names and reports it; returns the exit code.
+int run(const RunArgs& args) {
+  const SharedOptions& o = args.shared;
+  if (o.operands.empty()) throw UsageError{"run: missing scenario file"};
+  if (o.operands.size() != 1) throw UsageError{"run: expected exactly one scenario file"};
+  const int threads = o.threads;
+
+  scenario::Scenario sc = scenario::load_scenario_file(o.operands.front());
+  if (!o.set.empty()) {
+    sc = scenario::apply_overrides(sc, scenario::parse_set_options(o.set));
   }
   std::optional<experiment::PrecisionTarget> precision;
-  if (vm.count("precision")) {
-    const std::string text = vm["precision"].as<std::string>();
+  if (args.precision) {
+    const std::string& text = *args.precision;
     const auto eq = text.rfind('=');
     experiment::PrecisionTarget target;
     try {
@@ -87,28 +61,23 @@ int run_command(const std::vector<std::string>& args) {
           "crises_per_1000_per_year=0.02, got '" +
           text + "'"};
     }
-    target.max_replications = vm["max-replications"].as<std::uint64_t>();
-    if (target.max_replications < 2) throw UsageError{"run: --max-replications must be >= 2"};
-    if (vm.count("replications")) {
+    target.max_replications = args.max_replications;
+    if (o.replications) {
       throw UsageError{"run: --precision chooses the replications; drop --replications"};
     }
     precision = target;
   }
-  if (vm.count("replications")) {
-    sc.replications = vm["replications"].as<std::uint64_t>();
-    if (sc.replications < 1) throw UsageError{"run: --replications must be >= 1"};
-  }
-  if (vm.count("seed")) sc.seed = vm["seed"].as<std::uint64_t>();
+  if (o.replications) sc.replications = *o.replications;
+  if (o.seed) sc.seed = *o.seed;
   const experiment::ModelSpec model = model_of(sc);
-  const bool persons = vm.count("persons") > 0;
+  const bool persons = args.persons;
   if (persons && model.kind() != experiment::ModelKind::Pathway) {
     throw UsageError{"run: --persons applies to pathway scenarios only; " + sc.path +
                      " is a queueing network"};
   }
-  const std::string output =
-      vm.count("output") ? vm["output"].as<std::string>() : "results/" + scenario_stem(sc) + ".h5";
+  const std::string output = o.output.value_or("results/" + scenario_stem(sc) + ".h5");
   prepare_output_dir(output, "--output");
-  const std::string json = vm.count("summary-json") ? vm["summary-json"].as<std::string>() : "";
+  const std::string json = o.summary_json.value_or("");
   if (!json.empty()) prepare_output_dir(json, "--summary-json");
 
   experiment::RunOptions options;
@@ -116,7 +85,7 @@ int run_command(const std::vector<std::string>& args) {
   options.replications = sc.replications;
   options.threads = threads;
   options.record_persons = persons;
-  Progress progress("replications", vm.count("quiet") > 0);
+  Progress progress("replications", o.quiet);
   options.on_progress = [&progress](std::uint64_t d, std::uint64_t t) { progress.update(d, t); };
 
   const std::string started = utc_now();
@@ -145,7 +114,7 @@ int run_command(const std::vector<std::string>& args) {
             << model.warmup_days() << "), " << results.wall_seconds << " s, "
             << static_cast<double>(results.events) / results.wall_seconds / 1e6 << " M events/s\n";
   std::cout << precision_note;
-  if (vm.count("all-metrics") || !print_headline_table(std::cout, results)) {
+  if (o.all_metrics || !print_headline_table(std::cout, results)) {
     print_summary_table(std::cout, results);
     print_metrics_table(std::cout, results);
   }
@@ -157,6 +126,36 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << "wrote " << json << "\n";
   }
   return kExitOk;
+}
+
+}  // namespace
+
+CommandAction setup_run(CLI::App& app) {
+  auto args = std::make_shared<RunArgs>();
+  SharedOptions& o = args->shared;
+  add_operands(app, o);
+  add_output(app, o, "HDF5 results file to write (default: results/<scenario name>.h5)");
+  add_replications(app, o, "override the scenario's replications", 1);
+  add_seed(app, o, "override the scenario's seed");
+  add_threads(app, o);
+  add_summary_json(app, o, "also write the summary tables as JSON here");
+  add_set(app, o);
+  add_optional(app, "--precision", args->precision,
+               "add replications (in batches of the thread count) until METRIC's 95% CI "
+               "half-width / |mean| <= REL; METRIC is a metric name or "
+               "services.<service>.<metric>",
+               "METRIC=REL");
+  app.add_option("--max-replications", args->max_replications,
+                 "with --precision: stop at this many replications even if REL is not reached")
+      ->type_name("N")
+      ->check(whole_number(2))
+      ->capture_default_str();
+  app.add_flag("--persons", args->persons,
+               "pathway scenarios: also store every person's summary per replication "
+               "(/persons; large)");
+  add_all_metrics(app, o);
+  add_quiet(app, o);
+  return [args] { return run(*args); };
 }
 
 }  // namespace cmhsim::cli

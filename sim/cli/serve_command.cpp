@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -17,8 +18,15 @@
 namespace cmhsim::cli {
 namespace {
 
-namespace po = boost::program_options;
 namespace fs = std::filesystem;
+
+/// Holds `serve`'s options.
+struct ServeArgs {
+  SharedOptions shared;
+  unsigned port = 8080;
+  std::string bind = "127.0.0.1";
+  std::uint64_t max_replications = 200;
+};
 
 /// Returns the shipped ICS scenarios: under the working directory if it has them (so the page's
 /// commands stay short), else in the source tree.
@@ -32,52 +40,17 @@ std::vector<std::string> default_scenarios() {
   return out;
 }
 
-}  // namespace
-
-int serve_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim serve [SCENARIO.yaml ...] [options]");
-  visible.add_options()("help,h", "show this help")(
-      "port,p", po::value<unsigned>()->default_value(8080), "TCP port (0 picks a free one)")(
-      "bind,b", po::value<std::string>()->default_value("127.0.0.1"),
-      "address to listen on; anything but a loopback address lets other machines in")(
-      "threads,t", po::value<int>()->default_value(0),
-      "worker threads of each comparison (0 = all cores)")(
-      "max-replications", po::value<std::uint64_t>()->default_value(200),
-      "most replications a page may ask for");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  const po::variables_map vm = parse_options(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout
-        << visible
-        << "\nServes a what-if page: pick a baseline, move its levers (Care Partner and\n"
-           "supervisor FTE, supervision hours, discharge destination, proactive coverage,\n"
-           "CMHT FTE, beds, crisis slots, or any key from the parameter table) and see the\n"
-           "paired differences refine as replications finish, with the `cmhsim compare`\n"
-           "command that reproduces them. The baselines are the files given (pathway\n"
-           "scenarios; default: the shipped ICS scenarios). No request names a file; nothing\n"
-           "is written except what the page downloads. docs/serve.md describes the API.\n"
-           "\nExample:\n  cmhsim serve --port 8080 --threads 2\n";
-    return kExitOk;
-  }
-  const unsigned port = vm["port"].as<unsigned>();
-  if (port > 65535) throw UsageError{"serve: --port must be from 0 to 65535"};
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError{"serve: --threads must be >= 0"};
-  const std::uint64_t max_reps = vm["max-replications"].as<std::uint64_t>();
-  if (max_reps < 2) throw UsageError{"serve: --max-replications must be >= 2"};
-  const auto files =
-      vm.count("scenario") ? vm["scenario"].as<std::vector<std::string>>() : default_scenarios();
-
+/// Serves the page until interrupted; returns the exit code.
+int serve(const ServeArgs& args) {
+  const int threads = args.shared.threads;
+  const auto files = args.shared.operands.empty() ? default_scenarios() : args.shared.operands;
   std::vector<serve::Baseline> baselines;
   for (const auto& file : files) baselines.push_back({file, scenario::load_scenario_file(file)});
   serve::ServeSettings settings;
-  settings.bind = vm["bind"].as<std::string>();
-  settings.port = static_cast<unsigned short>(port);
+  settings.bind = args.bind;
+  settings.port = static_cast<unsigned short>(args.port);
   settings.threads = threads;
-  settings.limits.max_replications = max_reps;
+  settings.limits.max_replications = args.max_replications;
   settings.version = version();
   settings.fill_provenance = [threads](experiment::RunResults& r, const scenario::Scenario& sc) {
     fill_provenance(r, sc, utc_now(), threads);
@@ -105,6 +78,28 @@ int serve_command(const std::vector<std::string>& args) {
     return kExitFailure;
   }
   return kExitOk;
+}
+
+}  // namespace
+
+CommandAction setup_serve(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  add_operands(app, args->shared);
+  app.add_option("-p,--port", args->port, "TCP port; 0 picks a free one")
+      ->type_name("N")
+      ->check(whole_number(0, 65535))
+      ->capture_default_str();
+  app.add_option("-b,--bind", args->bind,
+                 "address to listen on; anything but a loopback address lets other machines in")
+      ->type_name("ADDRESS")
+      ->capture_default_str();
+  add_threads(app, args->shared, "worker threads of each comparison; 0 = all cores");
+  app.add_option("--max-replications", args->max_replications,
+                 "most replications a page may ask for")
+      ->type_name("N")
+      ->check(whole_number(2))
+      ->capture_default_str();
+  return [args] { return serve(*args); };
 }
 
 }  // namespace cmhsim::cli

@@ -1,9 +1,9 @@
-// `cmhsim sweep`: run every point of a sweep file (oneTBB locally, a task farm under MPI),
-// checkpoint each finished point, stop cleanly on SIGINT/SIGTERM, resume, shard, assemble.
-#include <filesystem>
+// `cmhsim sweep`: parse the options, describe the sweep, hand it to experiment::execute_sweep with
+// checkpoint files as its point store, and print the outcome. Runs nothing itself.
+#include <functional>
 #include <iostream>
 #include <memory>
-#include <mutex>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
@@ -12,27 +12,17 @@
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/version.hpp"
-#include "experiment/results_codec.hpp"
 #include "experiment/runner.hpp"
-#include "experiment/sweep_runner.hpp"
+#include "experiment/sweep_execution.hpp"
 #include "experiment/task_farm.hpp"
-#include "io/hdf5_reader.hpp"
-#include "io/hdf5_sweep.hpp"
+#include "io/hdf5_results_encoding.hpp"
+#include "io/sweep_checkpoints.hpp"
 #include "scenario/sweep_file.hpp"
 
 namespace cmhsim::cli {
 namespace {
 
-namespace po = boost::program_options;
-namespace fs = std::filesystem;
-
-/// Holds which points this invocation runs: all, or those with index % count == index.
-struct Shard {
-  std::size_t index = 0;
-  std::size_t count = 1;
-  [[nodiscard]] bool active() const noexcept { return count > 1; }
-  [[nodiscard]] bool owns(std::size_t point) const noexcept { return point % count == index; }
-};
+using Shard = experiment::Shard;
 
 /// Parses "i/N" (0 <= i < N).
 Shard parse_shard(const std::string& text) {
@@ -69,81 +59,40 @@ void settings_of(const scenario::SweepSpec& spec, io::SweepHeader& header) {
   }
 }
 
-std::string checkpoint_path(const fs::path& dir, std::size_t i) {
-  return (dir / ("point-" + std::to_string(i) + ".h5")).string();
-}
-
-/// Marks the points whose checkpoint in `dir` matches this sweep; throws UsageError on a
-/// checkpoint of another sweep or point. Removes temporaries left by a killed run.
-std::vector<bool> resume_from(const fs::path& dir, const io::SweepHeader& header, bool tidy) {
-  std::vector<bool> done(header.settings.size(), false);
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind('.', 0) == 0 && name.find(".tmp-") != std::string::npos) {
-      if (tidy) fs::remove(entry.path());  // an unfinished atomic write: never a checkpoint
-      continue;
-    }
-    if (name.rfind("point-", 0) != 0 || entry.path().extension() != ".h5") continue;
-    const io::PointStamp stamp = io::read_point_stamp(entry.path().string());
-    const std::string where = "sweep --resume: checkpoint " + entry.path().string();
-    if (stamp.sweep_text != header.text) {
-      throw UsageError{where + " was written for a different sweep file text; remove " +
-                       dir.string() + " to start again"};
-    }
-    if (stamp.index >= done.size() || name != "point-" + std::to_string(stamp.index) + ".h5") {
-      throw UsageError{where + " holds point " + std::to_string(stamp.index) +
-                       ", which does not match its name or the sweep's " +
-                       std::to_string(done.size()) + " points"};
-    }
-    if (stamp.axes != header.axes || stamp.settings != header.settings[stamp.index]) {
-      throw UsageError{where + " has settings that differ from the sweep's point " +
-                       std::to_string(stamp.index) + "; remove " + dir.string() +
-                       " to start again"};
-    }
-    done[stamp.index] = true;
+/// Runs the sweep, turning a sweep that cannot start as asked into a usage error.
+experiment::SweepOutcome execute(
+    const std::vector<experiment::SweepPoint>& points, const experiment::SweepExecution& execution,
+    experiment::PointStore& store,
+    const std::function<void(const experiment::SweepProgress&)>& show) {
+  try {
+    return experiment::execute_sweep(points, execution, store, io::Hdf5ResultsEncoding{}, show,
+                                     [] { return interrupted(); });
+  } catch (const experiment::ResumeError& e) {
+    throw UsageError{std::string("sweep --resume: ") + e.what()};
+  } catch (const experiment::SweepSetupError& e) {
+    throw UsageError{std::string("sweep: ") + e.what()};
   }
-  return done;
 }
 
 }  // namespace
 
-int sweep_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim sweep SWEEP.yaml -o OUT.h5 [options]");
-  visible.add_options()("help,h", "show this help")(
-      "output,o", po::value<std::string>(),
-      "HDF5 sweep file to write (default: results/<sweep>.h5)")(
-      "threads,t", po::value<int>()->default_value(0),
-      "worker threads per process (0 = all cores)")(
-      "resume", "keep the finished points checkpointed in OUT.h5.partial/ and run the rest")(
-      "shard", po::value<std::string>(),
-      "run only points with index % N == i; writes a shard file")("quiet,q", "no progress bar");
-  po::options_description hidden;
-  hidden.add_options()("sweep", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("sweep", -1);
-  const po::variables_map vm = parse_options(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout << visible
-              << "\nRuns every point of a sweep file (docs/sweeps.md). Each finished point is\n"
-                 "checkpointed in OUT.h5.partial/point-<i>.h5; on SIGINT/SIGTERM no new point\n"
-                 "starts and the command exits 130; --resume continues. The final file is\n"
-                 "written only when every point is done. Under mpirun, ranks share the points.\n"
-                 "\nExample:\n  cmhsim sweep scenarios/sweep_small.yaml -o results/sweep.h5\n";
-    return kExitOk;
-  }
-  if (!vm.count("sweep") || vm["sweep"].as<std::vector<std::string>>().size() != 1) {
-    throw UsageError{"sweep: expected exactly one sweep file"};
-  }
-  const int threads = vm["threads"].as<int>();
-  if (threads < 0) throw UsageError{"sweep: --threads must be >= 0"};
-  const Shard shard = vm.count("shard") ? parse_shard(vm["shard"].as<std::string>()) : Shard{};
-  const bool quiet = vm.count("quiet") > 0;
+/// Holds `sweep`'s options.
+struct SweepArgs {
+  SharedOptions shared;
+  std::optional<std::string> shard;
+};
+
+/// Runs the sweep `args` names; returns the exit code.
+int sweep_command(const SweepArgs& args) {
+  const SharedOptions& o = args.shared;
+  if (o.operands.size() != 1) throw UsageError{"sweep: expected exactly one sweep file"};
+  const int threads = o.threads;
+  const Shard shard = args.shard ? parse_shard(*args.shard) : Shard{};
+  const bool quiet = o.quiet;
   const bool coordinator = experiment::DistributedSession::coordinator();
 
-  const scenario::SweepSpec spec =
-      scenario::load_sweep_file(vm["sweep"].as<std::vector<std::string>>()[0]);
-  const std::string output =
-      vm.count("output") ? vm["output"].as<std::string>() : "results/" + spec.name + ".h5";
+  const scenario::SweepSpec spec = scenario::load_sweep_file(o.operands[0]);
+  const std::string output = o.output.value_or("results/" + spec.name + ".h5");
   const std::size_t count = spec.points.size();
   std::vector<scenario::Scenario> scenarios;
   scenarios.reserve(count);
@@ -164,119 +113,57 @@ int sweep_command(const std::vector<std::string>& args) {
     header.shard = std::to_string(shard.index) + "/" + std::to_string(shard.count);
   }
 
-  const fs::path partial = output + ".partial";
-  std::vector<bool> done(count, false);
-  if (coordinator) {
-    prepare_output_dir(output, "--output");
-    std::error_code ec;
-    if (fs::exists(partial, ec)) {
-      if (!vm.count("resume")) {
-        throw UsageError{"sweep: " + partial.string() +
-                         " holds checkpoints of an earlier run; use --resume to continue it or "
-                         "remove it to start again"};
-      }
-      done = resume_from(partial, header, true);
-    } else {
-      fs::create_directories(partial, ec);
-      if (ec) throw UsageError{"sweep: cannot create " + partial.string() + ": " + ec.message()};
-    }
-  } else if (vm.count("resume") && fs::exists(partial)) {
-    // Every rank must pass the farm the same done flags; checkpoints sit on a shared file system.
-    done = resume_from(partial, header, false);
-  }
-  // Points outside this shard count as done, so nobody runs them.
-  std::size_t owned = 0, already = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (!shard.owns(i)) {
-      done[i] = true;
-    } else {
-      ++owned;
-      if (done[i]) ++already;
-    }
-  }
-
-  std::size_t finished = already;
-  std::uint64_t owned_replications = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (!done[i]) owned_replications += scenarios[i].replications;
-  }
-  Progress progress("replications", quiet);
-  const auto points_note = [&] {
-    return std::to_string(finished) + "/" + std::to_string(owned) + " points";
+  if (coordinator) prepare_output_dir(output, "--output");
+  std::vector<experiment::SweepPoint> points;
+  points.reserve(count);
+  for (const auto& sc : scenarios) points.push_back({model_of(sc), sc.seed, sc.replications});
+  experiment::SweepExecution execution;
+  execution.threads = threads;
+  execution.shard = shard;
+  execution.resume = o.resume;
+  execution.started_utc = header.started_utc;
+  execution.clock = utc_now;
+  execution.stamp = [&](std::size_t i, experiment::RunResults& results) {
+    fill_provenance(results, scenarios[i], results.provenance.started_utc, threads);
   };
-  std::mutex sink_mutex;
-  const auto keep = [&](std::size_t i, experiment::RunResults results, const std::string& started) {
-    fill_provenance(results, scenarios[i], started, threads);
-    io::write_point_checkpoint(results, {i, spec.text, header.axes, header.settings[i]},
-                               checkpoint_path(partial, i));
-    ++finished;
+  io::SweepCheckpoints store(output, header, [](io::SweepHeader& h) {
+    h.finished_utc = utc_now();
+    h.host = host_name();
+  });
+  Progress progress("replications", quiet);
+  const auto show = [&](const experiment::SweepProgress& p) {
+    progress.update(
+        p.replications_done, p.replications_total,
+        std::to_string(p.points_done) + "/" + std::to_string(p.points_owned) + " points");
   };
 
   InterruptGuard guard;
-  const auto stop = [] { return interrupted(); };
-  if (experiment::DistributedSession::size() > 1) {
-    std::uint64_t replications_done = 0;
-    experiment::farm_tasks(
-        count, done,
-        [&](std::size_t i) {
-          const std::string started = utc_now();
-          experiment::RunOptions options;
-          options.seed = scenarios[i].seed;
-          options.replications = scenarios[i].replications;
-          options.threads = threads;
-          experiment::RunResults results =
-              experiment::run_replications(model_of(scenarios[i]), options);
-          results.provenance.started_utc = started;
-          return experiment::encode_results(results);
-        },
-        [&](std::size_t i, experiment::TaskBytes bytes) {
-          experiment::RunResults results = experiment::decode_results(bytes);
-          const std::string started = results.provenance.started_utc;
-          replications_done += results.replications.size();
-          keep(i, std::move(results), started);
-          progress.update(replications_done, owned_replications, points_note());
-        },
-        stop);
-    if (!coordinator) return kExitOk;
-  } else {
-    std::vector<experiment::SweepPoint> points;
-    for (const auto& sc : scenarios) points.push_back({model_of(sc), sc.seed, sc.replications});
-    experiment::SweepRunOptions options;
-    options.threads = threads;
-    options.stop = stop;
-    options.on_progress = [&](std::uint64_t d, std::uint64_t t) {
-      progress.update(d, t, points_note());
-    };
-    const std::string started = header.started_utc;
-    experiment::run_sweep_points(points, done, options,
-                                 [&](std::size_t i, experiment::RunResults results) {
-                                   std::lock_guard<std::mutex> lock(sink_mutex);
-                                   keep(i, std::move(results), started);
-                                 });
-  }
+  const experiment::SweepOutcome outcome = execute(points, execution, store, show);
+  if (!outcome.coordinator) return kExitOk;
   progress.finish();
-
-  if (finished < owned) {
-    std::cerr << "interrupted: " << finished << " of " << owned
+  if (!outcome.complete()) {
+    std::cerr << "interrupted: " << outcome.points_done << " of " << outcome.points_owned
               << " points done; run again with --resume\n";
     return kExitInterrupted;
   }
-  std::vector<std::size_t> indices;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (shard.owns(i)) indices.push_back(i);
-  }
-  header.finished_utc = utc_now();
-  header.host = host_name();
-  io::write_sweep_hdf5(
-      header, indices,
-      [&](std::size_t i) { return io::read_results_hdf5(checkpoint_path(partial, i)); }, output);
-  std::error_code ec;
-  fs::remove_all(partial, ec);
   std::cout << "cmhsim " << version() << ": sweep " << spec.name << " (" << header.design << ", "
             << count << " points" << (shard.active() ? ", shard " + header.shard : "") << ", "
             << header.threads << " threads, " << header.ranks << " ranks)\nwrote " << output << " ("
-            << indices.size() << " points)\n";
+            << outcome.points_owned << " points)\n";
   return kExitOk;
+}
+
+CommandAction setup_sweep(CLI::App& app) {
+  auto args = std::make_shared<SweepArgs>();
+  SharedOptions& o = args->shared;
+  add_operands(app, o);
+  add_output(app, o, "HDF5 sweep file to write (default: results/<sweep>.h5)");
+  add_threads(app, o, "worker threads per process; 0 = all cores");
+  add_resume(app, o);
+  add_optional(app, "--shard", args->shard,
+               "run only points with index % N == i; writes a shard file", "i/N");
+  add_quiet(app, o);
+  return [args] { return sweep_command(*args); };
 }
 
 }  // namespace cmhsim::cli

@@ -3,11 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
+#include "model/pathway_outputs.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/sweep_file.hpp"
 
@@ -24,28 +26,11 @@ bool is_sweep_file(const std::string& file) {
   }
 }
 
-}  // namespace
-
-namespace po = boost::program_options;
-
-int validate_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim validate FILE.yaml [FILE.yaml ...]");
-  visible.add_options()("help,h", "show this help");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("scenario", -1);
-  const po::variables_map vm = parse_options(args, visible, hidden, positional);
-  if (vm.count("help")) {
-    std::cout
-        << visible
-        << "\nChecks each file and prints 'OK' with the kind of model it describes (queueing\n"
-           "network or pathway model), or the first error in it.\n";
-    return kExitOk;
-  }
-  if (!vm.count("scenario")) throw UsageError{"validate: missing scenario file"};
+/// Checks each file and says what it describes; returns the exit code.
+int validate(const std::vector<std::string>& files) {
+  if (files.empty()) throw UsageError{"validate: missing scenario file"};
   int status = kExitOk;
-  for (const std::string& file : vm["scenario"].as<std::vector<std::string>>()) {
+  for (const std::string& file : files) {
     try {
       if (is_sweep_file(file)) {
         const scenario::SweepSpec spec = scenario::load_sweep_file(file);
@@ -63,26 +48,42 @@ int validate_command(const std::vector<std::string>& args) {
   return status;
 }
 
-int params_command(const std::vector<std::string>& args) {
-  po::options_description visible("cmhsim params [--markdown | --model]");
-  visible.add_options()("help,h", "show this help")(
-      "markdown", "print every scenario key as Markdown (docs/scenario-reference.md; the default)")(
-      "model",
-      "print the model parameter table: unit, default, plausible range, source "
-      "(docs/parameters.md)");
-  const po::variables_map vm =
-      parse_options(args, visible, po::options_description{}, po::positional_options_description{});
-  if (vm.count("help")) {
-    std::cout << visible;
-    return kExitOk;
-  }
-  if (vm.count("markdown") && vm.count("model")) {
-    throw UsageError{"params: give --markdown or --model, not both"};
+/// Holds `params`'s options.
+struct ParamsArgs {
+  bool markdown = false;
+  bool model = false;
+  bool outputs = false;
+};
+
+/// Prints the reference `args` asks for; returns the exit code.
+int params(const ParamsArgs& args) {
+  if (int{args.markdown} + int{args.model} + int{args.outputs} > 1) {
+    throw UsageError{"params: give one of --markdown, --model and --outputs"};
   }
   // The Markdown tables are also the plain-text view: they read well in a terminal.
-  std::cout << (vm.count("model") ? scenario::render_parameters_markdown()
-                                  : scenario::render_reference_markdown());
+  std::cout << (args.model     ? scenario::render_parameters_markdown()
+                : args.outputs ? model::pathway::render_outputs_markdown()
+                               : scenario::render_reference_markdown());
   return kExitOk;
+}
+
+}  // namespace
+
+CommandAction setup_validate(CLI::App& app) {
+  auto options = std::make_shared<SharedOptions>();
+  add_operands(app, *options);
+  return [options] { return validate(options->operands); };
+}
+
+CommandAction setup_params(CLI::App& app) {
+  auto args = std::make_shared<ParamsArgs>();
+  app.add_flag("--markdown", args->markdown,
+               "print every scenario key as Markdown (docs/scenario-reference.md; the default)");
+  app.add_flag("--model", args->model,
+               "print the model parameter table: unit, default, plausible range, source "
+               "(docs/parameters.md)");
+  app.add_flag("--outputs", args->outputs, "print the model output tables (docs/outputs.md)");
+  return [args] { return params(*args); };
 }
 
 }  // namespace cmhsim::cli

@@ -24,6 +24,8 @@ class TimeWeighted {
     level_ = level;
     if (level > max_) max_ = level;
   }
+  /// Records that the level changes by `delta` at time `t` (t must not decrease).
+  void add(double t, double delta) noexcept { update(t, level_ + delta); }
 
   /// Returns the integral of the level from the start to time `t`.
   [[nodiscard]] double area(double t) const noexcept { return area_ + level_ * (t - last_); }

@@ -2,7 +2,6 @@
 // per-replication differences from the baseline in replication order.
 #include "experiment/comparison.hpp"
 
-#include <boost/math/distributions/students_t.hpp>
 #include <chrono>
 #include <cmath>
 #include <set>
@@ -32,31 +31,6 @@ double outcome_value(const model::ReplicationOutcome& rep, std::size_t k) {
   return rep.services.at(i / model::kServiceMetricCount).values[i % model::kServiceMetricCount];
 }
 
-engine::Estimate welch_interval(const engine::Welford& x, const engine::Welford& a, double level) {
-  engine::Estimate e;
-  e.n = std::min(x.count(), a.count());
-  if (x.count() == 0 || a.count() == 0) return e;
-  e.mean = x.mean() - a.mean();
-  if (x.count() < 2 || a.count() < 2) return e;
-  const double vx = x.variance() / static_cast<double>(x.count());
-  const double va = a.variance() / static_cast<double>(a.count());
-  const double se2 = vx + va;
-  if (se2 == 0.0) {
-    e.lo = e.hi = e.mean;
-    return e;
-  }
-  // Welch-Satterthwaite degrees of freedom.
-  const double df =
-      se2 * se2 /
-      (vx * vx / static_cast<double>(x.count() - 1) + va * va / static_cast<double>(a.count() - 1));
-  const boost::math::students_t t(df);
-  const double q = boost::math::quantile(boost::math::complement(t, (1.0 - level) / 2.0));
-  const double h = q * std::sqrt(se2);
-  e.lo = e.mean - h;
-  e.hi = e.mean + h;
-  return e;
-}
-
 Difference difference(const std::vector<double>& x, const std::vector<double>& baseline) {
   engine::Welford paired;
   engine::Welford wx;
@@ -69,7 +43,7 @@ Difference difference(const std::vector<double>& x, const std::vector<double>& b
     if (fa) wa.add(baseline[r]);
     if (fx && fa) paired.add(x[r] - baseline[r]);
   }
-  return {engine::confidence_interval(paired, 0.95), welch_interval(wx, wa, 0.95)};
+  return {engine::confidence_interval(paired, 0.95), engine::welch_interval(wx, wa, 0.95)};
 }
 
 ComparisonResults compare(const std::vector<ComparisonArm>& arms, const RunOptions& options) {

@@ -68,8 +68,4 @@ double outcome_value(const model::ReplicationOutcome& rep, std::size_t k);
 /// difference uses replications where both are finite).
 Difference difference(const std::vector<double>& x, const std::vector<double>& baseline);
 
-/// Returns mean(x) - mean(a) with a two-sided Welch interval at `level` (NaN bounds if n < 2).
-engine::Estimate welch_interval(const engine::Welford& x, const engine::Welford& a,
-                                double level = 0.95);
-
 }  // namespace cmhsim::experiment

@@ -127,4 +127,15 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
   out.commit();
 }
 
+void write_atomically(const std::string& path,
+                      const std::function<void(const std::string& temp_path)>& write) {
+  AtomicOutput out(path);
+  try {
+    write(out.temp_path());
+  } catch (const IoError& e) {
+    throw IoError("cannot write results file '" + path + "': " + e.what());
+  }
+  out.commit();
+}
+
 }  // namespace cmhsim::io

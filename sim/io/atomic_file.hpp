@@ -2,6 +2,7 @@
 // Knows nothing of file formats; a half-written file never replaces a good one.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -41,5 +42,10 @@ class AtomicOutput {
 
 /// Replaces the file at `path` with `contents` through an AtomicOutput.
 void write_file_atomically(const std::string& path, std::string_view contents);
+
+/// Replaces the file at `path` with the file `write` creates at the temporary path it is given;
+/// an IoError from `write` is rethrown naming `path`.
+void write_atomically(const std::string& path,
+                      const std::function<void(const std::string& temp_path)>& write);
 
 }  // namespace cmhsim::io

@@ -48,7 +48,7 @@ void for_each_run(const std::string& path, const std::string& content,
 }
 
 /// Appends one CSV row of already formatted fields.
-void row(std::string& out, std::initializer_list<std::string> fields) {
+void row(std::string& out, const std::vector<std::string>& fields) {
   bool first = true;
   for (const auto& f : fields) {
     if (!first) out += ',';
@@ -65,13 +65,7 @@ void estimate_fields(std::string& out, std::initializer_list<std::string> head,
   fields.push_back(csv_number(e.lo));
   fields.push_back(csv_number(e.hi));
   fields.push_back(std::to_string(e.n));
-  bool first = true;
-  for (const auto& f : fields) {
-    if (!first) out += ',';
-    out += csv_field(f);
-    first = false;
-  }
-  out += '\n';
+  row(out, fields);
 }
 
 }  // namespace

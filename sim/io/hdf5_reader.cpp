@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "io/hdf5_arrays.hpp"
+#include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
 #include "io/results_schema.hpp"
@@ -43,6 +44,33 @@ std::string content_of(hid_t root, std::int64_t version) {
   return h5::read_string_attribute(root, sc::kContent);
 }
 
+/// Opens a file with `open`, checks its schema and calls `read(root, version)`; IoErrors from
+/// either are prefixed with `prefix`.
+template <typename Open, typename Read>
+auto read_opened(Open open, const std::string& prefix, Read read) {
+  try {
+    FileHandle file = open();
+    GroupHandle root = h5::open_root(file.get());
+    const std::int64_t version = require_schema(root.get());
+    return read(root.get(), version);
+  } catch (const IoError& e) {
+    throw IoError(prefix + e.what());
+  }
+}
+
+/// Returns the run at the root of a results file (not a comparison or sweep file).
+experiment::RunResults read_run_root(hid_t root, std::int64_t version) {
+  const std::string content = content_of(root, version);
+  if (content == sc::kContentComparison) {
+    throw IoError("this is a comparison file (from 'cmhsim compare'), not a single run");
+  }
+  if (content == sc::kContentSweep || content == sc::kContentShard) {
+    throw IoError("this is a sweep file (from 'cmhsim sweep' or 'cmhsim merge'), not a single run");
+  }
+  if (content != sc::kContentRun) throw IoError("unknown content '" + content + "'");
+  return detail::read_run_group(root, version);
+}
+
 /// Opens `path` after checking it exists and is HDF5, and calls `read(root, version)`.
 template <typename Read>
 auto read_file(const std::string& path, Read read) {
@@ -58,14 +86,7 @@ auto read_file(const std::string& path, Read read) {
     take_hdf5_error_stack();
     throw IoError(prefix + "not an HDF5 file");
   }
-  try {
-    FileHandle file = h5::open_file_readonly(path);
-    GroupHandle root = h5::open_root(file.get());
-    const std::int64_t version = require_schema(root.get());
-    return read(root.get(), version);
-  } catch (const IoError& e) {
-    throw IoError(prefix + e.what());
-  }
+  return read_opened([&] { return h5::open_file_readonly(path); }, prefix, read);
 }
 
 /// Reads the /comparison group into `out` (names, estimates, differences).
@@ -130,18 +151,13 @@ void with_results_file(const std::string& path,
 }  // namespace detail
 
 experiment::RunResults read_results_hdf5(const std::string& path) {
-  return read_file(path, [](hid_t root, std::int64_t version) {
-    const std::string content = content_of(root, version);
-    if (content == sc::kContentComparison) {
-      throw IoError("this is a comparison file (from 'cmhsim compare'), not a single run");
-    }
-    if (content == sc::kContentSweep || content == sc::kContentShard) {
-      throw IoError(
-          "this is a sweep file (from 'cmhsim sweep' or 'cmhsim merge'), not a single run");
-    }
-    if (content != sc::kContentRun) throw IoError("unknown content '" + content + "'");
-    return detail::read_run_group(root, version);
-  });
+  return read_file(path, read_run_root);
+}
+
+experiment::RunResults read_results_hdf5_image(const std::vector<std::uint8_t>& image) {
+  const ErrorSilencer quiet;
+  return read_opened([&] { return h5::open_file_image(image); },
+                     "cannot read results from an HDF5 file image: ", read_run_root);
 }
 
 experiment::ComparisonResults read_comparison_hdf5(const std::string& path) {

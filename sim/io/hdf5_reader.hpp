@@ -2,7 +2,9 @@
 // Knows nothing of how the results were produced; rejects files of another schema or version.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "experiment/comparison.hpp"
 #include "experiment/run_results.hpp"
@@ -12,6 +14,10 @@ namespace cmhsim::io {
 /// Returns the run stored at `path` (schema version 1 or 2); throws IoError if it is not a
 /// cmhsim results file of a version this code reads, is a comparison file, or is inconsistent.
 experiment::RunResults read_results_hdf5(const std::string& path);
+
+/// Returns the run held by `image`, the bytes of a results file (e.g. from results_hdf5_image);
+/// throws IoError as read_results_hdf5 does, or if the bytes are not an HDF5 file.
+experiment::RunResults read_results_hdf5_image(const std::vector<std::uint8_t>& image);
 
 /// Returns the comparison stored at `path`; throws IoError if it is not a comparison file.
 experiment::ComparisonResults read_comparison_hdf5(const std::string& path);

@@ -14,6 +14,9 @@ namespace cmhsim::io::detail {
 /// Throws IoError unless `name` can name an HDF5 group (not empty, '.', or with '/' or NUL).
 void require_group_name(const std::string& name, const std::string& what);
 
+/// Writes the schema identification attributes (schema, version, `content`) onto `root`.
+void write_schema_attributes(hid_t root, const char* content);
+
 /// Writes `results` (attributes, provenance, services, metrics, series, persons) into `group`.
 void write_run_group(hid_t group, const experiment::RunResults& results);
 

@@ -228,6 +228,12 @@ void require_group_name(const std::string& name, const std::string& what) {
   }
 }
 
+void write_schema_attributes(hid_t root, const char* content) {
+  h5::write_string_attribute(root, "schema", sc::kName);
+  h5::write_i32_attribute(root, "schema_version", sc::kVersion);
+  h5::write_string_attribute(root, sc::kContent, content);
+}
+
 void write_run_group(hid_t group, const RunResults& results) {
   const std::vector<std::string> services = service_order(results);
   write_run_attributes(group, results);

@@ -14,26 +14,6 @@ namespace {
 
 namespace sc = schema;
 
-/// Writes through `write(temp_path)` to a temporary sibling of `path`, then renames it in place.
-template <typename Write>
-void write_atomically(const std::string& path, Write write) {
-  const ErrorSilencer quiet;
-  AtomicOutput out(path);
-  try {
-    write(out.temp_path());
-  } catch (const IoError& e) {
-    throw IoError("cannot write results file '" + path + "': " + e.what());
-  }
-  out.commit();
-}
-
-/// Writes the schema identification attributes onto the root group.
-void write_schema_attributes(hid_t root, const char* content) {
-  h5::write_string_attribute(root, "schema", sc::kName);
-  h5::write_i32_attribute(root, "schema_version", sc::kVersion);
-  h5::write_string_attribute(root, sc::kContent, content);
-}
-
 /// Returns the root's content attribute (version 1 files hold a run).
 std::string content_of(hid_t root, std::int64_t version) {
   if (version < 2) return sc::kContentRun;
@@ -120,11 +100,12 @@ void write_point_checkpoint(const experiment::RunResults& results, const PointSt
   if (stamp.settings.size() != stamp.axes.size()) {
     throw IoError("a checkpoint needs one setting per axis");
   }
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) {
     FileHandle file = h5::create_file(temp);
     {
       GroupHandle root = h5::open_root(file.get());
-      write_schema_attributes(root.get(), sc::kContentRun);
+      detail::write_schema_attributes(root.get(), sc::kContentRun);
       detail::write_run_group(root.get(), results);
       h5::write_u64_attribute(root.get(), sc::kSweepPoint, stamp.index);
       h5::write_strings_attribute(root.get(), "sweep_axes", stamp.axes);
@@ -154,12 +135,13 @@ PointStamp read_point_stamp(const std::string& path) {
 void write_sweep_hdf5(const SweepHeader& header, const std::vector<std::size_t>& indices,
                       const std::function<experiment::RunResults(std::size_t)>& point,
                       const std::string& path) {
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) {
     FileHandle file = h5::create_file(temp);
     {
       GroupHandle root = h5::open_root(file.get());
-      write_schema_attributes(root.get(),
-                              header.shard.empty() ? sc::kContentSweep : sc::kContentShard);
+      detail::write_schema_attributes(root.get(),
+                                      header.shard.empty() ? sc::kContentSweep : sc::kContentShard);
       write_header(root.get(), header, indices.size());
       GroupHandle points = h5::create_group(root.get(), sc::kPointsGroup);
       std::vector<std::string> order;

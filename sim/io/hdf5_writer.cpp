@@ -6,6 +6,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/hdf5_arrays.hpp"
+#include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
 #include "io/results_schema.hpp"
@@ -14,13 +15,6 @@ namespace cmhsim::io {
 namespace {
 
 namespace sc = schema;
-
-/// Writes the schema identification attributes onto the root group.
-void write_schema_attributes(hid_t root, const char* content) {
-  h5::write_string_attribute(root, "schema", sc::kName);
-  h5::write_i32_attribute(root, "schema_version", sc::kVersion);
-  h5::write_string_attribute(root, sc::kContent, content);
-}
 
 /// Writes a [rows, cols] double dataset from estimates' `field`.
 template <typename Field>
@@ -111,7 +105,7 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
   FileHandle file = h5::create_file(path);
   {
     GroupHandle root = h5::open_root(file.get());
-    write_schema_attributes(root.get(), sc::kContentComparison);
+    detail::write_schema_attributes(root.get(), sc::kContentComparison);
     const auto& first = results.runs.front();
     h5::write_string_attribute(root.get(), sc::kModel,
                                std::string(experiment::model_kind_name(first.model)));
@@ -132,37 +126,40 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
   file.close("cannot close HDF5 file '" + path + "'");
 }
 
+/// Writes the schema attributes and `results` at the root of the empty file `file`.
+void write_run_root(hid_t file, const experiment::RunResults& results) {
+  GroupHandle root = h5::open_root(file);
+  detail::write_schema_attributes(root.get(), sc::kContentRun);
+  detail::write_run_group(root.get(), results);
+}
+
 /// Writes a results file at `path` (a temporary path) and closes it.
 void write_run_file(const experiment::RunResults& results, const std::string& path) {
   FileHandle file = h5::create_file(path);
-  {
-    GroupHandle root = h5::open_root(file.get());
-    write_schema_attributes(root.get(), sc::kContentRun);
-    detail::write_run_group(root.get(), results);
-  }
+  write_run_root(file.get(), results);
   file.close("cannot close HDF5 file '" + path + "'");
-}
-
-/// Writes through `write` to a temporary sibling of `path`, then renames it into place.
-template <typename Write>
-void write_atomically(const std::string& path, Write write) {
-  const ErrorSilencer quiet;
-  AtomicOutput out(path);
-  try {
-    write(out.temp_path());
-  } catch (const IoError& e) {
-    throw IoError("cannot write results file '" + path + "': " + e.what());
-  }
-  out.commit();
 }
 
 }  // namespace
 
 void write_results_hdf5(const experiment::RunResults& results, const std::string& path) {
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) { write_run_file(results, temp); });
 }
 
+std::vector<std::uint8_t> results_hdf5_image(const experiment::RunResults& results) {
+  const ErrorSilencer quiet;
+  try {
+    FileHandle file = h5::create_memory_file();
+    write_run_root(file.get(), results);
+    return h5::file_image(file.get());
+  } catch (const IoError& e) {
+    throw IoError(std::string("cannot write results to an HDF5 file image: ") + e.what());
+  }
+}
+
 void write_comparison_hdf5(const experiment::ComparisonResults& results, const std::string& path) {
+  const ErrorSilencer quiet;
   write_atomically(path, [&](const std::string& temp) { write_comparison_file(results, temp); });
 }
 

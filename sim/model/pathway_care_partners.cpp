@@ -22,9 +22,7 @@ void PathwaySimulation::offer_care_partner(std::uint32_t id, bool priority, bool
   const double now = sim_.now();
   p.set(kCpWaiting);
   ++p.cp_wait_seq;
-  ++cp_waiting_;
-  cp_wait_level_.add(now, 1.0);
-  if (observed()) ++cp_arrivals_;
+  outputs_.cp_queued(now);
   const CpEntry entry{id, p.cp_wait_seq, now};
   std::deque<CpEntry>& line = priority ? cp_priority_ : cp_normal_;
   if (front) {
@@ -39,9 +37,7 @@ void PathwaySimulation::drop_cp_waiting(std::uint32_t id) {
   Person& p = persons_[id];
   p.set(kCpWaiting, false);
   ++p.cp_wait_seq;  // Leaves a stale entry behind, skipped when reached.
-  --cp_waiting_;
-  cp_wait_level_.add(sim_.now(), -1.0);
-  if (observed()) ++cp_dropped_;
+  outputs_.cp_dropped(sim_.now());
 }
 
 void PathwaySimulation::assign_care_partners() {
@@ -60,23 +56,18 @@ void PathwaySimulation::assign_care_partners() {
     if (post == kNone) return;
     const CpEntry entry = line->front();
     line->pop_front();
-    if (observed()) cp_wait_.add(sim_.now() - entry.since);
-    join_caseload(entry.person, post);
+    join_caseload(entry.person, post, entry.since);
   }
 }
 
-void PathwaySimulation::join_caseload(std::uint32_t id, std::uint32_t post) {
+void PathwaySimulation::join_caseload(std::uint32_t id, std::uint32_t post, double since) {
   Person& p = persons_[id];
-  const double now = sim_.now();
   p.set(kCpWaiting, false);
-  --cp_waiting_;
-  cp_wait_level_.add(now, -1.0);
   p.cp_worker = post;
   workforce_.post(post).caseload.push_back(id);
-  cp_caseload_level_.add(now, 1.0);
+  outputs_.cp_allocated(p, sim_.now(), since);
   p.home = Setting::CarePartner;
   if (p.setting == Setting::PrimaryCare) move_to(id, Setting::CarePartner);
-  if (observed()) p.set(kCpObserved);
   schedule_contact(id);
   schedule_transition(id);
 }
@@ -89,8 +80,7 @@ void PathwaySimulation::leave_caseload(std::uint32_t id, bool reassign) {
     *it = list.back();
     list.pop_back();
   }
-  cp_caseload_level_.add(sim_.now(), -1.0);
-  if (observed()) ++cp_exits_;
+  outputs_.cp_discharged(sim_.now());
   p.cp_worker = kNone;
   ++p.contact_token;
   if (p.home == Setting::CarePartner) {
@@ -153,7 +143,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   const double now = sim_.now();
   p.set(kCpEngaged);
   ++worker.contacts_this_month;
-  ++p.care_partner_contacts;
+  outputs_.care_partner_contact(p);
   p.last_proactive = p.last_care_contact = static_cast<float>(now);
   bool achieved = false;
   bool set_goal = false;
@@ -169,11 +159,11 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   }
   if (achieved) {
     p.set(kGoalOpen, false);
-    ++p.goals_achieved;
     ++p.goals_achieved_total;
+    outputs_.goal_achieved(p);
   } else if (set_goal) {
     p.set(kGoalOpen);
-    ++p.goals_set;
+    outputs_.goal_set(p);
   }
   if (to_vcse) refer_to_vcse(id);
   schedule_contact(id);
@@ -183,8 +173,8 @@ void PathwaySimulation::on_hire(const engine::Event& e) {
   const std::size_t k = e.target;
   const double now = sim_.now();
   workforce_.hire(k, now);
-  cp_fte_level_.add(now, workforce_.post(k).fte);
-  cp_capacity_level_.set(now, static_cast<double>(workforce_.capacity()));
+  outputs_.cp_fte(now, workforce_.post(k).fte);
+  outputs_.cp_capacity(now, workforce_.capacity());
   assign_care_partners();
 }
 
@@ -193,7 +183,7 @@ void PathwaySimulation::workforce_month(std::uint64_t month) {
   const double now = sim_.now();
   workforce_.supervise(month);
   for (const std::uint32_t k : workforce_.draw_leavers(kMonthDays)) {
-    cp_fte_level_.add(now, -workforce_.post(k).fte);
+    outputs_.cp_fte(now, -workforce_.post(k).fte);
     const std::vector<std::uint32_t> caseload = workforce_.post(k).caseload;
     for (const std::uint32_t id : caseload) leave_caseload(id, false);
     // Continuity is lost: the caseload goes back to the front of the waiting list.
@@ -203,7 +193,7 @@ void PathwaySimulation::workforce_month(std::uint64_t month) {
     const double delay = workforce_.recruitment_delay(k);
     if (now + delay <= horizon_) sim_.schedule_in(delay, k_hire_, k);
   }
-  cp_capacity_level_.set(now, static_cast<double>(workforce_.capacity()));
+  outputs_.cp_capacity(now, workforce_.capacity());
   workforce_.reset_contacts();
   assign_care_partners();
   // Competence changed: hazards of everyone on a caseload change with it.

@@ -90,17 +90,8 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
   p.state = ClinicalState::Crisis;
   p.state_since = static_cast<float>(now);
   ++p.transition_token;
-  ++p.crises;
-  ++tally_.crises;
-  if (observed()) {
-    ++t_crises_;
-    ++t_group_crises_[network_group(p.network)];
-    ++t_group_crises_[ethnicity_group(p.ethnicity)];
-    ++t_group_crises_[diagnosis_group(p.diagnosis)];
-  }
+  outputs_.crisis(p, now);
   p.qol = static_cast<float>(std::max(1.0, p.qol - config_.clinical.qol_crisis_drop));
-  crisis_records_.push_back(CrisisRecord{now, p.last_crisis, false});
-  p.last_crisis = static_cast<std::uint32_t>(crisis_records_.size() - 1);
 
   const engine::Admission admission = crisis_team_.arrive(id, now);
   double duration = 0.0;
@@ -114,8 +105,7 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
     }
   }
   if (admission == engine::Admission::Started) {
-    ++tally_.episodes;
-    crisis_level_.add(now, 1.0);
+    outputs_.crisis_episode_started(now);
     move_to(id, Setting::CrisisTeam);
     sim_.schedule_in(duration, k_crisis_end_, id);
   } else if (admit_now) {
@@ -131,8 +121,7 @@ void PathwaySimulation::on_crisis_end(const engine::Event& e) {
   const auto id = static_cast<std::uint32_t>(e.target);
   Person& p = persons_[id];
   if (!p.has(kAlive) || p.setting != Setting::CrisisTeam) return;
-  crisis_team_.release(sim_.now());
-  crisis_level_.add(sim_.now(), -1.0);
+  end_crisis_episode();
   bool admit_now = false;
   {
     PersonStream rng(*this, id, kSlotCrisis);
@@ -148,25 +137,10 @@ void PathwaySimulation::on_crisis_end(const engine::Event& e) {
 void PathwaySimulation::admit(std::uint32_t id) {
   Person& p = persons_[id];
   const double now = sim_.now();
-  ++p.admissions;
-  ++tally_.admissions;
-  if (observed()) ++t_admissions_;
-  if (p.last_crisis != kNone) {
-    // Earlier crises of this person within 12 months are followed by this admission.
-    for (std::uint32_t r = crisis_records_[p.last_crisis].prev; r != kNone;
-         r = crisis_records_[r].prev) {
-      if (crisis_records_[r].time < now - kYearDays) break;
-      crisis_records_[r].followed = true;
-    }
-  }
-  if (beds_.arrive(id, now) == engine::Admission::Started) {
-    beds_level_.add(now, 1.0);
-  } else {
-    p.set(kOutOfArea);
-    ooa_level_.add(now, 1.0);
-    ++tally_.out_of_area;
-    if (observed()) ++t_ooa_;
-  }
+  // Placed out of area when every in-area bed is occupied.
+  const bool out_of_area = beds_.arrive(id, now) != engine::Admission::Started;
+  if (out_of_area) p.set(kOutOfArea);
+  outputs_.admitted(p, now, out_of_area);
   move_to(id, Setting::Inpatient);
   double stay = 0.0;
   {
@@ -180,14 +154,23 @@ void PathwaySimulation::on_bed_discharge(const engine::Event& e) {
   const auto id = static_cast<std::uint32_t>(e.target);
   Person& p = persons_[id];
   if (!p.has(kAlive) || p.setting != Setting::Inpatient) return;
-  if (p.has(kOutOfArea)) {
+  free_bed(p);
+  end_acute_care(id);
+}
+
+void PathwaySimulation::end_crisis_episode() {
+  crisis_team_.release(sim_.now());
+  outputs_.crisis_episode_ended(sim_.now());
+}
+
+void PathwaySimulation::free_bed(Person& p) {
+  const bool out_of_area = p.has(kOutOfArea);
+  if (out_of_area) {
     p.set(kOutOfArea, false);
-    ooa_level_.add(sim_.now(), -1.0);
   } else {
     beds_.release(sim_.now());
-    beds_level_.add(sim_.now(), -1.0);
   }
-  end_acute_care(id);
+  outputs_.discharged(sim_.now(), out_of_area);
 }
 
 void PathwaySimulation::on_followup(const engine::Event& e) {
@@ -195,7 +178,7 @@ void PathwaySimulation::on_followup(const engine::Event& e) {
   Person& p = persons_[id];
   if (!p.has(kAlive)) return;
   // A proactive mental health contact after crisis care or a bed.
-  ++p.mental_health_contacts;
+  outputs_.followup_contact(p);
   p.last_proactive = p.last_care_contact = static_cast<float>(sim_.now());
 }
 
@@ -237,34 +220,14 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
   }
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
   if (p.setting == Setting::CrisisTeam) {
-    crisis_team_.release(now);
-    crisis_level_.add(now, -1.0);
+    end_crisis_episode();
   } else if (p.setting == Setting::Inpatient) {
-    if (p.has(kOutOfArea)) {
-      p.set(kOutOfArea, false);
-      ooa_level_.add(now, -1.0);
-    } else {
-      beds_.release(now);
-      beds_level_.add(now, -1.0);
-    }
+    free_bed(p);
   }
   if (p.has(kVcseConnected)) leave_vcse(id);
   if (p.cp_worker != kNone) leave_caseload(id);
   if (p.home == Setting::Cmht) leave_cmht(id);
-  add_expected_deaths(p);
-  if (death) {
-    ++deaths_;
-    ++tally_.deaths;
-    if (observed() && p.age_at(now) < 75.0) ++t_deaths_u75_;
-  } else {
-    ++migrated_;
-    p.set(kMigrated);
-  }
-  --alive_;
-  alive_level_.add(now, -1.0);
-  group_alive_[network_group(p.network)].add(now, -1.0);
-  group_alive_[ethnicity_group(p.ethnicity)].add(now, -1.0);
-  group_alive_[diagnosis_group(p.diagnosis)].add(now, -1.0);
+  outputs_.left_register(p, now, death);
   ++p.transition_token;
   ++p.contact_token;
 }

@@ -13,13 +13,13 @@ namespace cmhsim::model {
 
 /// Describes the people on the place's SMI register and how the register changes (`population`).
 struct PopulationConfig {
-  std::uint32_t register_size;          ///< People on the register at day 0.
-  std::uint32_t practices;              ///< GP practices in the place.
-  std::uint32_t pcns;                   ///< Primary Care Networks in the place.
-  double adults_16_65;                  ///< Adults aged 16-65 in the place (for incidence).
-  double incidence_per_100k_per_year;   ///< New SMI diagnoses per 100,000 adults 16-65 a year.
-  double in_migration_per_year;         ///< People on SMI registers moving in, per year.
-  double out_migration_rate_per_year;   ///< Hazard of moving away, per person-year.
+  std::uint32_t register_size;         ///< People on the register at day 0.
+  std::uint32_t practices;             ///< GP practices in the place.
+  std::uint32_t pcns;                  ///< Primary Care Networks in the place.
+  double adults_16_65;                 ///< Adults aged 16-65 in the place (for incidence).
+  double incidence_per_100k_per_year;  ///< New SMI diagnoses per 100,000 adults 16-65 a year.
+  double in_migration_per_year;        ///< People on SMI registers moving in, per year.
+  double out_migration_rate_per_year;  ///< Hazard of moving away, per person-year.
   double age_mean, age_sd, age_min, age_max;  ///< Age at day 0, years (truncated normal).
   double incident_age_mean, incident_age_sd;  ///< Age at new diagnosis, years.
   double male_share;                          ///< Fraction male.
@@ -31,108 +31,109 @@ struct PopulationConfig {
   std::array<double, kNetworkTypeCount> insecure_housing_by_network;
   /// Fraction with long-term sickness or disability, by network type.
   std::array<double, kNetworkTypeCount> long_term_sick_by_network;
-  double engagement_mean;                 ///< Mean probability a person takes up an offered contact.
-  double engagement_sd;                   ///< Between-person sd of that probability (beta).
-  double initial_cmht_share;              ///< Fraction on a CMHT caseload at day 0.
-  double initial_outpatients_share;       ///< Fraction on outpatient lists only at day 0.
-  double initial_struggling_share;        ///< Fraction struggling at day 0 (the rest stable).
+  double engagement_mean;            ///< Mean probability a person takes up an offered contact.
+  double engagement_sd;              ///< Between-person sd of that probability (beta).
+  double initial_cmht_share;         ///< Fraction on a CMHT caseload at day 0.
+  double initial_outpatients_share;  ///< Fraction on outpatient lists only at day 0.
+  double initial_struggling_share;   ///< Fraction struggling at day 0 (the rest stable).
   double qol_initial_mean, qol_initial_sd;  ///< MANSA-like quality of life at day 0 (1-7).
 };
 
 /// Sets clinical dynamics, quality of life and mortality (`clinical`).
 struct ClinicalConfig {
-  double stable_to_struggling_per_year;    ///< Hazard of deterioration while stable.
-  double struggling_to_crisis_per_year;    ///< Hazard of crisis while struggling.
-  double struggling_to_stable_per_year;    ///< Hazard of recovery while struggling.
+  double stable_to_struggling_per_year;  ///< Hazard of deterioration while stable.
+  double struggling_to_crisis_per_year;  ///< Hazard of crisis while struggling.
+  double struggling_to_stable_per_year;  ///< Hazard of recovery while struggling.
   /// Hazard ratios on deterioration and crisis, by network type.
   std::array<double, kNetworkTypeCount> network_hazard_ratio;
-  double living_alone_hazard_ratio;        ///< Hazard ratio on deterioration for living alone.
-  double insecure_housing_hazard_ratio;    ///< Hazard ratio on deterioration, insecure housing.
-  double long_term_sick_hazard_ratio;      ///< Hazard ratio on deterioration, long-term sickness.
-  double care_partner_hazard_ratio;        ///< At full coaching fidelity; scales with competence.
-  double cmht_hazard_ratio;                ///< While on a CMHT caseload.
-  double vcse_hazard_ratio;                ///< While connected to a VCSE offer.
-  double care_partner_recovery_ratio;      ///< Multiplier on recovery at full fidelity.
-  double qol_mean_reversion_per_year;      ///< Rate quality of life returns to its target.
-  double qol_noise_sd_per_sqrt_year;       ///< Volatility of quality of life.
-  double qol_target_base;                  ///< Target without support or goals.
-  double qol_target_per_goal;              ///< Target increase per goal achieved (capped).
-  double qol_target_goal_cap;              ///< Largest total increase from goals.
-  double qol_target_vcse;                  ///< Target increase while connected to VCSE.
-  double qol_target_care_partner;          ///< Target increase on a Care Partner caseload.
-  double qol_crisis_drop;                  ///< Immediate fall in quality of life at a crisis.
-  double qol_struggling_target_drop;       ///< Target decrease while struggling.
-  double mortality_gompertz_log_a;         ///< ln of general-population hazard at age 0 (/year).
-  double mortality_gompertz_b;             ///< Gompertz slope per year of age.
+  double living_alone_hazard_ratio;      ///< Hazard ratio on deterioration for living alone.
+  double insecure_housing_hazard_ratio;  ///< Hazard ratio on deterioration, insecure housing.
+  double long_term_sick_hazard_ratio;    ///< Hazard ratio on deterioration, long-term sickness.
+  double care_partner_hazard_ratio;      ///< At full coaching fidelity; scales with competence.
+  double cmht_hazard_ratio;              ///< While on a CMHT caseload.
+  double vcse_hazard_ratio;              ///< While connected to a VCSE offer.
+  double care_partner_recovery_ratio;    ///< Multiplier on recovery at full fidelity.
+  double qol_mean_reversion_per_year;    ///< Rate quality of life returns to its target.
+  double qol_noise_sd_per_sqrt_year;     ///< Volatility of quality of life.
+  double qol_target_base;                ///< Target without support or goals.
+  double qol_target_per_goal;            ///< Target increase per goal achieved (capped).
+  double qol_target_goal_cap;            ///< Largest total increase from goals.
+  double qol_target_vcse;                ///< Target increase while connected to VCSE.
+  double qol_target_care_partner;        ///< Target increase on a Care Partner caseload.
+  double qol_crisis_drop;                ///< Immediate fall in quality of life at a crisis.
+  double qol_struggling_target_drop;     ///< Target decrease while struggling.
+  double mortality_gompertz_log_a;       ///< ln of general-population hazard at age 0 (/year).
+  double mortality_gompertz_b;           ///< Gompertz slope per year of age.
   std::array<double, kDiagnosisCount> mortality_hazard_ratio;  ///< SMI excess, by diagnosis.
 };
 
 /// Sets the Care Partner workforce (`care_partners`).
 struct CarePartnerConfig {
-  double fte;                          ///< Funded posts in FTE (0 = no Care Partners).
-  double fte_per_worker;               ///< FTE of each post.
-  double caseload_per_fte;             ///< Caseload cap per FTE (people).
-  double contact_interval_stable_days;     ///< Days between planned contacts when stable.
-  double contact_interval_struggling_days; ///< Days between planned contacts when struggling.
-  double contact_hours;                ///< Hours per contact including travel and notes.
-  double hours_per_fte_per_month;      ///< Contact hours available per FTE per month.
-  double goal_set_probability;         ///< Chance a contact sets a goal when none is open.
-  double goal_achieve_probability;     ///< Chance per contact an open goal is achieved (x competence).
-  double disengage_probability;        ///< Chance of disengaging at first contact (therapeutic fit).
-  double choice_of_care_partner;       ///< 1 if people may choose their Care Partner (halves disengagement).
-  double competence_initial;           ///< Coaching competence of a new worker (0-1).
+  double fte;                               ///< Funded posts in FTE (0 = no Care Partners).
+  double fte_per_worker;                    ///< FTE of each post.
+  double caseload_per_fte;                  ///< Caseload cap per FTE (people).
+  double contact_interval_stable_days;      ///< Days between planned contacts when stable.
+  double contact_interval_struggling_days;  ///< Days between planned contacts when struggling.
+  double contact_hours;                     ///< Hours per contact including travel and notes.
+  double hours_per_fte_per_month;           ///< Contact hours available per FTE per month.
+  double goal_set_probability;              ///< Chance a contact sets a goal when none is open.
+  double goal_achieve_probability;  ///< Chance per contact an open goal is achieved (x competence).
+  double disengage_probability;     ///< Chance of disengaging at first contact (therapeutic fit).
+  double choice_of_care_partner;    ///< 1 if people may choose their Care Partner (halves
+                                    ///< disengagement).
+  double competence_initial;        ///< Coaching competence of a new worker (0-1).
   double competence_gain_per_supervised_month;
   double competence_drift_per_unsupervised_month;
-  double competence_min;               ///< Floor of competence.
-  double turnover_per_year;            ///< Leaving hazard when supervised.
-  double unsupervised_turnover_ratio;  ///< Multiplier on leaving when unsupervised.
+  double competence_min;                        ///< Floor of competence.
+  double turnover_per_year;                     ///< Leaving hazard when supervised.
+  double unsupervised_turnover_ratio;           ///< Multiplier on leaving when unsupervised.
   engine::Distribution recruitment_delay_days;  ///< Vacancy to start date.
-  double referral_delay_ratio;         ///< Multiplier on referral delays from this host team.
-  double vacancy_at_start_share;       ///< Fraction of posts vacant at day 0.
+  double referral_delay_ratio;    ///< Multiplier on referral delays from this host team.
+  double vacancy_at_start_share;  ///< Fraction of posts vacant at day 0.
 };
 
 /// Sets supervision (`supervision`).
 struct SupervisionConfig {
-  double supervisor_fte;                ///< Supervisor FTE (experienced MH workers).
+  double supervisor_fte;                      ///< Supervisor FTE (experienced MH workers).
   double hours_per_supervisor_fte_per_month;  ///< Supervision hours each FTE can give a month.
   double hours_per_care_partner_per_month;    ///< Hours a Care Partner needs a month.
 };
 
 /// Sets capacity-limited services (`services`).
 struct ServicesConfig {
-  double gp_consultations_per_year;     ///< Consultations per person-year in primary care.
-  double physical_check_probability;    ///< Annual physical health check uptake, primary care only.
-  double physical_check_with_support;   ///< Uptake when on a Care Partner or CMHT caseload.
-  double cmht_coordinators_fte;         ///< Care coordinator FTE across the place's CMHTs.
-  double cmht_caseload_per_fte;         ///< People per care coordinator FTE.
-  double cmht_contacts_per_month;       ///< Contacts per person-month on a CMHT caseload.
-  engine::Distribution cmht_triage_days;    ///< Referral to triage decision.
-  double cmht_waiting_patience_days;    ///< Mean days before leaving the CMHT waiting list.
-  double crisis_team_slots;             ///< Concurrent crisis episodes the teams can hold.
+  double gp_consultations_per_year;    ///< Consultations per person-year in primary care.
+  double physical_check_probability;   ///< Annual physical health check uptake, primary care only.
+  double physical_check_with_support;  ///< Uptake when on a Care Partner or CMHT caseload.
+  double cmht_coordinators_fte;        ///< Care coordinator FTE across the place's CMHTs.
+  double cmht_caseload_per_fte;        ///< People per care coordinator FTE.
+  double cmht_contacts_per_month;      ///< Contacts per person-month on a CMHT caseload.
+  engine::Distribution cmht_triage_days;     ///< Referral to triage decision.
+  double cmht_waiting_patience_days;         ///< Mean days before leaving the CMHT waiting list.
+  double crisis_team_slots;                  ///< Concurrent crisis episodes the teams can hold.
   engine::Distribution crisis_episode_days;  ///< Length of a crisis episode.
-  double crisis_admission_probability;  ///< Chance a crisis episode ends in admission.
-  double crisis_admission_if_full;      ///< Chance of admission when the crisis team is full.
-  double beds;                          ///< Acute beds available in area for the register.
+  double crisis_admission_probability;       ///< Chance a crisis episode ends in admission.
+  double crisis_admission_if_full;           ///< Chance of admission when the crisis team is full.
+  double beds;                               ///< Acute beds available in area for the register.
   engine::Distribution length_of_stay_days;  ///< Inpatient length of stay.
   double outpatient_appointments_per_year;   ///< Appointments per person-year on outpatient lists.
-  double vcse_places;                   ///< Concurrent VCSE places (connectors, peer support).
+  double vcse_places;                        ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
-  double vcse_referral_probability;     ///< Chance a Care Partner contact connects to VCSE.
+  double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
 };
 
 /// Sets discharge and identification policies (`policies`).
 struct PolicyConfig {
-  double cmht_discharge_stable_days;     ///< Days stable on a CMHT caseload before discharge.
+  double cmht_discharge_stable_days;  ///< Days stable on a CMHT caseload before discharge.
   DischargeDestination cmht_discharge_destination;
   double cmht_discharge_outpatients_share;  ///< Of discharges to primary care: kept on outpatients.
   double outpatient_discharge_stable_days;  ///< Days stable on outpatients before discharge.
-  double post_discharge_followup_days;   ///< Days to follow-up after crisis care or a bed.
-  double post_crisis_cmht_probability;   ///< Chance a crisis ends with a CMHT referral.
-  double proactive_coverage;             ///< Share of people in the gap found per sweep.
-  double proactive_interval_days;        ///< Days between register-matching sweeps (0 = never).
-  double rereferral_struggling_days;     ///< Days struggling in primary care before re-referral.
+  double post_discharge_followup_days;      ///< Days to follow-up after crisis care or a bed.
+  double post_crisis_cmht_probability;      ///< Chance a crisis ends with a CMHT referral.
+  double proactive_coverage;                ///< Share of people in the gap found per sweep.
+  double proactive_interval_days;           ///< Days between register-matching sweeps (0 = never).
+  double rereferral_struggling_days;        ///< Days struggling in primary care before re-referral.
   engine::Distribution referral_delay_days;  ///< Information-sharing delay of a referral.
-  double gap_contact_window_days;        ///< No proactive contact for this long = in the gap.
+  double gap_contact_window_days;            ///< No proactive contact for this long = in the gap.
 };
 
 /// Sets unit costs in pounds sterling (`costs`).
@@ -156,7 +157,7 @@ struct TrialConfig {
   std::uint32_t intervention_practices;  ///< Practices given Care Partners.
   std::uint32_t participants_intervention;
   std::uint32_t participants_control;
-  double follow_up_days;                 ///< Baseline to outcome measurement.
+  double follow_up_days;  ///< Baseline to outcome measurement.
 };
 
 /// Starts a run from today's caseloads and waiting lists instead of the initial shares

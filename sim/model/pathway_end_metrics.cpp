@@ -1,11 +1,13 @@
-// End-of-run outputs of the pathway model: the metrics in metric order (rates over person-time
+// The pathway outputs observer's end of run: the metrics in metric order (rates over person-time
 // after warm-up, 12-month window shares, equity breakdowns, the trial comparison with a Welch
 // interval), person summaries and service outcomes. No I/O beyond the Recorder.
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
 
-#include "model/pathway_simulation.hpp"
+#include "engine/confidence.hpp"
+#include "model/pathway_costs.hpp"
+#include "model/pathway_tally.hpp"
+#include "model/service_outcome.hpp"
 
 namespace cmhsim::model::pathway {
 namespace {
@@ -29,38 +31,29 @@ std::array<std::size_t, 3> groups_of(const Person& p) {
   return {network_group(p.network), ethnicity_group(p.ethnicity), diagnosis_group(p.diagnosis)};
 }
 
-/// Sets metrics [lo, hi] to the Welch 95% interval of mean(a) - mean(b).
-void welch_interval(const engine::Welford& a, const engine::Welford& b, double& lo, double& hi) {
-  if (a.count() < 2 || b.count() < 2) return;
-  const double va = a.variance() / static_cast<double>(a.count());
-  const double vb = b.variance() / static_cast<double>(b.count());
-  const double se = std::sqrt(va + vb);
-  const double diff = a.mean() - b.mean();
-  if (!(se > 0.0)) {
-    lo = hi = diff;
-    return;
-  }
-  const double df =
-      (va + vb) * (va + vb) /
-      (va * va / static_cast<double>(a.count() - 1) + vb * vb / static_cast<double>(b.count() - 1));
-  const boost::math::students_t t(df);
-  const double q = boost::math::quantile(boost::math::complement(t, 0.025));
-  lo = diff - q * se;
-  hi = diff + q * se;
-}
-
 }  // namespace
 
-ReplicationOutcome PathwaySimulation::finish() {
-  const double now = sim_.now();
-  const auto n = static_cast<std::uint32_t>(persons_.size());
-  for (std::uint32_t id = 0; id < n; ++id) {
-    if (!persons_[id].has(kAlive)) continue;
-    settle(id);
-    add_expected_deaths(persons_[id]);
+ReplicationOutcome PathwayTally::finish(double now, std::uint64_t events) {
+  for (const Person& p : model_.persons) {
+    if (p.has(kAlive)) add_expected_deaths(p, now);
   }
+  ReplicationOutcome out;
+  out.metrics = end_metrics(now);
+  record_persons(now);
+  out.services.push_back(service_outcome(model_.cmht.name(), model_.cmht.statistics(now)));
+  out.services.push_back(care_partner_outcome(now));
+  for (const engine::Resource* r : {&model_.crisis_team, &model_.beds, &model_.vcse}) {
+    out.services.push_back(service_outcome(r->name(), r->statistics(now)));
+  }
+  out.series = std::move(series_);
+  out.months = months_recorded_;
+  out.events = events;
+  return out;
+}
+
+std::vector<double> PathwayTally::end_metrics(double now) const {
   const double observed_days = now - warmup_;
-  const double person_years = alive_level_.area_to(now) / kYearDays;
+  const double person_years = alive_level_.area(now) / kYearDays;
   std::vector<double> m(kMetricCount, kNaN);
 
   Share readmitted;
@@ -73,7 +66,7 @@ ReplicationOutcome PathwaySimulation::finish() {
   std::array<double, kGroupCount> group_cp_people{};
   double contacts = 0.0;
   engine::Welford change[2];
-  for (const Person& p : persons_) {
+  for (const Person& p : model_.persons) {
     const bool alive = p.has(kAlive);
     if (alive && p.entry_time <= window_start_) {
       const bool only = p.last_care_contact < window_start_;
@@ -94,29 +87,29 @@ ReplicationOutcome PathwaySimulation::finish() {
     if (trial_ && alive && p.trial_arm != 0) change[p.trial_arm - 1].add(p.qol - p.qol_start);
   }
 
-  const CostConfig& c = config_.costs;
-  const double total_cost =
-      static_cast<double>(t_gp_) * c.gp_consultation +
-      static_cast<double>(t_checks_) * c.physical_health_check +
-      cp_fte_level_.area_to(now) / kYearDays * c.care_partner_fte_year +
-      config_.supervision.supervisor_fte * c.supervisor_fte_year * observed_days / kYearDays +
-      static_cast<double>(t_cmht_contacts_) * c.cmht_contact +
-      crisis_level_.area_to(now) * c.crisis_team_day +
-      beds_level_.area_to(now) * c.inpatient_bed_day +
-      ooa_level_.area_to(now) * c.out_of_area_bed_day +
-      static_cast<double>(t_outpatient_) * c.outpatient_appointment +
-      vcse_level_.area_to(now) * c.vcse_place_day;
+  CostActivity activity;
+  activity.gp_consultations = static_cast<double>(t_gp_);
+  activity.physical_checks = static_cast<double>(t_checks_);
+  activity.care_partner_fte_days = cp_fte_level_.area(now);
+  activity.days = observed_days;
+  activity.cmht_contacts = static_cast<double>(t_cmht_contacts_);
+  activity.crisis_days = crisis_level_.area(now);
+  activity.bed_days = beds_level_.area(now);
+  activity.out_of_area_bed_days = ooa_level_.area(now);
+  activity.outpatient_appointments = static_cast<double>(t_outpatient_);
+  activity.vcse_place_days = vcse_level_.area(now);
+  const double cost = total_cost(costs_by_kind(activity, config_));
 
   m[kMPeopleInGap] = m_gap_.mean();
   m[kMCrisesPer1000] = ratio(1000.0 * static_cast<double>(t_crises_), person_years);
   m[kMAdmissionsPer1000] = ratio(1000.0 * static_cast<double>(t_admissions_), person_years);
   m[kMBedOccupancy] =
-      ratio(beds_level_.area_to(now), static_cast<double>(beds_.servers()) * observed_days);
+      ratio(beds_level_.area(now), static_cast<double>(model_.beds.servers()) * observed_days);
   m[kMOutOfAreaPerYear] = ratio(static_cast<double>(t_ooa_), observed_days / kYearDays);
   m[kMReadmission12m] = readmitted.value();
   m[kMPrimaryCareOnlyShare] = primary_only.value();
   m[kMSecondaryTwoOrFewerShare] = two_or_fewer.value();
-  m[kMCmhtMeanWait] = cmht_.statistics(now).wait.mean();
+  m[kMCmhtMeanWait] = model_.cmht.statistics(now).wait.mean();
   m[kMPhysicalCheckCoverage] = checked.value();
   m[kMCarePartnerContactsPerPerson] = ratio(contacts, no_contact.total);
   m[kMCarePartnerNoContactShare] = no_contact.value();
@@ -124,57 +117,65 @@ ReplicationOutcome PathwaySimulation::finish() {
   m[kMSupervisionCoverage] = m_coverage_.mean();
   m[kMMeanQol] = m_qol_.mean();
   m[kMMortalityRatioUnder75] = ratio(static_cast<double>(t_deaths_u75_), t_expected_u75_);
-  m[kMCostPerPersonYear] = ratio(total_cost, person_years);
+  m[kMCostPerPersonYear] = ratio(cost, person_years);
   if (trial_) {
-    m[kMTrialQolDifference] = change[0].mean() - change[1].mean();
-    welch_interval(change[0], change[1], m[kMTrialQolDifferenceLo], m[kMTrialQolDifferenceHi]);
+    const engine::Estimate difference = engine::welch_interval(change[0], change[1]);
+    m[kMTrialQolDifference] = difference.mean;
+    m[kMTrialQolDifferenceLo] = difference.lo;
+    m[kMTrialQolDifferenceHi] = difference.hi;
     m[kMTrialContactsMean] = m[kMCarePartnerContactsPerPerson];
     m[kMTrialNoContactShare] = m[kMCarePartnerNoContactShare];
   }
   for (std::size_t g = 0; g < kGroupCount; ++g) {
-    const double years = group_alive_[g].area_to(now) / kYearDays;
+    const double years = group_alive_[g].area(now) / kYearDays;
     m[equity_index(kEqCrises, g)] = ratio(1000.0 * static_cast<double>(t_group_crises_[g]), years);
     m[equity_index(kEqMeanQol, g)] = m_group_qol_[g].mean();
     m[equity_index(kEqCarePartnerContacts, g)] = ratio(group_contacts[g], group_cp_people[g]);
     m[equity_index(kEqPrimaryCareOnly, g)] = group_primary_only[g].value();
   }
+  return m;
+}
 
-  if (recorder_ != nullptr) {
-    for (std::uint32_t id = 0; id < n; ++id) {
-      const Person& p = persons_[id];
-      if (!p.has(kObserved)) continue;
-      PersonSummary ps;
-      ps.person = id;
-      ps.diagnosis = static_cast<std::uint8_t>(p.diagnosis);
-      ps.network = static_cast<std::uint8_t>(p.network);
-      ps.ethnicity = static_cast<std::uint8_t>(p.ethnicity);
-      ps.trial_arm = p.trial_arm;
-      ps.care_partner_contacts = p.care_partner_contacts;
-      ps.mental_health_contacts = p.mental_health_contacts;
-      ps.crises = p.crises;
-      ps.admissions = p.admissions;
-      ps.goals_set = p.goals_set;
-      ps.goals_achieved = p.goals_achieved;
-      const double end = p.has(kAlive) ? now : static_cast<double>(p.settled_at);
-      ps.days_observed = std::max(0.0, end - std::max<double>(p.entry_time, warmup_));
-      ps.qol_start = p.qol_start;
-      ps.qol_end = p.qol;
-      ps.died = !p.has(kAlive) && !p.has(kMigrated);
-      recorder_->record_person(ps);
-    }
+void PathwayTally::record_persons(double now) const {
+  if (recorder_ == nullptr) return;
+  const auto n = static_cast<std::uint32_t>(model_.persons.size());
+  for (std::uint32_t id = 0; id < n; ++id) {
+    const Person& p = model_.persons[id];
+    if (!p.has(kObserved)) continue;
+    PersonSummary ps;
+    ps.person = id;
+    ps.diagnosis = static_cast<std::uint8_t>(p.diagnosis);
+    ps.network = static_cast<std::uint8_t>(p.network);
+    ps.ethnicity = static_cast<std::uint8_t>(p.ethnicity);
+    ps.trial_arm = p.trial_arm;
+    ps.care_partner_contacts = p.care_partner_contacts;
+    ps.mental_health_contacts = p.mental_health_contacts;
+    ps.crises = p.crises;
+    ps.admissions = p.admissions;
+    ps.goals_set = p.goals_set;
+    ps.goals_achieved = p.goals_achieved;
+    const double end = p.has(kAlive) ? now : static_cast<double>(p.settled_at);
+    ps.days_observed = std::max(0.0, end - std::max<double>(p.entry_time, warmup_));
+    ps.qol_start = p.qol_start;
+    ps.qol_end = p.qol;
+    ps.died = !p.has(kAlive) && !p.has(kMigrated);
+    recorder_->record_person(ps);
   }
+}
 
-  ReplicationOutcome out;
-  out.services.push_back(resource_outcome(cmht_));
-  out.services.push_back(care_partner_outcome());
-  out.services.push_back(resource_outcome(crisis_team_));
-  out.services.push_back(resource_outcome(beds_));
-  out.services.push_back(resource_outcome(vcse_));
-  out.metrics = std::move(m);
-  out.series = std::move(series_);
-  out.months = months_recorded_;
-  out.events = sim_.events_processed();
-  return out;
+ServiceOutcome PathwayTally::care_partner_outcome(double now) const {
+  // The Care Partner line is not a resource: its statistics come from the observer's own counts.
+  const double span = now - warmup_;
+  engine::ResourceStatistics st;
+  st.arrivals = cp_arrivals_;
+  st.reneged = cp_dropped_;
+  st.completed = cp_exits_;
+  st.wait = cp_wait_;
+  st.mean_in_queue = ratio(cp_wait_level_.area(now), span);
+  st.mean_busy = ratio(cp_caseload_level_.area(now), span);
+  st.utilisation = ratio(cp_caseload_level_.area(now), cp_capacity_level_.area(now));
+  st.span = span;
+  return service_outcome("care_partners", st);
 }
 
 }  // namespace cmhsim::model::pathway

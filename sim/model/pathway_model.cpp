@@ -39,8 +39,10 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
                                      Recorder* recorder)
     : config_(config),
       key_(key),
-      recorder_(recorder),
       trial_(config.trial.enabled),
+      horizon_(trial_ ? config.trial.follow_up_days : config.horizon_days),
+      warmup_(trial_ ? 0.0 : std::clamp(config.warmup_days, 0.0, horizon_)),
+      window_start_(std::max(warmup_, horizon_ - kYearDays)),
       workforce_(config.care_partners, config.supervision, key),
       cmht_("cmht",
             slots(config.services.cmht_coordinators_fte * config.services.cmht_caseload_per_fte)),
@@ -49,10 +51,9 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       beds_("inpatient", slots(config.services.beds), engine::Discipline::Fifo, 0),
       vcse_("vcse", slots(config.services.vcse_places)),
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
-      in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)) {
-  horizon_ = trial_ ? config.trial.follow_up_days : config.horizon_days;
-  warmup_ = trial_ ? 0.0 : std::clamp(config.warmup_days, 0.0, horizon_);
-  window_start_ = std::max(warmup_, horizon_ - kYearDays);
+      in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
+      outputs_(config, {persons_, workforce_, cmht_, crisis_team_, beds_, vcse_}, recorder, warmup_,
+               window_start_, trial_) {
   const double theta = config.clinical.qol_mean_reversion_per_year;
   const double sigma = config.clinical.qol_noise_sd_per_sqrt_year;
   const double dt = kMonthDays / kYearDays;
@@ -105,10 +106,10 @@ ReplicationOutcome PathwaySimulation::run() {
     persons_.reserve(pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64));
     for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
   }
-  cp_capacity_level_.set(0.0, static_cast<double>(workforce_.capacity()));
+  outputs_.cp_capacity(0.0, workforce_.capacity());
   for (std::size_t k = 0; k < workforce_.size(); ++k) {
     if (workforce_.post(k).in_post) {
-      cp_fte_level_.add(0.0, workforce_.post(k).fte);
+      outputs_.cp_fte(0.0, workforce_.post(k).fte);
     } else {
       sim_.schedule_at(workforce_.recruitment_delay(k), k_hire_, k);
     }
@@ -130,7 +131,15 @@ ReplicationOutcome PathwaySimulation::run() {
   sim_.schedule_at(window_start_, k_window_, 0, 0, kWindowPriority);
   if (kMonthDays <= horizon_) sim_.schedule_at(kMonthDays, k_month_, 0, 0, kMonthPriority);
   sim_.run_until(horizon_);
-  return finish();
+  settle_all();
+  return outputs_.finish(sim_.now(), sim_.events_processed());
+}
+
+void PathwaySimulation::settle_all() {
+  const auto n = static_cast<std::uint32_t>(persons_.size());
+  for (std::uint32_t id = 0; id < n; ++id) {
+    if (persons_[id].has(kAlive)) settle(id);
+  }
 }
 
 std::uint32_t PathwaySimulation::add_person(Origin origin) {
@@ -138,15 +147,7 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
   const double now = sim_.now();
   persons_.push_back(synthesize_person(config_, key_, id, origin, now));
   Person& p = persons_.back();
-  if (observed()) p.set(kObserved);
-  ++alive_;
-  alive_level_.add(now, 1.0);
-  group_alive_[network_group(p.network)].add(now, 1.0);
-  group_alive_[ethnicity_group(p.ethnicity)].add(now, 1.0);
-  group_alive_[diagnosis_group(p.diagnosis)].add(now, 1.0);
-  if (window_open_ && (p.setting == Setting::Cmht || p.setting == Setting::Outpatients)) {
-    p.set(kWindowSecondary);
-  }
+  outputs_.joined_register(p, now);
   const Exit exit = draw_exit(config_, key_, id, p, now);
   if (exit.time <= horizon_) sim_.schedule_at(exit.time, k_exit_, id, exit.death ? 1 : 0);
   return id;
@@ -160,7 +161,8 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
     // and picks the same people in every scenario of the place.
     const std::uint64_t cmht = std::uint64_t{w.cmht_caseload} + w.cmht_waiting;
     const std::uint64_t outpatients = cmht + w.outpatients;
-    const std::uint64_t care_partner = outpatients + w.care_partner_caseload + w.care_partner_waiting;
+    const std::uint64_t care_partner =
+        outpatients + w.care_partner_caseload + w.care_partner_waiting;
     p.home = id < cmht          ? Setting::Cmht
              : id < outpatients ? Setting::Outpatients
                                 : Setting::PrimaryCare;
@@ -209,7 +211,7 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     update_qol(id, month);
     monthly_checks(id);
   }
-  close_month(month);
+  outputs_.close_month(month, sim_.now());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
   if (next_month_end_ <= horizon_) {
@@ -220,36 +222,13 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
 void PathwaySimulation::on_warmup_end(const engine::Event&) {
   const double now = sim_.now();
   for (engine::Resource* r : {&cmht_, &crisis_team_, &beds_, &vcse_}) r->reset_statistics(now);
-  for (Level* l : {&alive_level_, &crisis_level_, &beds_level_, &ooa_level_, &vcse_level_,
-                   &cp_wait_level_, &cp_caseload_level_, &cp_capacity_level_, &cp_fte_level_}) {
-    l->reset(now);
-  }
-  for (Level& l : group_alive_) l.reset(now);
-  month_start_area_ = {};
-  const auto n = static_cast<std::uint32_t>(persons_.size());
-  for (std::uint32_t id = 0; id < n; ++id) {
-    Person& p = persons_[id];
-    if (!p.has(kAlive)) continue;
-    settle(id);
-    p.set(kObserved);
-    p.care_partner_contacts = p.mental_health_contacts = 0;
-    p.crises = p.admissions = p.goals_set = p.goals_achieved = 0;
-    p.qol_start = p.qol;
-    p.set(kCpObserved, p.cp_worker != kNone);
-  }
+  settle_all();
+  outputs_.start_observing(now);
 }
 
 void PathwaySimulation::on_window_start(const engine::Event&) {
-  const auto n = static_cast<std::uint32_t>(persons_.size());
-  for (std::uint32_t id = 0; id < n; ++id) {
-    Person& p = persons_[id];
-    if (!p.has(kAlive)) continue;
-    settle(id);
-    p.window_secondary_contacts = 0;
-    p.set(kWindowCheck, false);
-    p.set(kWindowSecondary, p.home == Setting::Cmht || p.home == Setting::Outpatients);
-  }
-  window_open_ = true;
+  settle_all();
+  outputs_.open_window();
 }
 
 void PathwaySimulation::on_sweep(const engine::Event&) {

@@ -1,54 +1,228 @@
-// The pathway model's output tables: every series and metric with its unit and exact definition.
-// Knows nothing of events, people or files.
+// The one definition of every pathway output: each series and metric with its index, unit, the
+// definition stored with results and the documentation's detail. Knows nothing of events or files.
 #include "model/pathway_outputs.hpp"
 
 #include <array>
-#include <string>
 
 namespace cmhsim::model::pathway {
 namespace {
 
-const std::array<const char*, kSettingCount> kSettingDescriptions{
-    "people whose only care setting at the month end is their GP practice",
-    "people on a Care Partner caseload (in the community) at the month end",
-    "people on a community mental health team caseload (in the community) at the month end",
-    "people on a psychiatric outpatient list only at the month end",
-    "people in a crisis resolution and home treatment episode at the month end",
-    "people in an acute bed, in or out of area, at the month end"};
-
-const std::array<const char*, kCostKindCount> kCostNames{
-    "cost_primary_care", "cost_care_partners", "cost_supervision", "cost_cmht", "cost_crisis",
-    "cost_inpatient",    "cost_out_of_area",   "cost_outpatients", "cost_vcse"};
-
-const std::array<const char*, kCostKindCount> kCostDescriptions{
-    "GP consultations and annual physical health checks in the month",
-    "salaries of Care Partners in post during the month (FTE-months)",
-    "salaries of supervisors during the month",
-    "community mental health team contacts in the month",
-    "crisis resolution and home treatment team days in the month",
-    "in-area acute bed-days in the month",
-    "out-of-area bed-days in the month",
-    "psychiatric outpatient appointments in the month",
-    "VCSE place-days in the month"};
-
-struct Breakdown {
-  const char* metric;
-  const char* unit;
-  const char* description;
-};
-
-const std::array<Breakdown, kEquityMetricCount> kBreakdowns{{
-    {"crises_per_1000_per_year", "per 1000 person-years",
-     "crises per 1000 person-years of the group after warm-up"},
-    {"mean_quality_of_life", "MANSA 1-7",
-     "mean over months of the group's mean quality of life at the month end"},
-    {"care_partner_contacts_per_person", "contacts/person",
-     "Care Partner contacts after warm-up per group member ever on a Care Partner caseload "
-     "after warm-up"},
-    {"primary_care_only_share_12m", "fraction",
-     "share of group members alive and registered throughout the last 12 months with no "
-     "secondary-care or Care Partner contact in them"},
+constexpr std::array<OutputDef, kSeriesCount> kSeriesDefs{{
+    {setting_series(Setting::PrimaryCare), "people_primary_care", "people",
+     "people whose only care setting at the month end is their GP practice", ""},
+    {setting_series(Setting::CarePartner), "people_care_partner", "people",
+     "people on a Care Partner caseload (in the community) at the month end",
+     "In the community means not in crisis or in a bed."},
+    {setting_series(Setting::Cmht), "people_cmht", "people",
+     "people on a community mental health team caseload (in the community) at the month end", ""},
+    {setting_series(Setting::Outpatients), "people_outpatients", "people",
+     "people on a psychiatric outpatient list only at the month end", ""},
+    {setting_series(Setting::CrisisTeam), "people_crisis_team", "people",
+     "people in a crisis resolution and home treatment episode at the month end", ""},
+    {setting_series(Setting::Inpatient), "people_inpatient", "people",
+     "people in an acute bed, in or out of area, at the month end", ""},
+    {kPeopleInGap, "people_in_gap", "people",
+     "living people in primary care or on outpatient lists only with no proactive "
+     "contact (Care Partner, CMHT, VCSE, outpatient, crisis follow-up or identification "
+     "sweep) in the last policies.gap_contact_window_days, at the month end",
+     "A person who never had a proactive contact is in the gap. Proactive contacts: a taken-up "
+     "Care Partner contact, a CMHT or outpatient contact, the start or end of a VCSE connection, "
+     "the follow-up `policies.post_discharge_followup_days` after the end of a crisis episode or "
+     "admission, being found by an identification sweep. GP consultations and physical health "
+     "checks are not proactive contacts."},
+    {kWaitingCmht, "waiting_cmht", "people", "people on the CMHT waiting list at the month end",
+     "Referred and triaged, not yet given a slot."},
+    {kWaitingCarePartner, "waiting_care_partner", "people",
+     "people waiting to be allocated a Care Partner at the month end",
+     "Both the priority and the ordinary line."},
+    {kWaitingVcse, "waiting_vcse", "people", "people waiting for a VCSE place at the month end",
+     ""},
+    {kCmhtCaseload, "cmht_caseload", "people",
+     "people holding a CMHT caseload slot (including those in crisis) at the month end",
+     "People in a bed count too."},
+    {kCarePartnerCaseload, "care_partner_caseload", "people",
+     "people on Care Partner caseload lists (including those in crisis) at the month end",
+     "People in a bed count too."},
+    {kCrises, "crises", "crises", "crises (transitions into crisis) in the month",
+     "Whether or not the crisis team took the person."},
+    {kCrisisEpisodes, "crisis_episodes", "episodes", "crisis team episodes started in the month",
+     ""},
+    {kAdmissions, "admissions", "admissions", "acute admissions, in or out of area, in the month",
+     ""},
+    {kOutOfAreaPlacements, "out_of_area_placements", "admissions",
+     "admissions placed out of area because no in-area bed was free, in the month", ""},
+    {kBedDays, "bed_days", "days", "in-area acute bed-days in the month",
+     "The time integral of occupied in-area beds."},
+    {kOutOfAreaBedDays, "out_of_area_bed_days", "days", "out-of-area bed-days in the month", ""},
+    {kBedOccupancy, "bed_occupancy", "fraction",
+     "in-area bed-days over bed-days available in the month",
+     "`bed_days` / (`services.beds`, rounded down, × 30.4375); NaN with no beds."},
+    {kDeaths, "deaths", "people", "deaths in the month", "Moving away is not counted."},
+    {kMeanQol, "mean_quality_of_life", "MANSA 1-7",
+     "mean quality of life of living people at the month end",
+     "Taken just after that month's quality-of-life update."},
+    {kCarePartnersInPost, "care_partners_in_post", "workers",
+     "Care Partner posts filled at the month end", "Counted after that month end's leavers."},
+    {kCarePartnerVacancies, "care_partner_vacancies", "posts",
+     "Care Partner posts vacant at the month end", "Posts − filled posts."},
+    {kSupervisionCoverage, "supervision_coverage", "fraction",
+     "Care Partners supervised this month over Care Partners in post (NaN with none)",
+     "Supervised means in this month's supervision allocation; a worker who leaves at the month "
+     "end counts in neither."},
+    {cost_series(kCostPrimaryCare), "cost_primary_care", "GBP",
+     "GP consultations and annual physical health checks in the month",
+     "GP consultations × `costs.gp_consultation` + physical health checks × "
+     "`costs.physical_health_check`."},
+    {cost_series(kCostCarePartners), "cost_care_partners", "GBP",
+     "salaries of Care Partners in post during the month (FTE-months)",
+     "FTE-days of filled posts in the month / 365.25 × `costs.care_partner_fte_year`."},
+    {cost_series(kCostSupervision), "cost_supervision", "GBP",
+     "salaries of supervisors during the month",
+     "`supervision.supervisor_fte` × `costs.supervisor_fte_year` × 30.4375 / 365.25 "
+     "(supervisors are always in post)."},
+    {cost_series(kCostCmht), "cost_cmht", "GBP",
+     "community mental health team contacts in the month", "CMHT contacts × `costs.cmht_contact`."},
+    {cost_series(kCostCrisis), "cost_crisis", "GBP",
+     "crisis resolution and home treatment team days in the month",
+     "Crisis-episode days × `costs.crisis_team_day`."},
+    {cost_series(kCostInpatient), "cost_inpatient", "GBP", "in-area acute bed-days in the month",
+     "In-area bed-days × `costs.inpatient_bed_day`."},
+    {cost_series(kCostOutOfArea), "cost_out_of_area", "GBP", "out-of-area bed-days in the month",
+     "Out-of-area bed-days × `costs.out_of_area_bed_day`."},
+    {cost_series(kCostOutpatients), "cost_outpatients", "GBP",
+     "psychiatric outpatient appointments in the month",
+     "Outpatient appointments × `costs.outpatient_appointment`."},
+    {cost_series(kCostVcse), "cost_vcse", "GBP", "VCSE place-days in the month",
+     "VCSE place-days × `costs.vcse_place_day`."},
 }};
+
+constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
+    {kMPeopleInGap, "people_in_gap", "people", "mean over recorded months of series people_in_gap",
+     ""},
+    {kMCrisesPer1000, "crises_per_1000_per_year", "per 1000 person-years",
+     "crises after warm-up per 1000 person-years lived after warm-up", ""},
+    {kMAdmissionsPer1000, "admissions_per_1000_per_year", "per 1000 person-years",
+     "acute admissions (in or out of area) after warm-up per 1000 person-years", ""},
+    {kMBedOccupancy, "bed_occupancy", "fraction",
+     "in-area bed-days after warm-up over beds times days after warm-up", "NaN with no beds."},
+    {kMOutOfAreaPerYear, "out_of_area_placements_per_year", "admissions/year",
+     "out-of-area placements after warm-up per year observed", ""},
+    {kMReadmission12m, "readmission_12m_after_crisis", "fraction",
+     "share of crises after warm-up followed within 12 months by an admission from a "
+     "later crisis of the same person, among crises at least 12 months before the end",
+     "Twelve months are 365.25 days. An admission ending the crisis itself does not count. NaN "
+     "when no crisis qualifies (for example in a run shorter than a year)."},
+    {kMPrimaryCareOnlyShare, "primary_care_only_share_12m", "fraction",
+     "share of people alive and registered throughout the last 12 months who had no "
+     "secondary-care (CMHT, outpatient, crisis, inpatient) or Care Partner contact in "
+     "them",
+     "Registered throughout means registered before the 12-month window began. Secondary-care "
+     "contacts are CMHT and outpatient contacts, any time in a crisis episode or an acute bed, "
+     "and the follow-up `policies.post_discharge_followup_days` after one; a Care Partner contact "
+     "is a taken-up contact."},
+    {kMSecondaryTwoOrFewerShare, "secondary_care_two_or_fewer_contacts_share", "fraction",
+     "among people alive at the end who were on a CMHT caseload or outpatient list at "
+     "some time in the last 12 months: share with at most 2 CMHT or outpatient contacts "
+     "in them",
+     "The last 12 months are the 12-month window."},
+    {kMCmhtMeanWait, "cmht_mean_wait_days", "days",
+     "mean time on the CMHT waiting list of people given a caseload slot after warm-up",
+     "Zero waits are included; the time from referral to the list (referral delay and triage) "
+     "is not."},
+    {kMPhysicalCheckCoverage, "physical_health_check_coverage", "fraction",
+     "share of people alive and registered throughout the last 12 months who had an "
+     "annual physical health check in them",
+     "Registered throughout means registered before the 12-month window began."},
+    {kMCarePartnerContactsPerPerson, "care_partner_contacts_per_person", "contacts/person",
+     "Care Partner contacts after warm-up per person ever on a Care Partner caseload "
+     "after warm-up (in a trial: per intervention participant)",
+     "People count whether or not still alive. NaN when nobody qualifies."},
+    {kMCarePartnerNoContactShare, "care_partner_no_contact_share", "fraction",
+     "share of those people with no Care Partner contact after warm-up",
+     "A contact is a taken-up Care Partner contact."},
+    {kMCarePartnersInPost, "care_partners_in_post", "workers",
+     "mean over recorded months of series care_partners_in_post", ""},
+    {kMSupervisionCoverage, "supervision_coverage", "fraction",
+     "mean over recorded months with Care Partners in post of series "
+     "supervision_coverage (NaN if none)",
+     ""},
+    {kMMeanQol, "mean_quality_of_life", "MANSA 1-7",
+     "mean over recorded months of series mean_quality_of_life", ""},
+    {kMMortalityRatioUnder75, "mortality_ratio_under_75", "ratio",
+     "deaths under age 75 after warm-up over those expected at general-population "
+     "Gompertz rates over the same person-time under 75",
+     "See [ODD.md](ODD.md#mortality-and-the-expected-deaths-under-75)."},
+    {kMCostPerPersonYear, "cost_per_person_per_year", "GBP/person-year",
+     "all costs after warm-up over person-years after warm-up",
+     "The nine cost categories of the series, accumulated over the whole observed period "
+     "including any partial month."},
+    {kMTrialQolDifference, "trial_qol_change_difference", "MANSA 1-7",
+     "trial only: mean change in quality of life from baseline to follow-up, "
+     "intervention minus control, among participants alive and registered at "
+     "follow-up (NaN outside a trial)",
+     ""},
+    {kMTrialQolDifferenceLo, "trial_qol_change_difference_ci_lo", "MANSA 1-7",
+     "lower bound of the Welch 95% interval of trial_qol_change_difference",
+     "Individual-level, within the replication, not adjusted for clustering by practice. NaN "
+     "outside a trial or with fewer than 2 people in an arm."},
+    {kMTrialQolDifferenceHi, "trial_qol_change_difference_ci_hi", "MANSA 1-7",
+     "upper bound of the Welch 95% interval of trial_qol_change_difference", ""},
+    {kMTrialContactsMean, "trial_contacts_mean", "contacts/person",
+     "trial only: mean Care Partner contacts per intervention participant",
+     "Equal to `care_partner_contacts_per_person` in a trial; NaN outside a trial."},
+    {kMTrialNoContactShare, "trial_no_contact_share", "fraction",
+     "trial only: share of intervention participants with no Care Partner contact",
+     "Equal to `care_partner_no_contact_share` in a trial; NaN outside a trial."},
+}};
+
+constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{
+    {kEqCrises, "crises_per_1000_per_year", "per 1000 person-years",
+     "crises per 1000 person-years of the group after warm-up", ""},
+    {kEqMeanQol, "mean_quality_of_life", "MANSA 1-7",
+     "mean over months of the group's mean quality of life at the month end",
+     "Months in which the group has no living members are skipped."},
+    {kEqCarePartnerContacts, "care_partner_contacts_per_person", "contacts/person",
+     "Care Partner contacts after warm-up per group member ever on a Care Partner caseload "
+     "after warm-up",
+     ""},
+    {kEqPrimaryCareOnly, "primary_care_only_share_12m", "fraction",
+     "share of group members alive and registered throughout the last 12 months with no "
+     "secondary-care or Care Partner contact in them",
+     ""},
+}};
+
+/// Returns true when every definition sits at its own index.
+template <std::size_t N>
+constexpr bool at_own_index(const std::array<OutputDef, N>& defs) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (defs[i].index != i || defs[i].name.empty() || defs[i].unit.empty()) return false;
+  }
+  return true;
+}
+
+/// Returns true when the people-by-setting series are named after the settings, in order.
+constexpr bool settings_in_order() {
+  for (std::size_t i = 0; i < kSettingCount; ++i) {
+    const std::string_view name = kSeriesDefs[kPeopleBySetting + i].name;
+    if (name.substr(0, 7) != "people_" || name.substr(7) != kSettingNames[i]) return false;
+  }
+  return true;
+}
+
+static_assert(at_own_index(kSeriesDefs), "a series definition is out of Series order");
+static_assert(at_own_index(kHeadlineDefs), "a metric definition is out of Metric order");
+static_assert(at_own_index(kBreakdownDefs), "a breakdown is out of EquityMetric order");
+static_assert(settings_in_order(), "people-by-setting series are out of Setting order");
+
+OutputInfo info(const OutputDef& d, std::string_view suffix = {}) {
+  return {std::string(d.name).append(suffix), std::string(d.unit), std::string(d.description)};
+}
+
+}  // namespace
+
+std::span<const OutputDef> series_defs() { return kSeriesDefs; }
+std::span<const OutputDef> headline_defs() { return kHeadlineDefs; }
+std::span<const OutputDef> breakdown_defs() { return kBreakdownDefs; }
 
 std::string group_suffix(std::size_t g) {
   if (g < kNetworkTypeCount) return std::string(".by_network.") + kNetworkTypeNames[g];
@@ -58,111 +232,19 @@ std::string group_suffix(std::size_t g) {
   return std::string(".by_diagnosis.") + kDiagnosisNames[g];
 }
 
-}  // namespace
-
 std::vector<OutputInfo> build_series_infos() {
   std::vector<OutputInfo> s;
   s.reserve(kSeriesCount);
-  for (std::size_t i = 0; i < kSettingCount; ++i) {
-    s.push_back({std::string("people_") + kSettingNames[i], "people", kSettingDescriptions[i]});
-  }
-  s.push_back({"people_in_gap", "people",
-               "living people in primary care or on outpatient lists only with no proactive "
-               "contact (Care Partner, CMHT, VCSE, outpatient, crisis follow-up or identification "
-               "sweep) in the last policies.gap_contact_window_days, at the month end"});
-  s.push_back({"waiting_cmht", "people", "people on the CMHT waiting list at the month end"});
-  s.push_back({"waiting_care_partner", "people",
-               "people waiting to be allocated a Care Partner at the month end"});
-  s.push_back({"waiting_vcse", "people", "people waiting for a VCSE place at the month end"});
-  s.push_back({"cmht_caseload", "people",
-               "people holding a CMHT caseload slot (including those in crisis) at the month end"});
-  s.push_back(
-      {"care_partner_caseload", "people",
-       "people on Care Partner caseload lists (including those in crisis) at the month end"});
-  s.push_back({"crises", "crises", "crises (transitions into crisis) in the month"});
-  s.push_back({"crisis_episodes", "episodes", "crisis team episodes started in the month"});
-  s.push_back({"admissions", "admissions", "acute admissions, in or out of area, in the month"});
-  s.push_back({"out_of_area_placements", "admissions",
-               "admissions placed out of area because no in-area bed was free, in the month"});
-  s.push_back({"bed_days", "days", "in-area acute bed-days in the month"});
-  s.push_back({"out_of_area_bed_days", "days", "out-of-area bed-days in the month"});
-  s.push_back(
-      {"bed_occupancy", "fraction", "in-area bed-days over bed-days available in the month"});
-  s.push_back({"deaths", "people", "deaths in the month"});
-  s.push_back({"mean_quality_of_life", "MANSA 1-7",
-               "mean quality of life of living people at the month end"});
-  s.push_back({"care_partners_in_post", "workers", "Care Partner posts filled at the month end"});
-  s.push_back({"care_partner_vacancies", "posts", "Care Partner posts vacant at the month end"});
-  s.push_back({"supervision_coverage", "fraction",
-               "Care Partners supervised this month over Care Partners in post (NaN with none)"});
-  for (std::size_t c = 0; c < kCostKindCount; ++c) {
-    s.push_back({kCostNames[c], "GBP", kCostDescriptions[c]});
-  }
+  for (const OutputDef& d : kSeriesDefs) s.push_back(info(d));
   return s;
 }
 
 std::vector<OutputInfo> build_metric_infos() {
   std::vector<OutputInfo> m;
   m.reserve(kMetricCount);
-  m.push_back({"people_in_gap", "people", "mean over recorded months of series people_in_gap"});
-  m.push_back({"crises_per_1000_per_year", "per 1000 person-years",
-               "crises after warm-up per 1000 person-years lived after warm-up"});
-  m.push_back({"admissions_per_1000_per_year", "per 1000 person-years",
-               "acute admissions (in or out of area) after warm-up per 1000 person-years"});
-  m.push_back({"bed_occupancy", "fraction",
-               "in-area bed-days after warm-up over beds times days after warm-up"});
-  m.push_back({"out_of_area_placements_per_year", "admissions/year",
-               "out-of-area placements after warm-up per year observed"});
-  m.push_back({"readmission_12m_after_crisis", "fraction",
-               "share of crises after warm-up followed within 12 months by an admission from a "
-               "later crisis of the same person, among crises at least 12 months before the end"});
-  m.push_back({"primary_care_only_share_12m", "fraction",
-               "share of people alive and registered throughout the last 12 months who had no "
-               "secondary-care (CMHT, outpatient, crisis, inpatient) or Care Partner contact in "
-               "them"});
-  m.push_back({"secondary_care_two_or_fewer_contacts_share", "fraction",
-               "among people alive at the end who were on a CMHT caseload or outpatient list at "
-               "some time in the last 12 months: share with at most 2 CMHT or outpatient contacts "
-               "in them"});
-  m.push_back({"cmht_mean_wait_days", "days",
-               "mean time on the CMHT waiting list of people given a caseload slot after warm-up"});
-  m.push_back({"physical_health_check_coverage", "fraction",
-               "share of people alive and registered throughout the last 12 months who had an "
-               "annual physical health check in them"});
-  m.push_back({"care_partner_contacts_per_person", "contacts/person",
-               "Care Partner contacts after warm-up per person ever on a Care Partner caseload "
-               "after warm-up (in a trial: per intervention participant)"});
-  m.push_back({"care_partner_no_contact_share", "fraction",
-               "share of those people with no Care Partner contact after warm-up"});
-  m.push_back({"care_partners_in_post", "workers",
-               "mean over recorded months of series care_partners_in_post"});
-  m.push_back({"supervision_coverage", "fraction",
-               "mean over recorded months with Care Partners in post of series "
-               "supervision_coverage (NaN if none)"});
-  m.push_back({"mean_quality_of_life", "MANSA 1-7",
-               "mean over recorded months of series mean_quality_of_life"});
-  m.push_back({"mortality_ratio_under_75", "ratio",
-               "deaths under age 75 after warm-up over those expected at general-population "
-               "Gompertz rates over the same person-time under 75"});
-  m.push_back({"cost_per_person_per_year", "GBP/person-year",
-               "all costs after warm-up over person-years after warm-up"});
-  m.push_back({"trial_qol_change_difference", "MANSA 1-7",
-               "trial only: mean change in quality of life from baseline to follow-up, "
-               "intervention minus control, among participants alive and registered at "
-               "follow-up (NaN outside a trial)"});
-  m.push_back({"trial_qol_change_difference_ci_lo", "MANSA 1-7",
-               "lower bound of the Welch 95% interval of trial_qol_change_difference"});
-  m.push_back({"trial_qol_change_difference_ci_hi", "MANSA 1-7",
-               "upper bound of the Welch 95% interval of trial_qol_change_difference"});
-  m.push_back({"trial_contacts_mean", "contacts/person",
-               "trial only: mean Care Partner contacts per intervention participant"});
-  m.push_back({"trial_no_contact_share", "fraction",
-               "trial only: share of intervention participants with no Care Partner contact"});
-  for (std::size_t k = 0; k < kEquityMetricCount; ++k) {
-    for (std::size_t g = 0; g < kGroupCount; ++g) {
-      m.push_back({kBreakdowns[k].metric + group_suffix(g), kBreakdowns[k].unit,
-                   kBreakdowns[k].description});
-    }
+  for (const OutputDef& d : kHeadlineDefs) m.push_back(info(d));
+  for (const OutputDef& d : kBreakdownDefs) {
+    for (std::size_t g = 0; g < kGroupCount; ++g) m.push_back(info(d, group_suffix(g)));
   }
   return m;
 }

@@ -1,8 +1,12 @@
-// The pathway model's output tables (names, units, definitions) and their index constants.
+// The pathway model's outputs: index constants, and the one definition of every series and metric
+// (index, name, unit, definition) with a compile-time check that each sits at its index.
 // Knows nothing of events, people or files: only what each output is called and means.
 #pragma once
 
 #include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/pathway_types.hpp"
@@ -51,6 +55,10 @@ enum CostKind : std::size_t {
 inline constexpr std::size_t kSeriesCount =
     static_cast<std::size_t>(kCostFirst) + static_cast<std::size_t>(kCostKindCount);
 
+/// Returns the series index of the people in setting `s`.
+constexpr std::size_t setting_series(Setting s) {
+  return static_cast<std::size_t>(kPeopleBySetting) + static_cast<std::size_t>(s);
+}
 /// Returns the series index of cost category `k`.
 constexpr std::size_t cost_series(CostKind k) {
   return static_cast<std::size_t>(kCostFirst) + static_cast<std::size_t>(k);
@@ -112,9 +120,39 @@ constexpr std::size_t equity_index(EquityMetric m, std::size_t g) {
   return kEquityFirst + static_cast<std::size_t>(m) * kGroupCount + g;
 }
 
+/// Defines one output: its index, machine name, unit, the definition stored with results, and
+/// further detail for docs/outputs.md (empty when the definition says it all).
+struct OutputDef {
+  std::size_t index;
+  std::string_view name;
+  std::string_view unit;
+  std::string_view description;
+  std::string_view detail;
+};
+
+/// Returns the definitions of the monthly series in Series order.
+std::span<const OutputDef> series_defs();
+/// Returns the definitions of the headline metrics in Metric order (up to kEquityFirst).
+std::span<const OutputDef> headline_defs();
+/// Returns the definitions of the metrics broken down by group, in EquityMetric order.
+std::span<const OutputDef> breakdown_defs();
+/// Returns the suffix naming group `g` of a breakdown, e.g. ".by_network.formal_sparse".
+std::string group_suffix(std::size_t g);
+
 /// Builds the metric table in Metric order.
 std::vector<OutputInfo> build_metric_infos();
 /// Builds the series table in Series order.
 std::vector<OutputInfo> build_series_infos();
+
+/// Holds one generated part of docs/outputs.md: its marker name and its Markdown text.
+struct OutputDocPart {
+  std::string name;
+  std::string markdown;
+};
+
+/// Returns the generated parts of docs/outputs.md (series, metrics, breakdowns) in doc order.
+std::vector<OutputDocPart> render_output_doc_parts();
+/// Returns every generated part of docs/outputs.md between its BEGIN and END markers.
+std::string render_outputs_markdown();
 
 }  // namespace cmhsim::model::pathway

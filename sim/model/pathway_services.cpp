@@ -36,32 +36,18 @@ void PathwaySimulation::settle(std::uint32_t id) {
     // The latest of mh uniform contact times on [start, now].
     if (mh > 0) last = start + dt * std::pow(rng.uniform(), 1.0 / static_cast<double>(mh));
   }
-  tally_.gp += gp;
-  if (observed()) t_gp_ += gp;
+  outputs_.gp_consultations(now, gp);
   if (mh == 0) return;
-  p.mental_health_contacts =
-      static_cast<std::uint16_t>(std::min<std::uint32_t>(p.mental_health_contacts + mh, 0xffffu));
-  if (window_open_) {
-    p.window_secondary_contacts = static_cast<std::uint16_t>(
-        std::min<std::uint32_t>(p.window_secondary_contacts + mh, 0xffffu));
-  }
+  outputs_.secondary_contacts(p, now, mh);
   p.last_proactive = std::max(p.last_proactive, static_cast<float>(last));
   p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(last));
-  const bool seen = observed();
-  if (p.setting == Setting::Cmht) {
-    tally_.cmht_contacts += mh;
-    if (seen) t_cmht_contacts_ += mh;
-  } else {
-    tally_.outpatient += mh;
-    if (seen) t_outpatient_ += mh;
-  }
 }
 
 void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
   settle(id);
   Person& p = persons_[id];
   p.setting = s;
-  if (window_open_ && (s == Setting::Cmht || s == Setting::Outpatients)) p.set(kWindowSecondary);
+  if (s == Setting::Cmht || s == Setting::Outpatients) outputs_.secondary_care(p);
 }
 
 void PathwaySimulation::refer_to_cmht(std::uint32_t id, bool by_care_partner) {
@@ -117,8 +103,8 @@ void PathwaySimulation::start_cmht(std::uint32_t id) {
   p.home = Setting::Cmht;
   if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
     move_to(id, Setting::Cmht);
-  } else if (window_open_) {
-    p.set(kWindowSecondary);
+  } else {
+    outputs_.secondary_care(p);  // On the caseload while still in acute care.
   }
   schedule_transition(id);
 }
@@ -173,7 +159,7 @@ void PathwaySimulation::start_vcse(std::uint32_t id) {
   p.set(kVcseWaiting, false);
   p.set(kVcseConnected);
   p.last_proactive = static_cast<float>(now);
-  vcse_level_.add(now, 1.0);
+  outputs_.vcse_started(now);
   double duration = 0.0;
   {
     PersonStream rng(*this, id, kSlotServices);
@@ -194,7 +180,7 @@ void PathwaySimulation::on_vcse_end(const engine::Event& e) {
 
 void PathwaySimulation::leave_vcse(std::uint32_t id) {
   persons_[id].set(kVcseConnected, false);
-  vcse_level_.add(sim_.now(), -1.0);
+  outputs_.vcse_ended(sim_.now());
   if (auto next = vcse_.release(sim_.now())) start_vcse(static_cast<std::uint32_t>(next->customer));
 }
 
@@ -211,11 +197,7 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
       checked =
           bernoulli(*rng, supported ? s.physical_check_with_support : s.physical_check_probability);
     }
-    if (checked) {
-      ++tally_.checks;
-      if (observed()) ++t_checks_;
-      if (window_open_) p.set(kWindowCheck);
-    }
+    if (checked) outputs_.physical_check(p, now);
     p.next_check = static_cast<float>(p.next_check + kYearDays);
   }
   if (p.setting != p.home) return;  // In acute care: decisions wait for the return.

@@ -23,8 +23,8 @@ inline constexpr std::array<const char*, kNetworkTypeCount> kNetworkTypeNames{
 /// Names the ethnicity group (ONS 5-group classification).
 enum class Ethnicity : std::uint8_t { White, Black, Asian, Mixed, Other };
 inline constexpr std::size_t kEthnicityCount = 5;
-inline constexpr std::array<const char*, kEthnicityCount> kEthnicityNames{
-    "white", "black", "asian", "mixed", "other"};
+inline constexpr std::array<const char*, kEthnicityCount> kEthnicityNames{"white", "black", "asian",
+                                                                          "mixed", "other"};
 
 /// Names the clinical state: stable, struggling (deteriorating, relapse risk) or in crisis.
 enum class ClinicalState : std::uint8_t { Stable, Struggling, Crisis };
@@ -38,7 +38,14 @@ inline constexpr std::array<const char*, kClinicalStateCount> kClinicalStateName
 /// Partner's caseload (with primary care). Cmht: on a community mental health team caseload.
 /// Outpatients: on a psychiatric outpatient list only. CrisisTeam: in a crisis resolution and
 /// home treatment episode. Inpatient: in an acute bed (in or out of area).
-enum class Setting : std::uint8_t { PrimaryCare, CarePartner, Cmht, Outpatients, CrisisTeam, Inpatient };
+enum class Setting : std::uint8_t {
+  PrimaryCare,
+  CarePartner,
+  Cmht,
+  Outpatients,
+  CrisisTeam,
+  Inpatient
+};
 inline constexpr std::size_t kSettingCount = 6;
 inline constexpr std::array<const char*, kSettingCount> kSettingNames{
     "primary_care", "care_partner", "cmht", "outpatients", "crisis_team", "inpatient"};

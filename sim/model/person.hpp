@@ -9,6 +9,9 @@
 
 namespace cmhsim::model::pathway {
 
+inline constexpr double kMonthDays = 365.25 / 12.0;
+inline constexpr double kYearDays = 365.25;
+
 /// Names the purposes of random streams; a person's draws for one purpose come from stream
 /// (person id, purpose), global processes use reserved entity ids (see kGlobalEntity).
 enum class Purpose : std::uint64_t {

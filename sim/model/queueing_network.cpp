@@ -2,18 +2,13 @@
 // steps and the end of warm-up. No I/O, no threads.
 #include "model/queueing_network.hpp"
 
-#include <limits>
+#include "model/service_outcome.hpp"
 
 namespace cmhsim::model {
 namespace {
 
 constexpr std::uint64_t kCustomerEntityShift = 40;
 constexpr std::int32_t kWarmupPriority = -1;  // Resets statistics before anything else that day.
-
-double ratio(std::uint64_t part, std::uint64_t whole) {
-  return whole ? static_cast<double>(part) / static_cast<double>(whole)
-               : std::numeric_limits<double>::quiet_NaN();
-}
 
 }  // namespace
 
@@ -163,15 +158,18 @@ void QueueingNetwork::on_warmup_end(const engine::Event&) {
   for (engine::Resource& r : resources_) r.reset_statistics(sim_.now());
 }
 
-std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
-  std::uint32_t slot;
+std::uint32_t QueueingNetwork::take_slot() {
   if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(customers_.size());
     customers_.emplace_back();
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
+    return static_cast<std::uint32_t>(customers_.size() - 1);
   }
+  const std::uint32_t slot = free_slots_.back();
+  free_slots_.pop_back();
+  return slot;
+}
+
+std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
+  const std::uint32_t slot = take_slot();
   const std::uint64_t entity = ((static_cast<std::uint64_t>(stream) + 1) << kCustomerEntityShift) +
                                arrival_counts_[stream]++;
   customers_[slot] = Customer{};
@@ -181,14 +179,7 @@ std::uint32_t QueueingNetwork::new_customer(std::size_t stream) {
 }
 
 std::uint32_t QueueingNetwork::new_initial_customer(std::size_t service, std::uint64_t n) {
-  std::uint32_t slot;
-  if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(customers_.size());
-    customers_.emplace_back();
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
-  }
+  const std::uint32_t slot = take_slot();
   customers_[slot] = Customer{};
   customers_[slot].entity = ((kInitialStreamBase + service) << kCustomerEntityShift) + n;
   return slot;
@@ -219,21 +210,8 @@ double QueueingNetwork::draw(Customer& c, Purpose purpose, const engine::Distrib
 void QueueingNetwork::free_customer(std::uint32_t slot) { free_slots_.push_back(slot); }
 
 ServiceOutcome QueueingNetwork::outcome(std::size_t service) const {
-  const engine::ResourceStatistics st = resources_[service].statistics(sim_.now());
-  ServiceOutcome o;
-  o.name = config_.services[service].name;
-  o.arrivals = st.arrivals;
-  o.completions = st.completed;
-  auto set = [&o](ServiceMetric m, double v) { o.values[static_cast<std::size_t>(m)] = v; };
-  set(ServiceMetric::MeanWait, st.wait.mean());
-  set(ServiceMetric::MeanInQueue, st.mean_in_queue);
-  set(ServiceMetric::MeanInSystem, st.mean_in_queue + st.mean_busy);
-  set(ServiceMetric::Utilisation, st.utilisation);
-  set(ServiceMetric::ThroughputPerDay, st.span > 0.0 ? static_cast<double>(st.completed) / st.span
-                                                     : std::numeric_limits<double>::quiet_NaN());
-  set(ServiceMetric::BlockedFraction, ratio(st.blocked, st.arrivals));
-  set(ServiceMetric::RenegedFraction, ratio(st.reneged, st.arrivals));
-  return o;
+  return service_outcome(config_.services[service].name,
+                         resources_[service].statistics(sim_.now()));
 }
 
 }  // namespace cmhsim::model

@@ -59,6 +59,8 @@ class QueueingNetwork {
   void enter(std::uint32_t slot, std::size_t service);
   void start_service(std::uint32_t slot, std::size_t service);
   void schedule_capacity_step(std::size_t service, std::uint64_t cycle, std::size_t step);
+  // Returns a free customer slot, reusing one released earlier when there is one.
+  std::uint32_t take_slot();
   std::uint32_t new_customer(std::size_t stream);
   std::uint32_t new_initial_customer(std::size_t service, std::uint64_t n);
   void start_warm();

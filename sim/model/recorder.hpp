@@ -14,7 +14,7 @@ struct PersonSummary {
   std::uint8_t diagnosis = 0;
   std::uint8_t network = 0;
   std::uint8_t ethnicity = 0;
-  std::uint8_t trial_arm = 0;          ///< 0 none, 1 intervention, 2 control.
+  std::uint8_t trial_arm = 0;  ///< 0 none, 1 intervention, 2 control.
   std::uint32_t care_partner_contacts = 0;
   std::uint32_t mental_health_contacts = 0;
   std::uint32_t crises = 0;

@@ -276,23 +276,12 @@ void set_resolved(ResolvedValues& values, std::string_view key, std::string valu
 }
 
 Scenario parse_scenario(const std::string& text, const std::string& source_name) {
-  const Reader r(source_name);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    r.fail(e.mark, "", "invalid YAML: " + e.msg);
-  }
-  if (!root.IsDefined() || root.IsNull()) {
-    throw ScenarioError(source_name, 1, 1, "",
-                        "the scenario is empty; expected a mapping with at least horizon_days, "
-                        "arrivals and services (a queueing network) or a population section "
-                        "(a pathway model)");
-  }
-  if (!root.IsMap()) {
-    r.fail(root.Mark(), "",
-           "expected a mapping of keys at the top level, got " + Reader::describe(root));
-  }
+  const YAML::Node root =
+      Reader(source_name)
+          .load_mapping(
+              text,
+              "the scenario is empty; expected a mapping with at least horizon_days, arrivals and "
+              "services (a queueing network) or a population section (a pathway model)");
   const Reader reader(source_name, schema_of(root));
   check_schema_keys(reader, root);
   const Field root_field{root, std::nullopt, "", "", nullptr};

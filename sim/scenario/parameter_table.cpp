@@ -107,19 +107,21 @@ const Parameter& parameter(std::string_view path, Schema schema) {
   throw std::logic_error("no scenario parameter '" + std::string(path) + "'");
 }
 
+bool is_child_of(std::string_view path, std::string_view parent) noexcept {
+  if (!parent.empty()) {
+    if (path.size() <= parent.size() + 1 || path.substr(0, parent.size()) != parent ||
+        path[parent.size()] != '.') {
+      return false;
+    }
+    path.remove_prefix(parent.size() + 1);
+  }
+  return path.find('.') == std::string_view::npos;
+}
+
 std::vector<const Parameter*> children(std::string_view path, Schema schema) {
   std::vector<const Parameter*> out;
   for (const Parameter& p : parameters()) {
-    if (!belongs_to(p, schema)) continue;
-    std::string_view rest = p.path;
-    if (!path.empty()) {
-      if (rest.size() <= path.size() + 1 || rest.substr(0, path.size()) != path ||
-          rest[path.size()] != '.') {
-        continue;
-      }
-      rest.remove_prefix(path.size() + 1);
-    }
-    if (rest.find('.') == std::string_view::npos) out.push_back(&p);
+    if (belongs_to(p, schema) && is_child_of(p.path, path)) out.push_back(&p);
   }
   return out;
 }

@@ -100,6 +100,9 @@ const std::vector<Parameter>& parameters();
 /// Returns the `schema` parameter with exactly this path pattern; throws std::logic_error if none.
 const Parameter& parameter(std::string_view path, Schema schema);
 
+/// Returns true if the pattern `path` lies directly below `parent` ("" for the top level).
+[[nodiscard]] bool is_child_of(std::string_view path, std::string_view parent) noexcept;
+
 /// Returns the `schema` parameters directly below `path` ("" for the top level), in table order.
 std::vector<const Parameter*> children(std::string_view path, Schema schema);
 

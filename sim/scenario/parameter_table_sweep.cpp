@@ -67,15 +67,7 @@ const std::vector<Parameter>& sweep_parameters() {
 std::vector<const Parameter*> sweep_children(std::string_view path) {
   std::vector<const Parameter*> out;
   for (const Parameter& p : sweep_parameters()) {
-    std::string_view rest = p.path;
-    if (!path.empty()) {
-      if (rest.size() <= path.size() + 1 || rest.substr(0, path.size()) != path ||
-          rest[path.size()] != '.') {
-        continue;
-      }
-      rest.remove_prefix(path.size() + 1);
-    }
-    if (rest.find('.') == std::string_view::npos) out.push_back(&p);
+    if (is_child_of(p.path, path)) out.push_back(&p);
   }
   return out;
 }

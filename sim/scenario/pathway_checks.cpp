@@ -118,14 +118,16 @@ void check_warm_start(const Reader& r, const PathwaySections& s, const model::Pa
   const model::WarmStartConfig& w = c.warm_start;
   if (!w.enabled) return;
   if (c.trial.enabled) {
-    r.fail(s.warm_start.field(), "a trial starts from its participants; remove warm_start or trial");
+    r.fail(s.warm_start.field(),
+           "a trial starts from its participants; remove warm_start or trial");
   }
   const auto slots = static_cast<std::uint64_t>(
       std::floor(c.services.cmht_coordinators_fte * c.services.cmht_caseload_per_fte));
   if (w.cmht_caseload > slots) {
-    r.fail_expected(given(s.warm_start, "cmht_caseload"),
-                    "an integer <= the CMHT caseload slots (" + std::to_string(slots) +
-                        " = floor(services.cmht_coordinators_fte x services.cmht_caseload_per_fte))");
+    r.fail_expected(
+        given(s.warm_start, "cmht_caseload"),
+        "an integer <= the CMHT caseload slots (" + std::to_string(slots) +
+            " = floor(services.cmht_coordinators_fte x services.cmht_caseload_per_fte))");
   }
   if (w.cmht_waiting > 0 && w.cmht_caseload < slots) {
     r.fail_expected(given(s.warm_start, "cmht_waiting"),
@@ -135,9 +137,9 @@ void check_warm_start(const Reader& r, const PathwaySections& s, const model::Pa
   const std::uint64_t total = std::uint64_t{w.cmht_caseload} + w.cmht_waiting + w.outpatients +
                               w.care_partner_caseload + w.care_partner_waiting;
   if (total > c.population.register_size) {
-    r.fail(s.warm_start.field(),
-           "the counts add up to " + std::to_string(total) + " people, more than " +
-               "population.register_size (" + std::to_string(c.population.register_size) + ")");
+    r.fail(s.warm_start.field(), "the counts add up to " + std::to_string(total) +
+                                     " people, more than " + "population.register_size (" +
+                                     std::to_string(c.population.register_size) + ")");
   }
   if (w.care_partner_caseload + w.care_partner_waiting > 0 && c.care_partners.fte <= 0.0) {
     r.fail_expected(s.warm_start.given_field("care_partner_caseload")

@@ -75,11 +75,9 @@ model::PathwayConfig read_pathways(const Reader& r, const Field& root, const Fie
   c.horizon_days = horizon_days;
   c.warmup_days = warmup_days;
   const PathwaySections s{
-      named(sections, "population"), named(sections, "clinical"),
-      named(sections, "care_partners"), named(sections, "supervision"),
-      named(sections, "services"), named(sections, "policies"),
-      named(sections, "costs"), named(sections, "trial"),
-      named(sections, "warm_start")};
+      named(sections, "population"),  named(sections, "clinical"), named(sections, "care_partners"),
+      named(sections, "supervision"), named(sections, "services"), named(sections, "policies"),
+      named(sections, "costs"),       named(sections, "trial"),    named(sections, "warm_start")};
   check_pathways(r, s, c);
   return c;
 }

@@ -48,8 +48,8 @@ class Section {
 
 /// Holds the sections of one pathway scenario while it is read and checked.
 struct PathwaySections {
-  const Section &population, &clinical, &care_partners, &supervision, &services, &policies,
-      &costs, &trial, &warm_start;
+  const Section &population, &clinical, &care_partners, &supervision, &services, &policies, &costs,
+      &trial, &warm_start;
 };
 
 /// Reads every pathway section of `top` into a config with the given run length.

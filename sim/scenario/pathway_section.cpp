@@ -21,9 +21,7 @@ Section::Section(const Reader& r, const Field& root, const Fields& top, std::str
 
 const Field* Section::given_field(std::string_view key) const { return fields_.find(key); }
 
-Field Section::resolve(std::string_view key) {
-  return r_.field_or_default(fields_, section_, key);
-}
+Field Section::resolve(std::string_view key) { return r_.field_or_default(fields_, section_, key); }
 
 double Section::number(std::string_view key) { return r_.number(resolve(key)); }
 

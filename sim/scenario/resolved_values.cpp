@@ -94,15 +94,17 @@ class Resolver {
       const YAML::Node node = f.value[std::string(k.key())];
       if (!node.IsDefined()) continue;
       const Field kf{node, std::nullopt, std::string(k.key()), join_path(f.path, k.key()), &k};
-      out += ", " + std::string(k.key()) + ": " +
-             (k.kind == ValueKind::NumberList ? list(r_.numbers(kf)) : format_number(r_.number(kf)));
+      out +=
+          ", " + std::string(k.key()) + ": " +
+          (k.kind == ValueKind::NumberList ? list(r_.numbers(kf)) : format_number(r_.number(kf)));
     }
     return out + "}";
   }
 
   [[nodiscard]] static std::string list(const std::vector<double>& values) {
     std::string out = "[";
-    for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + format_number(values[i]);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      out += (i ? ", " : "") + format_number(values[i]);
     return out + "]";
   }
 

@@ -286,20 +286,8 @@ std::string assignments(const std::vector<Override>& point) {
 
 SweepSpec parse_sweep(const std::string& text, const std::string& source_name) {
   const Reader r(source_name);
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    r.fail(e.mark, "", "invalid YAML: " + e.msg);
-  }
-  if (!root.IsDefined() || root.IsNull()) {
-    throw ScenarioError(source_name, 1, 1, "",
-                        "the sweep file is empty; expected a mapping with at least base and axes");
-  }
-  if (!root.IsMap()) {
-    r.fail(root.Mark(), "",
-           "expected a mapping of keys at the top level, got " + Reader::describe(root));
-  }
+  const YAML::Node root = r.load_mapping(
+      text, "the sweep file is empty; expected a mapping with at least base and axes");
   const Field root_field{root, std::nullopt, "", "", nullptr};
   const Fields top = r.mapping(root_field, sweep_children(""), "of sweep files");
 

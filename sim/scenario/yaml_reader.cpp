@@ -225,6 +225,20 @@ Fields Reader::categories(const Field& f) const {
   return out;
 }
 
+YAML::Node Reader::load_mapping(const std::string& text, const std::string& empty_message) const {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    fail(e.mark, "", "invalid YAML: " + e.msg);
+  }
+  if (!root.IsDefined() || root.IsNull()) throw ScenarioError(file_, 1, 1, "", empty_message);
+  if (!root.IsMap()) {
+    fail(root.Mark(), "", "expected a mapping of keys at the top level, got " + describe(root));
+  }
+  return root;
+}
+
 Field Reader::field_or_default(const Fields& fields, const Field& parent,
                                std::string_view key) const {
   if (const Field* f = fields.find(key)) return *f;

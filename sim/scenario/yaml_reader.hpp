@@ -84,6 +84,10 @@ class Reader {
   /// Reads a distribution mapping and builds it (defined in distribution_reader.cpp).
   [[nodiscard]] engine::Distribution distribution(const Field& f) const;
 
+  /// Parses `text` as one YAML mapping; an empty document fails with `empty_message`.
+  [[nodiscard]] YAML::Node load_mapping(const std::string& text,
+                                        const std::string& empty_message) const;
+
   /// Returns true if the field is the plain or quoted word `word`.
   [[nodiscard]] static bool is_word(const Field& f, std::string_view word);
   /// Returns a field's value as it appears in an error: "'ten'", "a mapping", "nothing".

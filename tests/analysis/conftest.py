@@ -4,11 +4,14 @@ import os
 import sys
 
 import h5py
+import matplotlib
 import numpy as np
 import pytest
 
 SOURCE_DIR = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 sys.path.insert(0, os.path.join(SOURCE_DIR, "analysis"))
+# The package leaves the backend to its caller; tests draw to files only, display or not.
+matplotlib.use("Agg")
 
 GROUPS = ["diverse_active", "family_stable", "formal_sparse", "white", "black", "asian", "mixed",
           "other", "schizophrenia", "bipolar", "other_psychosis"]
@@ -104,6 +107,47 @@ def write_run(path, version=2, model="pathway", schema="cmhsim-results", content
         f.attrs["content"] = content
         f.attrs["model"] = model
         write_run_group(f, "ics_partners", shift=1)
+
+
+# Each sweep point's replications are its outcome value plus these deviations (mean 0, sd
+# sqrt(2/3)), so a point's mean is the value and its 95% half-width t(0.975, 3) sqrt(2/3) / 2.
+SWEEP_REP_DEVIATIONS = np.array([-1.0, 0.0, 1.0, 0.0])
+
+
+def write_sweep(path, axes, settings, outcomes, design="factorial", name="sweep_small",
+                point_model="pathway", order=True, text="name: sweep_small\n"):
+    """Writes a synthetic sweep file: point i has settings[i] and outcome values outcomes[k][i]."""
+    reps = len(SWEEP_REP_DEVIATIONS)
+    with h5py.File(path, "w") as f:
+        f.attrs["schema"] = "cmhsim-results"
+        f.attrs["schema_version"] = np.int32(2)
+        f.attrs["content"] = "sweep"
+        f.attrs["sweep_name"] = name
+        f.attrs["design"] = design
+        f.attrs["version"] = "0.1.0"
+        f.attrs["git_commit"] = "abc123"
+        f.attrs["points"] = np.uint64(len(settings))
+        f.attrs["points_stored"] = np.uint64(len(settings))
+        sw = f.create_group("sweep")
+        sw.attrs["path"] = "sweeps/sweep_small.yaml"
+        sw.create_dataset("text", data=text, dtype=h5py.string_dtype())
+        sw["axes"] = _strings(axes)
+        sw["settings"] = np.array([list(row) for row in settings], dtype=h5py.string_dtype())
+        points = f.create_group("points")
+        if order:
+            points.attrs["order"] = _strings([str(i) for i in range(len(settings))])
+        # Groups are created last to first: readers must not rely on creation order.
+        for i in reversed(range(len(settings))):
+            g = points.create_group(str(i))
+            write_run_group(g, f"point {i}", shift=0, reps=reps, seed=i)
+            g.attrs["model"] = point_model
+            g.attrs["sweep_point"] = np.uint64(i)
+            g.attrs["axes"] = _strings(axes)
+            g.attrs["settings"] = _strings(settings[i])
+            m = g["metrics/replications"]
+            names = list(m.attrs["names"])
+            for outcome, values in outcomes.items():
+                m[:, names.index(outcome)] = values[i] + SWEEP_REP_DEVIATIONS
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from cmhsim_analysis.prcc import prcc
-from cmhsim_analysis.stats import mean_ci, rank, t975
+from cmhsim_analysis.stats import mean_ci, t975
 
 
 def test_prcc_finds_monotone_effects_and_ignores_noise():
@@ -51,6 +51,10 @@ def test_t_quantiles_match_tables():
     assert t975(60) == pytest.approx(2.0003, abs=1e-4)
     assert t975(120) == pytest.approx(1.9799, abs=1e-4)
     assert math.isnan(t975(0))
+    both = t975(np.array([0, 2, 1000]))
+    assert math.isnan(both[0])
+    assert both[1] == pytest.approx(4.3027, abs=1e-4)
+    assert both[2] == pytest.approx(1.9623, abs=1e-4)
 
 
 def test_mean_ci_skips_nan_and_needs_two_values():
@@ -63,5 +67,19 @@ def test_mean_ci_skips_nan_and_needs_two_values():
     assert mean[1] == 5.0 and math.isnan(lo[1]) and math.isnan(hi[1])
 
 
-def test_rank_averages_ties():
-    assert list(rank([3, 1, 2, 2])) == [4.0, 1.0, 2.5, 2.5]
+def test_prcc_gives_tied_inputs_their_average_rank():
+    x = np.array([[1.0], [2.0], [2.0], [3.0], [4.0]])
+    y = np.array([1.0, 3.0, 2.0, 4.0, 5.0])
+    coef, _, _ = prcc(x, y)
+    # Ranks (1, 2.5, 2.5, 4, 5) and (1, 3, 2, 4, 5): Pearson r = 9.5 / sqrt(9.5 * 10).
+    assert coef[0] == pytest.approx(math.sqrt(0.95))
+
+
+def test_prcc_interval_is_fisher_z_with_the_normal_quantile():
+    rng = np.random.default_rng(3)
+    x = rng.uniform(0, 1, (40, 2))
+    y = x[:, 0] + rng.normal(0, 0.3, 40)
+    coef, lo, hi = prcc(x, y)
+    half = 1.959964 / math.sqrt(40 - 3 - 1)
+    assert lo[0] == pytest.approx(math.tanh(math.atanh(coef[0]) - half), abs=1e-6)
+    assert hi[0] == pytest.approx(math.tanh(math.atanh(coef[0]) + half), abs=1e-6)

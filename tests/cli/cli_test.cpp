@@ -17,9 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 
 using cmhsim::cli_test::Result;
-using cmhsim::cli_test::slurp;
-using cmhsim::cli_test::scratch;
 using cmhsim::cli_test::run_cmhsim;
+using cmhsim::cli_test::scratch;
+using cmhsim::cli_test::slurp;
 
 void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
 
@@ -71,10 +71,10 @@ TEST_CASE("unknown commands and options exit 2 with a hint", "[cli][bad-input]")
 TEST_CASE("run writes HDF5 and a JSON summary with confidence intervals", "[cli]") {
   const auto dir = scratch("run");
   write(dir / "small.yaml", kSmallScenario);
-  const auto r =
-      run_cmhsim("run " + (dir / "small.yaml").string() + " -o " + (dir / "out" / "small.h5").string() +
-                 " --summary-json " + (dir / "small.json").string() + " --threads 2",
-             dir);
+  const auto r = run_cmhsim("run " + (dir / "small.yaml").string() + " -o " +
+                                (dir / "out" / "small.h5").string() + " --summary-json " +
+                                (dir / "small.json").string() + " --threads 2",
+                            dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("service desk") != std::string::npos);
@@ -99,10 +99,11 @@ TEST_CASE("run is bit-identical whatever the thread count", "[cli][determinism]"
   const auto dir = scratch("threads");
   write(dir / "small.yaml", kSmallScenario);
   for (const char* t : {"1", "2"}) {
-    const auto r = run_cmhsim("run " + (dir / "small.yaml").string() + " -q -o " +
-                              (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
-                              (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
-                          dir);
+    const auto r =
+        run_cmhsim("run " + (dir / "small.yaml").string() + " -q -o " +
+                       (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
+                       (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
+                   dir);
     REQUIRE(r.code == 0);
   }
   CHECK(slurp(dir / "t1.json") == slurp(dir / "t2.json"));
@@ -114,9 +115,10 @@ TEST_CASE("a bad scenario exits 2, names the place and leaves outputs alone", "[
   bad.replace(bad.find("servers: 2"), 10, "servrs: 2");
   write(dir / "bad.yaml", bad);
   write(dir / "good.h5", "previous results");
-  const auto r = run_cmhsim("run " + (dir / "bad.yaml").string() + " -o " + (dir / "good.h5").string() +
-                            " --summary-json " + (dir / "new.json").string(),
-                        dir);
+  const auto r =
+      run_cmhsim("run " + (dir / "bad.yaml").string() + " -o " + (dir / "good.h5").string() +
+                     " --summary-json " + (dir / "new.json").string(),
+                 dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("bad.yaml:12:5: services.desk.servrs: unknown key (did you mean 'servers'?)") !=
         std::string::npos);
@@ -129,8 +131,8 @@ TEST_CASE("a failed final write exits 1 and leaves no temporary file behind", "[
   write(dir / "small.yaml", kSmallScenario);
   // A directory where the results file should go: the final rename must fail, even as root.
   fs::create_directories(dir / "out.h5" / "keep");
-  const auto r =
-      run_cmhsim("run " + (dir / "small.yaml").string() + " -q -o " + (dir / "out.h5").string(), dir);
+  const auto r = run_cmhsim(
+      "run " + (dir / "small.yaml").string() + " -q -o " + (dir / "out.h5").string(), dir);
   CHECK(r.code == 1);
   CHECK(r.err.find("out.h5") != std::string::npos);
   CHECK(fs::is_directory(dir / "out.h5" / "keep"));

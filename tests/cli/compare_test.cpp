@@ -42,10 +42,10 @@ TEST_CASE("compare pairs network scenarios: paired CI narrower than unpaired", "
   write(dir / "three.yaml", desk("three", 3));
   write(dir / "four.yaml", desk("four", 4));
   const auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " +
-                            (dir / "three.yaml").string() + " " + (dir / "four.yaml").string() +
-                            " -q --threads 2 -o " + (dir / "out" / "cmp.h5").string() +
-                            " --summary-json " + (dir / "cmp.json").string(),
-                        dir);
+                                (dir / "three.yaml").string() + " " + (dir / "four.yaml").string() +
+                                " -q --threads 2 -o " + (dir / "out" / "cmp.h5").string() +
+                                " --summary-json " + (dir / "cmp.json").string(),
+                            dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("three vs two: paired differences over 12 replications") != std::string::npos);
@@ -88,11 +88,11 @@ TEST_CASE("compare is bit-identical whatever the thread count", "[cli][determini
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "three.yaml", desk("three", 3));
   for (const char* t : {"1", "2"}) {
-    const auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " +
-                              (dir / "three.yaml").string() + " -q -r 4 -o " +
-                              (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
-                              (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
-                          dir);
+    const auto r = run_cmhsim(
+        "compare " + (dir / "two.yaml").string() + " " + (dir / "three.yaml").string() +
+            " -q -r 4 -o " + (dir / (std::string("t") + t + ".h5")).string() + " --summary-json " +
+            (dir / (std::string("t") + t + ".json")).string() + " --threads " + t,
+        dir);
     REQUIRE(r.code == 0);
   }
   CHECK(slurp(dir / "t1.json") == slurp(dir / "t2.json"));
@@ -104,9 +104,9 @@ TEST_CASE("compare refuses incomparable scenarios with exit code 2 and writes no
   const auto dir = scratch("bad");
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "counter.yaml", desk("counter", 2, "counter"));
-  auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "counter.yaml").string() +
-                      " -q -o " + (dir / "x.h5").string(),
-                  dir);
+  auto r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " +
+                          (dir / "counter.yaml").string() + " -q -o " + (dir / "x.h5").string(),
+                      dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("services differ: [desk] in two, [counter] in counter") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.h5"));
@@ -116,8 +116,8 @@ TEST_CASE("compare refuses incomparable scenarios with exit code 2 and writes no
   CHECK(r.err.find("two or more scenario files") != std::string::npos);
 
   r = run_cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "two.yaml").string() +
-                 " -q -o " + (dir / "x.h5").string(),
-             dir);
+                     " -q -o " + (dir / "x.h5").string(),
+                 dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("two scenarios are called 'two'") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.h5"));
@@ -131,9 +131,9 @@ TEST_CASE("a comparison file reads in Python with h5py", "[cli]") {
   }
   write(dir / "two.yaml", desk("two", 2));
   write(dir / "three.yaml", desk("three", 3));
-  REQUIRE(run_cmhsim("compare " + (dir / "two.yaml").string() + " " + (dir / "three.yaml").string() +
-                     " -q -r 3 -o " + (dir / "cmp.h5").string(),
-                 dir)
+  REQUIRE(run_cmhsim("compare " + (dir / "two.yaml").string() + " " +
+                         (dir / "three.yaml").string() + " -q -r 3 -o " + (dir / "cmp.h5").string(),
+                     dir)
               .code == 0);
   write(dir / "check.py", R"(import sys, h5py
 with h5py.File(sys.argv[1], "r") as f:

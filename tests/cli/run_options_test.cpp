@@ -10,18 +10,18 @@
 #include <sstream>
 #include <string>
 
+#include "cli_support.hpp"
 #include "engine/confidence.hpp"
 #include "h5_compare.hpp"
-#include "cli_support.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 using cmhsim::cli_test::Result;
-using cmhsim::cli_test::slurp;
-using cmhsim::cli_test::scratch;
 using cmhsim::cli_test::run_cmhsim;
+using cmhsim::cli_test::scratch;
+using cmhsim::cli_test::slurp;
 
 std::string scenario_text(int fte) {
   return "name: small_ics\nhorizon_days: 730\nwarmup_days: 180\nreplications: 4\nseed: 11\n"

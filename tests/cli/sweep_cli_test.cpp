@@ -15,8 +15,8 @@
 #include <string>
 #include <thread>
 
-#include "h5_compare.hpp"
 #include "cli_support.hpp"
+#include "h5_compare.hpp"
 
 extern char** environ;
 
@@ -25,9 +25,9 @@ namespace fs = std::filesystem;
 namespace {
 
 using cmhsim::cli_test::Result;
-using cmhsim::cli_test::slurp;
-using cmhsim::cli_test::scratch;
 using cmhsim::cli_test::run_cmhsim;
+using cmhsim::cli_test::scratch;
+using cmhsim::cli_test::slurp;
 
 /// Writes a 12-point sweep (4 x 3) over the shipped ICS scenario with a short horizon.
 fs::path write_sweep(const fs::path& dir, int replications = 2) {

@@ -1,17 +1,30 @@
-// Tests of Student-t confidence intervals: the t quantile, degenerate cases and coverage.
+// Tests of Student-t confidence intervals and Welch intervals for a difference of means: the t
+// quantile, hand-computed values, degenerate cases and coverage.
 // Must not depend on anything above the engine.
 #include "engine/confidence.hpp"
 
 #include <boost/random/normal_distribution.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <initializer_list>
 
 #include "engine/random_stream.hpp"
 #include "engine/welford.hpp"
 
 using cmhsim::engine::confidence_interval;
 using cmhsim::engine::Estimate;
+using cmhsim::engine::welch_interval;
 using cmhsim::engine::Welford;
+
+namespace {
+
+Welford sample(std::initializer_list<double> xs) {
+  Welford w;
+  for (const double x : xs) w.add(x);
+  return w;
+}
+
+}  // namespace
 
 TEST_CASE("the 95% interval over 10 replications uses t = 2.262", "[confidence]") {
   Welford w;
@@ -48,6 +61,39 @@ TEST_CASE("intervals are NaN below two observations and a point at zero spread",
   e = confidence_interval(w);
   CHECK(e.lo == 4.0);
   CHECK(e.hi == 4.0);
+}
+
+TEST_CASE("the Welch interval of two small samples matches a hand computation", "[confidence]") {
+  // Means 2.5 and 5; variances 5/3 and 20/3, so se^2 = 5/12 + 5/3 = 25/12 and the
+  // Welch-Satterthwaite df = (25/12)^2 / ((5/12)^2 / 3 + (5/3)^2 / 3) = 75/17.
+  // t(0.975, 75/17) = 2.67717357846562 (scipy.stats.t.ppf).
+  const Estimate e = welch_interval(sample({1, 2, 3, 4}), sample({2, 4, 6, 8}));
+  const double h = 2.67717357846562 * std::sqrt(25.0 / 12.0);
+  CHECK(e.n == 4);
+  CHECK(e.mean == -2.5);
+  CHECK(e.lo == Approx(-2.5 - h).epsilon(1e-12));
+  CHECK(e.hi == Approx(-2.5 + h).epsilon(1e-12));
+  CHECK(e.lo == Approx(-6.364167215486199).epsilon(1e-12));
+  // At 90% the quantile is t(0.95, 75/17) = 2.0759427454237 (root of the regularised incomplete
+  // beta function at 30 digits).
+  CHECK(welch_interval(sample({1, 2, 3, 4}), sample({2, 4, 6, 8}), 0.90).half_width() ==
+        Approx(2.0759427454237 * std::sqrt(25.0 / 12.0)).epsilon(1e-10));
+}
+
+TEST_CASE("the Welch interval is NaN with under two per sample and a point at zero spread",
+          "[confidence]") {
+  Estimate e = welch_interval(Welford{}, sample({1, 2}));
+  CHECK(e.n == 0);
+  CHECK(std::isnan(e.mean));
+  e = welch_interval(sample({3}), sample({1, 2}));
+  CHECK(e.n == 1);
+  CHECK(e.mean == 1.5);
+  CHECK(std::isnan(e.lo));
+  CHECK(std::isnan(e.hi));
+  e = welch_interval(sample({3, 3, 3}), sample({1, 1}));
+  CHECK(e.n == 2);
+  CHECK(e.lo == 2.0);
+  CHECK(e.hi == 2.0);
 }
 
 TEST_CASE("95% intervals from normal samples of 10 cover the mean about 95% of the time",

@@ -1,4 +1,4 @@
-// Tests of the future-event list: the (time, priority, sequence) order and the d-ary heaps.
+// Tests of the future-event list: the (time, priority, sequence) order and the binary heap.
 // Must not depend on the simulator or on anything above the engine.
 #include "engine/event_queue.hpp"
 
@@ -13,7 +13,6 @@
 namespace {
 
 using cmhsim::engine::BinaryEventHeap;
-using cmhsim::engine::DaryEventHeap;
 using cmhsim::engine::Event;
 using cmhsim::engine::fires_before;
 
@@ -42,9 +41,8 @@ TEST_CASE("fires_before orders by time, then priority, then sequence", "[event_q
   CHECK_FALSE(fires_before(make(1.0, 0, 4), make(1.0, 0, 4)));
 }
 
-TEMPLATE_TEST_CASE("equal times pop by priority then insertion sequence", "[event_queue]",
-                   BinaryEventHeap, DaryEventHeap<2>, DaryEventHeap<4>, DaryEventHeap<8>) {
-  TestType q;
+TEST_CASE("equal times pop by priority then insertion sequence", "[event_queue]") {
+  BinaryEventHeap q;
   // Pushed scrambled; the expected pop order is by (time, priority, sequence).
   q.push(make(5.0, 1, 0));
   q.push(make(5.0, 0, 1));
@@ -65,10 +63,8 @@ TEMPLATE_TEST_CASE("equal times pop by priority then insertion sequence", "[even
   CHECK(got == expected);
 }
 
-TEMPLATE_TEST_CASE("heap pops agree with a multiset under random pushes and pops",
-                   "[event_queue]", BinaryEventHeap, DaryEventHeap<2>, DaryEventHeap<4>,
-                   DaryEventHeap<8>) {
-  TestType q;
+TEST_CASE("heap pops agree with a multiset under random pushes and pops", "[event_queue]") {
+  BinaryEventHeap q;
   std::multiset<Event, FiresBefore> reference;
   cmhsim::engine::RandomStream rng({42, 0}, 0, 0);
   std::uint64_t sequence = 0;
@@ -104,9 +100,8 @@ TEMPLATE_TEST_CASE("heap pops agree with a multiset under random pushes and pops
   CHECK(pops > 15000);
 }
 
-TEMPLATE_TEST_CASE("clear empties the heap and it can be refilled", "[event_queue]",
-                   BinaryEventHeap, DaryEventHeap<4>) {
-  TestType q;
+TEST_CASE("clear empties the heap and it can be refilled", "[event_queue]") {
+  BinaryEventHeap q;
   q.reserve(16);
   for (std::uint64_t s = 0; s < 10; ++s) q.push(make(static_cast<double>(10 - s), 0, s));
   q.clear();
@@ -119,9 +114,8 @@ TEMPLATE_TEST_CASE("clear empties the heap and it can be refilled", "[event_queu
   CHECK(q.empty());
 }
 
-TEMPLATE_TEST_CASE("reserve keeps the events already pending", "[event_queue]", BinaryEventHeap,
-                   DaryEventHeap<4>) {
-  TestType q;
+TEST_CASE("reserve keeps the events already pending", "[event_queue]") {
+  BinaryEventHeap q;
   q.push(make(3.0, 0, 0));
   q.push(make(1.0, 0, 1));
   q.reserve(1000);

@@ -46,6 +46,20 @@ TEST_CASE("reset forgets history and starts from the current level", "[time_weig
   CHECK(tw.max() == 2.0);
 }
 
+TEST_CASE("adding to the level moves it by the step at that time", "[time_weighted]") {
+  // Level 1 on [0,2), 3 on [2,5), 2 from 5: area to 6 = 2 + 9 + 2 = 13.
+  TimeWeighted tw;
+  tw.add(0.0, 1.0);
+  tw.add(2.0, 2.0);
+  tw.add(5.0, -1.0);
+  CHECK(tw.level() == 2.0);
+  CHECK(tw.area(6.0) == 13.0);
+  CHECK(tw.max() == 3.0);
+  // Keeping the level while forgetting the area restarts the integral from the current level.
+  tw.reset(6.0, tw.level());
+  CHECK(tw.area(8.0) == 4.0);
+}
+
 TEST_CASE("mean over an empty span is NaN", "[time_weighted]") {
   TimeWeighted tw;
   tw.reset(3.0, 1.0);

@@ -1,12 +1,11 @@
-// The sweep runner's flat (point, replication) loop against run_replications, its stop flag, and
-// the byte encoding of results that carries a sweep point between ranks.
+// The sweep runner's flat (point, replication) loop against run_replications, and its stop flag.
+// Knows nothing of how finished points are stored.
 #include "experiment/sweep_runner.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <map>
 
-#include "experiment/results_codec.hpp"
 #include "experiment/runner.hpp"
 #include "scenario/scenario.hpp"
 
@@ -86,40 +85,4 @@ TEST_CASE("a stopped sweep starts no new point and skips done ones", "[sweep]") 
       [&](std::size_t i, experiment::RunResults) { seen.push_back(i); });
   CHECK(n == 2);
   CHECK(seen == std::vector<std::size_t>{0, 2});
-}
-
-TEST_CASE("encoded results decode to the same results", "[codec]") {
-  const auto sc = small_pathway(4);
-  experiment::RunOptions options;
-  options.seed = 9;
-  options.replications = 2;
-  options.threads = 2;
-  options.record_persons = true;
-  experiment::RunResults run = experiment::run_replications(*sc.pathways, options);
-  run.provenance.scenario_text = sc.text;
-  run.provenance.host = "host-x";
-  run.provenance.threads = 7;
-  const experiment::TaskBytes bytes = experiment::encode_results(run);
-  const experiment::RunResults back = experiment::decode_results(bytes);
-  require_same_outcomes(run, back);
-  CHECK(back.provenance.scenario_text == sc.text);
-  CHECK(back.provenance.host == "host-x");
-  CHECK(back.provenance.threads == 7);
-  CHECK(back.model == experiment::ModelKind::Pathway);
-  REQUIRE(back.summary.size() == run.summary.size());
-  CHECK(back.summary[0].name == run.summary[0].name);
-  CHECK(same_bits(back.summary[0].metrics[0].mean, run.summary[0].metrics[0].mean));
-  REQUIRE(back.series_summary.size() == run.series_summary.size());
-  CHECK(back.series_infos.size() == run.series_infos.size());
-  CHECK(back.metric_infos[1].description == run.metric_infos[1].description);
-  REQUIRE(back.persons.size() == 2);
-  REQUIRE(back.persons[1].size() == run.persons[1].size());
-  CHECK(back.persons[1].back().qol_end == run.persons[1].back().qol_end);
-  CHECK(back.events == run.events);
-  CHECK(experiment::encode_results(back) == bytes);
-
-  experiment::TaskBytes cut(bytes.begin(), bytes.end() - 3);
-  CHECK_THROWS_AS(experiment::decode_results(cut), experiment::CodecError);
-  experiment::TaskBytes junk(64, 0x5a);
-  CHECK_THROWS_AS(experiment::decode_results(junk), experiment::CodecError);
 }

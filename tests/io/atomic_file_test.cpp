@@ -144,4 +144,35 @@ TEST_CASE("write_file_atomically writes exactly the given bytes", "[atomic]") {
   CHECK(dir.entries() == std::set<std::string>{"text.json"});
 }
 
+TEST_CASE("write_atomically commits the file its writer creates at the temporary path",
+          "[atomic]") {
+  const TempDir dir;
+  const std::string path = dir.file("out.txt");
+  write_bytes(path, "old");
+  std::string seen;
+  write_atomically(path, [&](const std::string& temp) {
+    seen = temp;
+    CHECK(read_bytes(path) == "old");  // nothing visible before the writer returns
+    write_bytes(temp, "new contents");
+  });
+  CHECK(std::filesystem::path(seen).parent_path() == dir.path());
+  CHECK(read_bytes(path) == "new contents");
+  CHECK(dir.entries() == std::set<std::string>{"out.txt"});
+}
+
+TEST_CASE("write_atomically names the target when its writer fails and keeps the old file",
+          "[atomic][bad-input]") {
+  const TempDir dir;
+  const std::string path = dir.file("out.txt");
+  write_bytes(path, "good");
+  CHECK_THROWS_WITH(write_atomically(path,
+                                     [](const std::string& temp) {
+                                       write_bytes(temp, "half-writ");
+                                       throw IoError("disk full");
+                                     }),
+                    Catch::Contains("cannot write results file '" + path + "': disk full"));
+  CHECK(read_bytes(path) == "good");
+  CHECK(dir.entries() == std::set<std::string>{"out.txt"});
+}
+
 }  // namespace cmhsim::io::test

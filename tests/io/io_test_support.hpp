@@ -1,11 +1,12 @@
-// Shared fixtures for the io tests: a scratch directory and a hand-built RunResults.
-// Knows nothing of the file formats under test.
+// Shared fixtures for the io tests: a scratch directory, hand-built RunResults and a field-by-field
+// comparison of two results. Knows nothing of the file formats under test.
 #pragma once
 
 #include <unistd.h>
 
 #include <atomic>
 #include <bit>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +83,9 @@ inline experiment::RunResults sample_results() {
       "  - name: cmht\n    servers: 3\n";
   p.seed = 18446744073709551557ULL;  // above 2^53: must survive without rounding
   p.replications = 3;
+  p.resolved = {{"seed", "18446744073709551557"},
+                {"services.triage.service_time", "{dist: gamma, shape: 2, scale: 7}"},
+                {"description", "café, \"quoted\"\nand a new line"}};
   p.threads = 2;
   p.started_utc = "2024-05-01T09:00:00Z";
   p.finished_utc = "2024-05-01T09:00:07Z";
@@ -196,6 +200,104 @@ inline bool same_person(const model::PersonSummary& a, const model::PersonSummar
          a.goals_achieved == b.goals_achieved && bits(a.days_observed) == bits(b.days_observed) &&
          bits(a.qol_start) == bits(b.qol_start) && bits(a.qol_end) == bits(b.qol_end) &&
          a.died == b.died;
+}
+
+/// Checks that every field of `b` equals `a`, doubles compared by bit pattern.
+inline void require_identical(const experiment::RunResults& a, const experiment::RunResults& b) {
+  CHECK(b.provenance.version == a.provenance.version);
+  CHECK(b.provenance.git_commit == a.provenance.git_commit);
+  CHECK(b.provenance.scenario_path == a.provenance.scenario_path);
+  CHECK(b.provenance.scenario_text == a.provenance.scenario_text);
+  CHECK(b.provenance.resolved == a.provenance.resolved);
+  CHECK(b.provenance.seed == a.provenance.seed);
+  CHECK(b.provenance.replications == a.provenance.replications);
+  CHECK(b.provenance.threads == a.provenance.threads);
+  CHECK(b.provenance.started_utc == a.provenance.started_utc);
+  CHECK(b.provenance.finished_utc == a.provenance.finished_utc);
+  CHECK(b.provenance.host == a.provenance.host);
+  CHECK(bits(b.horizon_days) == bits(a.horizon_days));
+  CHECK(bits(b.warmup_days) == bits(a.warmup_days));
+  CHECK(bits(b.wall_seconds) == bits(a.wall_seconds));
+  CHECK(b.events == a.events);
+  CHECK(b.model == a.model);
+  const auto same_infos = [](const std::vector<model::OutputInfo>& x,
+                             const std::vector<model::OutputInfo>& y) {
+    REQUIRE(x.size() == y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      CHECK(x[i].name == y[i].name);
+      CHECK(x[i].unit == y[i].unit);
+      CHECK(x[i].description == y[i].description);
+    }
+  };
+  same_infos(a.metric_infos, b.metric_infos);
+  same_infos(a.series_infos, b.series_infos);
+  const auto same_estimate = [](const engine::Estimate& x, const engine::Estimate& y) {
+    CHECK(bits(y.mean) == bits(x.mean));
+    CHECK(bits(y.lo) == bits(x.lo));
+    CHECK(bits(y.hi) == bits(x.hi));
+    CHECK(y.n == x.n);
+  };
+  REQUIRE(b.metric_summary.size() == a.metric_summary.size());
+  for (std::size_t m = 0; m < a.metric_summary.size(); ++m) {
+    same_estimate(a.metric_summary[m], b.metric_summary[m]);
+  }
+  REQUIRE(b.series_summary.size() == a.series_summary.size());
+  for (std::size_t m = 0; m < a.series_summary.size(); ++m) {
+    REQUIRE(b.series_summary[m].size() == a.series_summary[m].size());
+    for (std::size_t k = 0; k < a.series_summary[m].size(); ++k) {
+      same_estimate(a.series_summary[m][k], b.series_summary[m][k]);
+    }
+  }
+  REQUIRE(b.persons.size() == a.persons.size());
+  for (std::size_t r = 0; r < a.persons.size(); ++r) {
+    REQUIRE(b.persons[r].size() == a.persons[r].size());
+    for (std::size_t i = 0; i < a.persons[r].size(); ++i) {
+      CHECK(same_person(a.persons[r][i], b.persons[r][i]));
+    }
+  }
+
+  REQUIRE(b.replications.size() == a.replications.size());
+  for (std::size_t r = 0; r < a.replications.size(); ++r) {
+    INFO("replication " << r);
+    CHECK(b.replications[r].events == a.replications[r].events);
+    CHECK(b.replications[r].months == a.replications[r].months);
+    REQUIRE(b.replications[r].metrics.size() == a.replications[r].metrics.size());
+    for (std::size_t m = 0; m < a.replications[r].metrics.size(); ++m) {
+      CHECK(bits(b.replications[r].metrics[m]) == bits(a.replications[r].metrics[m]));
+    }
+    REQUIRE(b.replications[r].series.size() == a.replications[r].series.size());
+    for (std::size_t i = 0; i < a.replications[r].series.size(); ++i) {
+      CHECK(bits(b.replications[r].series[i]) == bits(a.replications[r].series[i]));
+    }
+    REQUIRE(b.replications[r].services.size() == a.replications[r].services.size());
+    for (std::size_t s = 0; s < a.replications[r].services.size(); ++s) {
+      const auto& x = a.replications[r].services[s];
+      const auto& y = b.replications[r].services[s];
+      INFO("service " << x.name);
+      CHECK(y.name == x.name);
+      CHECK(y.arrivals == x.arrivals);
+      CHECK(y.completions == x.completions);
+      for (std::size_t m = 0; m < model::kServiceMetricCount; ++m) {
+        INFO("metric " << model::kServiceMetrics[m].name);
+        CHECK(bits(y.values[m]) == bits(x.values[m]));
+      }
+    }
+  }
+
+  REQUIRE(b.summary.size() == a.summary.size());
+  for (std::size_t s = 0; s < a.summary.size(); ++s) {
+    INFO("summary of " << a.summary[s].name);
+    CHECK(b.summary[s].name == a.summary[s].name);
+    for (std::size_t m = 0; m < model::kServiceMetricCount; ++m) {
+      INFO("metric " << model::kServiceMetrics[m].name);
+      const auto& x = a.summary[s].metrics[m];
+      const auto& y = b.summary[s].metrics[m];
+      CHECK(bits(y.mean) == bits(x.mean));
+      CHECK(bits(y.lo) == bits(x.lo));
+      CHECK(bits(y.hi) == bits(x.hi));
+      CHECK(y.n == x.n);
+    }
+  }
 }
 
 }  // namespace cmhsim::io::test

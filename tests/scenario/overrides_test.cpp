@@ -44,8 +44,7 @@ TEST_CASE("set options split at the first '=' into key path and value", "[overri
   CHECK(o[2].value == "a=b");
 }
 
-TEST_CASE("set options with bad syntax are rejected naming the option",
-          "[overrides][bad-input]") {
+TEST_CASE("set options with bad syntax are rejected naming the option", "[overrides][bad-input]") {
   const auto check = [](const std::string& arg, const std::string& what) {
     try {
       (void)parse_set_options({"care_partners.fte=1", arg});

@@ -59,14 +59,16 @@ Schema lookup_schema(const Parameter& p) {
 TEST_CASE("docs generated section equals render_reference_markdown", "[reference]") {
   INFO(
       "docs/scenario-reference.md is out of date: replace the text between the markers with the "
-      "output of `cmhsim params --markdown`");
+      "output of `cmhsim params --markdown` (`cmake --build --preset release --target docs` "
+      "rewrites every generated part of docs/)");
   CHECK(generated_section(kReference) == render_reference_markdown());
 }
 
 TEST_CASE("parameters docs generated section equals render_parameters_markdown", "[reference]") {
   INFO(
       "docs/parameters.md is out of date: replace the text between the markers with the output "
-      "of `cmhsim params --model`");
+      "of `cmhsim params --model` (`cmake --build --preset release --target docs` rewrites "
+      "every generated part of docs/)");
   CHECK(generated_section(kParameters) == render_parameters_markdown());
 }
 

@@ -49,8 +49,8 @@ TEST_CASE("M/M/c mean wait matches Erlang C across loads", "[validation]") {
                           Case{10, 0.9, 10000.0, 20}, Case{2, 0.95, 200000.0, 30});
   const double mu = 1.0;
   const double lambda = c.rho * c.servers * mu;
-  const auto net = validation::single_queue(lambda, c.servers, engine::Distribution::exponential(1.0),
-                                            c.horizon, c.horizon / 10.0);
+  const auto net = validation::single_queue(
+      lambda, c.servers, engine::Distribution::exponential(1.0), c.horizon, c.horizon / 10.0);
   const auto r = run(net, c.replications);
   const double expected = validation::mmc_mean_wait(c.servers, lambda, mu);
   const auto& wait = metric(r, 0, ServiceMetric::MeanWait);

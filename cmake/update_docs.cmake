@@ -1,0 +1,50 @@
+# Rewrites the generated parts of docs/ (between <!-- BEGIN GENERATED ... --> and the matching END
+# marker) from the tables in the cmhsim executable. Run by the `docs` target:
+#   cmake --build --preset release --target docs
+# Expects CMHSIM (the executable) and SOURCE_DIR.
+
+# Replaces each marked part of `doc` that `generated` also holds with the generated text.
+function(splice doc generated)
+  file(READ "${doc}" text)
+  string(REGEX MATCHALL "<!-- BEGIN GENERATED[^>]*-->\n" begins "${generated}")
+  foreach(begin IN LISTS begins)
+    string(REPLACE "BEGIN" "END" end "${begin}")
+    string(STRIP "${end}" end)
+    string(FIND "${generated}" "${begin}" gen_begin)
+    string(FIND "${generated}" "${end}" gen_end)
+    string(FIND "${text}" "${begin}" doc_begin)
+    string(FIND "${text}" "${end}" doc_end)
+    if(doc_begin EQUAL -1 OR doc_end EQUAL -1)
+      message(FATAL_ERROR "${doc}: no part marked '${begin}'")
+    endif()
+    string(LENGTH "${begin}" begin_length)
+    math(EXPR gen_from "${gen_begin} + ${begin_length}")
+    math(EXPR gen_length "${gen_end} - ${gen_from}")
+    string(SUBSTRING "${generated}" ${gen_from} ${gen_length} part)
+    math(EXPR doc_from "${doc_begin} + ${begin_length}")
+    string(SUBSTRING "${text}" 0 ${doc_from} head)
+    string(SUBSTRING "${text}" ${doc_end} -1 tail)
+    set(text "${head}${part}${tail}")
+  endforeach()
+  file(WRITE "${doc}" "${text}")
+endfunction()
+
+# Returns the output of `cmhsim params ARGS`, wrapped in the unnamed markers unless it has its own.
+function(generated out)
+  execute_process(COMMAND "${CMHSIM}" params ${ARGN} OUTPUT_VARIABLE text RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "cmhsim params ${ARGN} failed")
+  endif()
+  if(NOT text MATCHES "<!-- BEGIN GENERATED")
+    set(text "<!-- BEGIN GENERATED -->\n${text}<!-- END GENERATED -->")
+  endif()
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+generated(reference --markdown)
+splice("${SOURCE_DIR}/docs/scenario-reference.md" "${reference}")
+generated(model --model)
+splice("${SOURCE_DIR}/docs/parameters.md" "${model}")
+generated(outputs --outputs)
+splice("${SOURCE_DIR}/docs/outputs.md" "${outputs}")
+message(STATUS "docs/scenario-reference.md, parameters.md and outputs.md are up to date")

@@ -1,0 +1,205 @@
+// The outputs observer's event counting: the register, observation periods, acute care, contacts,
+// VCSE places and Care Partners. Each call only counts; no I/O, no random numbers.
+#include "model/pathway_tally.hpp"
+
+#include <algorithm>
+
+#include "model/population.hpp"
+
+namespace cmhsim::model::pathway {
+
+PathwayTally::PathwayTally(const PathwayConfig& config, ModelView model, Recorder* recorder,
+                           double warmup, double window_start, bool trial)
+    : config_(config),
+      model_(model),
+      recorder_(recorder),
+      warmup_(warmup),
+      window_start_(window_start),
+      trial_(trial) {}
+
+void PathwayTally::change_alive(const Person& p, double now, double delta) {
+  alive_level_.add(now, delta);
+  group_alive_[network_group(p.network)].add(now, delta);
+  group_alive_[ethnicity_group(p.ethnicity)].add(now, delta);
+  group_alive_[diagnosis_group(p.diagnosis)].add(now, delta);
+}
+
+void PathwayTally::joined_register(Person& p, double now) {
+  if (observed(now)) p.set(kObserved);
+  ++alive_;
+  change_alive(p, now, 1.0);
+  if (p.setting == Setting::Cmht || p.setting == Setting::Outpatients) secondary_care(p);
+}
+
+void PathwayTally::left_register(Person& p, double now, bool death) {
+  add_expected_deaths(p, now);
+  if (death) {
+    ++deaths_;
+    ++month_.deaths;
+    if (observed(now) && p.age_at(now) < 75.0) ++t_deaths_u75_;
+  } else {
+    ++migrated_;
+    p.set(kMigrated);
+  }
+  --alive_;
+  change_alive(p, now, -1.0);
+}
+
+void PathwayTally::add_expected_deaths(const Person& p, double now) {
+  const double start = std::max<double>(p.entry_time, warmup_);
+  if (!(now > start)) return;
+  const double a1 = p.age_at(start);
+  const double a2 = std::min(p.age_at(now), 75.0);
+  if (a1 < a2) t_expected_u75_ += gompertz_cumulative_hazard(config_.clinical, a1, a2);
+}
+
+void PathwayTally::start_observing(double now) {
+  for (engine::TimeWeighted* l :
+       {&alive_level_, &crisis_level_, &beds_level_, &ooa_level_, &vcse_level_, &cp_wait_level_,
+        &cp_caseload_level_, &cp_capacity_level_, &cp_fte_level_}) {
+    l->reset(now, l->level());
+  }
+  for (engine::TimeWeighted& l : group_alive_) l.reset(now, l.level());
+  month_start_area_ = {};
+  for (Person& p : model_.persons) {
+    if (!p.has(kAlive)) continue;
+    p.set(kObserved);
+    p.care_partner_contacts = p.mental_health_contacts = 0;
+    p.crises = p.admissions = p.goals_set = p.goals_achieved = 0;
+    p.qol_start = p.qol;
+    p.set(kCpObserved, p.cp_worker != kNone);
+  }
+}
+
+void PathwayTally::open_window() {
+  for (Person& p : model_.persons) {
+    if (!p.has(kAlive)) continue;
+    p.window_secondary_contacts = 0;
+    p.set(kWindowCheck, false);
+    p.set(kWindowSecondary, p.home == Setting::Cmht || p.home == Setting::Outpatients);
+  }
+  window_open_ = true;
+}
+
+void PathwayTally::crisis(Person& p, double now) {
+  ++p.crises;
+  ++month_.crises;
+  if (observed(now)) {
+    ++t_crises_;
+    ++t_group_crises_[network_group(p.network)];
+    ++t_group_crises_[ethnicity_group(p.ethnicity)];
+    ++t_group_crises_[diagnosis_group(p.diagnosis)];
+  }
+  crisis_records_.push_back(CrisisRecord{now, p.last_crisis, false});
+  p.last_crisis = static_cast<std::uint32_t>(crisis_records_.size() - 1);
+}
+
+void PathwayTally::crisis_episode_started(double now) {
+  ++month_.episodes;
+  crisis_level_.add(now, 1.0);
+}
+
+void PathwayTally::crisis_episode_ended(double now) { crisis_level_.add(now, -1.0); }
+
+void PathwayTally::admitted(Person& p, double now, bool out_of_area) {
+  ++p.admissions;
+  ++month_.admissions;
+  if (observed(now)) ++t_admissions_;
+  if (p.last_crisis != kNone) {
+    // Earlier crises of this person within 12 months are followed by this admission.
+    for (std::uint32_t r = crisis_records_[p.last_crisis].prev; r != kNone;
+         r = crisis_records_[r].prev) {
+      if (crisis_records_[r].time < now - kYearDays) break;
+      crisis_records_[r].followed = true;
+    }
+  }
+  if (!out_of_area) {
+    beds_level_.add(now, 1.0);
+    return;
+  }
+  ooa_level_.add(now, 1.0);
+  ++month_.out_of_area;
+  if (observed(now)) ++t_ooa_;
+}
+
+void PathwayTally::discharged(double now, bool out_of_area) {
+  (out_of_area ? ooa_level_ : beds_level_).add(now, -1.0);
+}
+
+void PathwayTally::followup_contact(Person& p) { ++p.mental_health_contacts; }
+
+void PathwayTally::gp_consultations(double now, std::uint32_t n) {
+  month_.gp += n;
+  if (observed(now)) t_gp_ += n;
+}
+
+void PathwayTally::secondary_contacts(Person& p, double now, std::uint32_t n) {
+  p.mental_health_contacts =
+      static_cast<std::uint16_t>(std::min<std::uint32_t>(p.mental_health_contacts + n, 0xffffu));
+  if (window_open_) {
+    p.window_secondary_contacts = static_cast<std::uint16_t>(
+        std::min<std::uint32_t>(p.window_secondary_contacts + n, 0xffffu));
+  }
+  const bool seen = observed(now);
+  if (p.setting == Setting::Cmht) {
+    month_.cmht_contacts += n;
+    if (seen) t_cmht_contacts_ += n;
+  } else {
+    month_.outpatient += n;
+    if (seen) t_outpatient_ += n;
+  }
+}
+
+void PathwayTally::secondary_care(Person& p) {
+  if (window_open_) p.set(kWindowSecondary);
+}
+
+void PathwayTally::physical_check(Person& p, double now) {
+  ++month_.checks;
+  if (observed(now)) ++t_checks_;
+  if (window_open_) p.set(kWindowCheck);
+}
+
+void PathwayTally::vcse_started(double now) { vcse_level_.add(now, 1.0); }
+
+void PathwayTally::vcse_ended(double now) { vcse_level_.add(now, -1.0); }
+
+void PathwayTally::cp_queued(double now) {
+  ++cp_waiting_;
+  cp_wait_level_.add(now, 1.0);
+  if (observed(now)) ++cp_arrivals_;
+}
+
+void PathwayTally::cp_dropped(double now) {
+  --cp_waiting_;
+  cp_wait_level_.add(now, -1.0);
+  if (observed(now)) ++cp_dropped_;
+}
+
+void PathwayTally::cp_allocated(Person& p, double now, double since) {
+  const bool seen = observed(now);
+  if (seen) cp_wait_.add(now - since);
+  --cp_waiting_;
+  cp_wait_level_.add(now, -1.0);
+  cp_caseload_level_.add(now, 1.0);
+  if (seen) p.set(kCpObserved);
+}
+
+void PathwayTally::cp_discharged(double now) {
+  cp_caseload_level_.add(now, -1.0);
+  if (observed(now)) ++cp_exits_;
+}
+
+void PathwayTally::care_partner_contact(Person& p) { ++p.care_partner_contacts; }
+
+void PathwayTally::goal_set(Person& p) { ++p.goals_set; }
+
+void PathwayTally::goal_achieved(Person& p) { ++p.goals_achieved; }
+
+void PathwayTally::cp_fte(double now, double delta) { cp_fte_level_.add(now, delta); }
+
+void PathwayTally::cp_capacity(double now, std::uint64_t capacity) {
+  cp_capacity_level_.update(now, static_cast<double>(capacity));
+}
+
+}  // namespace cmhsim::model::pathway

@@ -1,0 +1,166 @@
+// The pathway model's outputs observer: counts the domain events the model reports, closes each
+// month and computes the end-of-run metrics. Writes only people's observation fields; no I/O.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "engine/resource.hpp"
+#include "engine/time_weighted.hpp"
+#include "engine/welford.hpp"
+#include "model/pathway_config.hpp"
+#include "model/pathway_outputs.hpp"
+#include "model/person.hpp"
+#include "model/recorder.hpp"
+#include "model/service_metrics.hpp"
+#include "model/workforce.hpp"
+
+namespace cmhsim::model::pathway {
+
+/// Refers to the parts of the model the outputs observer reads (and, for people, annotates).
+struct ModelView {
+  std::vector<Person>& persons;
+  const Workforce& workforce;
+  const engine::Resource& cmht;
+  const engine::Resource& crisis_team;
+  const engine::Resource& beds;
+  const engine::Resource& vcse;
+};
+
+/// Counts what happens in one month (reset at each month end).
+struct MonthTally {
+  std::uint64_t crises = 0, episodes = 0, admissions = 0, out_of_area = 0, deaths = 0;
+  std::uint64_t gp = 0, checks = 0, cmht_contacts = 0, outpatient = 0;
+};
+
+/// Holds one crisis for the 12-month readmission metric.
+struct CrisisRecord {
+  double time;
+  std::uint32_t prev;  ///< The same person's previous crisis record, or kNone.
+  bool followed;       ///< An admission from a later crisis followed within 12 months.
+};
+
+/// Counts one replication's outputs from the events the model reports.
+class PathwayTally {
+ public:
+  /// Observes `model`; `warmup` and `window_start` begin the observed period and the 12-month
+  /// window. `config` and `recorder` (if given) must outlive the object.
+  PathwayTally(const PathwayConfig& config, ModelView model, Recorder* recorder, double warmup,
+               double window_start, bool trial);
+
+  // The register.
+  /// Counts `p` onto the register at `now`.
+  void joined_register(Person& p, double now);
+  /// Counts `p` off the register at `now`, by death or by moving away.
+  void left_register(Person& p, double now, bool death);
+
+  // Observation periods.
+  /// Starts the observed period at `now`: levels restart and living people's counters clear.
+  void start_observing(double now);
+  /// Opens the 12-month window: living people's window counts and flags clear.
+  void open_window();
+
+  // Crises and acute care.
+  /// Counts a crisis of `p` at `now`.
+  void crisis(Person& p, double now);
+  /// Counts a crisis team episode starting at `now`.
+  void crisis_episode_started(double now);
+  /// Counts a crisis team episode ending at `now`.
+  void crisis_episode_ended(double now);
+  /// Counts an admission of `p` at `now`, in an in-area bed or out of area.
+  void admitted(Person& p, double now, bool out_of_area);
+  /// Counts a bed, in area or out of area, freed at `now`.
+  void discharged(double now, bool out_of_area);
+  /// Counts the follow-up contact after crisis care or a bed.
+  void followup_contact(Person& p);
+
+  // Primary care, CMHT, outpatients and VCSE.
+  /// Counts GP consultations settled at `now`.
+  void gp_consultations(double now, std::uint32_t n);
+  /// Counts CMHT or outpatient contacts (by `p`'s setting) settled at `now`.
+  void secondary_contacts(Person& p, double now, std::uint32_t n);
+  /// Notes that `p` is under a CMHT or an outpatient list (for the 12-month window).
+  void secondary_care(Person& p);
+  /// Counts a physical health check of `p` at `now`.
+  void physical_check(Person& p, double now);
+  /// Counts a VCSE place taken at `now`.
+  void vcse_started(double now);
+  /// Counts a VCSE place freed at `now`.
+  void vcse_ended(double now);
+
+  // Care Partners.
+  /// Counts an offer of a Care Partner (joining the waiting list) at `now`.
+  void cp_queued(double now);
+  /// Counts someone dropped from the Care Partner waiting list at `now`.
+  void cp_dropped(double now);
+  /// Counts `p`, waiting since `since`, joining a caseload at `now`.
+  void cp_allocated(Person& p, double now, double since);
+  /// Counts someone leaving a caseload at `now`.
+  void cp_discharged(double now);
+  /// Counts a taken-up Care Partner contact of `p`.
+  void care_partner_contact(Person& p);
+  /// Counts a goal set by `p`.
+  void goal_set(Person& p);
+  /// Counts a goal achieved by `p`.
+  void goal_achieved(Person& p);
+  /// Changes the FTE of filled Care Partner posts by `delta` at `now`.
+  void cp_fte(double now, double delta);
+  /// Sets the caseload capacity of filled Care Partner posts at `now`.
+  void cp_capacity(double now, std::uint64_t capacity);
+
+  // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
+  /// Computes month `month`'s series at its end `now`; records it if the month is observed.
+  void close_month(std::uint64_t month, double now);
+  /// Returns the series values of the month just closed.
+  [[nodiscard]] const std::array<double, kSeriesCount>& last_month() const noexcept {
+    return month_values_;
+  }
+  /// Computes the end-of-run outcome at `now`, recording person summaries; call once.
+  ReplicationOutcome finish(double now, std::uint64_t events);
+
+  [[nodiscard]] std::uint64_t alive() const noexcept { return alive_; }
+  [[nodiscard]] std::uint64_t deaths() const noexcept { return deaths_; }
+  [[nodiscard]] std::uint64_t migrated() const noexcept { return migrated_; }
+  [[nodiscard]] std::uint64_t care_partner_waiting() const noexcept { return cp_waiting_; }
+
+ private:
+  [[nodiscard]] bool observed(double now) const noexcept { return now >= warmup_; }
+  void change_alive(const Person& p, double now, double delta);
+  void add_expected_deaths(const Person& p, double now);
+  [[nodiscard]] std::vector<double> end_metrics(double now) const;
+  void record_persons(double now) const;
+  [[nodiscard]] ServiceOutcome care_partner_outcome(double now) const;
+
+  const PathwayConfig& config_;
+  ModelView model_;
+  Recorder* recorder_;
+  double warmup_;
+  double window_start_;
+  bool trial_;
+  bool window_open_ = false;
+
+  // Counts and levels.
+  std::uint64_t alive_ = 0, deaths_ = 0, migrated_ = 0, cp_waiting_ = 0;
+  MonthTally month_;
+  engine::TimeWeighted alive_level_, crisis_level_, beds_level_, ooa_level_, vcse_level_,
+      cp_wait_level_, cp_caseload_level_, cp_capacity_level_, cp_fte_level_;
+  std::array<engine::TimeWeighted, kGroupCount> group_alive_;
+  std::array<double, kSeriesCount> month_values_{};
+  std::array<double, 5> month_start_area_{};  ///< Bed, out-of-area, crisis, VCSE, CP FTE areas.
+  std::vector<CrisisRecord> crisis_records_;
+
+  // Totals after warm-up.
+  std::uint64_t t_crises_ = 0, t_admissions_ = 0, t_ooa_ = 0, t_deaths_u75_ = 0;
+  std::uint64_t t_gp_ = 0, t_checks_ = 0, t_cmht_contacts_ = 0, t_outpatient_ = 0;
+  std::uint64_t cp_arrivals_ = 0, cp_dropped_ = 0, cp_exits_ = 0;
+  double t_expected_u75_ = 0.0;
+  std::array<std::uint64_t, kGroupCount> t_group_crises_{};
+  engine::Welford cp_wait_;
+  engine::Welford m_gap_, m_qol_, m_in_post_, m_coverage_;
+  std::array<engine::Welford, kGroupCount> m_group_qol_;
+  std::vector<double> series_;
+  std::size_t months_recorded_ = 0;
+};
+
+}  // namespace cmhsim::model::pathway
