@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/run_support.hpp"
 #include "io/hdf5_sweep.hpp"
 
@@ -20,8 +21,10 @@ int merge(const std::vector<std::string>& args) {
   const std::string output = args.front();
   std::vector<io::SweepContents> shards;
   std::map<std::size_t, std::string> owner;  // point -> shard file holding it
+  std::vector<NamedPath> inputs;
+  for (std::size_t s = 1; s < args.size(); ++s) inputs.push_back({args[s], "shard"});
+  check_outputs("merge", inputs, {{output, "OUT.h5"}});
   for (std::size_t s = 1; s < args.size(); ++s) {
-    if (args[s] == output) throw UsageError{"merge: the output is also listed as a shard"};
     io::SweepContents contents = io::read_sweep_contents(args[s]);
     if (!shards.empty()) {
       const auto& first = shards.front().header;

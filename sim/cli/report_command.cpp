@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 
 extern char** environ;
 
@@ -101,6 +102,11 @@ int report(const ReportArgs& args) {
   if (args.shared.operands.size() != 1) {
     throw UsageError{"report: expected exactly one results file"};
   }
+  const std::string& input = args.shared.operands.front();
+  const std::string& out_dir = *args.shared.output;
+  check_output_directory("report", {out_dir, "-o"});
+  check_outputs("report", {{input, "results file"}},
+                {{(fs::path(out_dir) / "report.html").string(), "report"}});
   const char* override_dir = std::getenv("CMHSIM_ANALYSIS_DIR");
   const std::string analysis_dir = override_dir != nullptr && *override_dir != '\0'
                                        ? override_dir
