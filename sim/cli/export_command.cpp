@@ -7,6 +7,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "io/csv_export.hpp"
+#include "io/hdf5_seal.hpp"
 
 namespace cmhsim::cli {
 
@@ -36,7 +37,14 @@ CommandAction setup_export(CLI::App& app) {
   app.add_option("--csv", args->csv, "directory to write the CSV tables into (created if needed)")
       ->type_name("DIR")
       ->required();
-  return [args] { return export_tables(*args); };
+  return [args] {
+    try {
+      return export_tables(*args);
+    } catch (const io::ResultsFileError& e) {
+      std::cerr << "cmhsim: export: " << e.what() << '\n';
+      return kExitBadInput;
+    }
+  };
 }
 
 }  // namespace cmhsim::cli

@@ -17,6 +17,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "io/hdf5_seal.hpp"
 
 extern char** environ;
 
@@ -100,6 +101,14 @@ struct ReportArgs {
 int report(const ReportArgs& args) {
   if (args.shared.operands.size() != 1) {
     throw UsageError{"report: expected exactly one results file"};
+  }
+  try {
+    // A damaged file is refused here, before a Python HDF5 reader could crash on it.
+    io::check_seal(args.shared.operands.front());
+  } catch (const io::ResultsFileError& e) {
+    std::cerr << "cmhsim: report: cannot read results file '" << args.shared.operands.front()
+              << "': " << e.what() << '\n';
+    return kExitBadInput;
   }
   const char* override_dir = std::getenv("CMHSIM_ANALYSIS_DIR");
   const std::string analysis_dir = override_dir != nullptr && *override_dir != '\0'
