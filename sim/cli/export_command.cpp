@@ -9,6 +9,7 @@
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
 #include "io/csv_export.hpp"
+#include "io/hdf5_seal.hpp"
 
 namespace cmhsim::cli {
 
@@ -47,7 +48,14 @@ CommandAction setup_export(CLI::App& app) {
   app.add_option("--csv", args->csv, "directory to write the CSV tables into (created if needed)")
       ->type_name("DIR")
       ->required();
-  return [args] { return export_tables(*args); };
+  return [args] {
+    try {
+      return export_tables(*args);
+    } catch (const io::ResultsFileError& e) {
+      std::cerr << "cmhsim: export: " << e.what() << '\n';
+      return kExitBadInput;
+    }
+  };
 }
 
 }  // namespace cmhsim::cli

@@ -19,6 +19,7 @@
 #include "scenario/resolved_values.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggest.hpp"
+#include "scenario/text_checks.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace cmhsim::scenario {
@@ -297,6 +298,7 @@ void set_resolved(ResolvedValues& values, std::string_view key, std::string valu
 }
 
 Scenario parse_scenario(const std::string& text, const std::string& source_name) {
+  require_utf8(text, source_name);
   const YAML::Node root =
       Reader(source_name)
           .load_mapping(
