@@ -21,14 +21,15 @@ std::vector<Parameter> build_sweep_parameters() {
        "How points are chosen: every combination of the axes' values (last axis fastest), or a "
        "Latin hypercube of `points` points over the axes' ranges (McKay et al. 1979).",
        kInput},
-      {"points", K::Integer, "", false, "none (required with latin_hypercube)", kAtLeastOne,
+      {"points", K::Integer, "", false, "none (required with latin_hypercube)",
+       {1, false, 100000, false},
        "(latin_hypercube only)", "",
        "Number of points of a Latin hypercube; each axis' range is cut into this many equal "
        "strata and each stratum is sampled once.",
        kInput},
       {"seed", K::Integer, "", false, "the base scenario's seed", kNonNegative, "(unsigned 64-bit)",
        "", "Run seed of every point; it also seeds the Latin hypercube's sampling.", kInput},
-      {"replications", K::Integer, "", false, "the base scenario's replications", kAtLeastOne, "",
+      {"replications", K::Integer, "", false, "the base scenario's replications", kReplications, "",
        "", "Replications of every point.", kInput},
       {"set", K::NamedEntries, "", false, "none", kAny, "keys are scenario key paths", "",
        "Overrides applied to every point, such as a shorter horizon; each key is a scenario key "
@@ -51,7 +52,7 @@ std::vector<Parameter> build_sweep_parameters() {
        "two numbers lo < hi within the key's bounds; numeric keys only", "",
        "The interval a numeric key spans; integer keys take the nearest whole number.", kInput},
       {"axes.<key path>.steps", K::Integer, "", false, "none (required with range in factorial)",
-       kAtLeastOne, "(factorial with range only)", "",
+       {1, false, 10000, false}, "(factorial with range only)", "",
        "Number of evenly spaced values from lo to hi, both included (1 gives the midpoint).",
        kInput},
   };
