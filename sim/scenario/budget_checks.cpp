@@ -36,9 +36,9 @@ Demand pathway_demand(const model::PathwayConfig& c) {
   const model::PopulationConfig& p = c.population;
   const double years = c.horizon_days / kYearDays;
   Demand d;
-  d.people = static_cast<double>(p.register_size) +
-             years * (p.adults_16_65 * p.incidence_per_100k_per_year / 1e5 +
-                      p.in_migration_per_year);
+  d.people =
+      static_cast<double>(p.register_size) +
+      years * (p.adults_16_65 * p.incidence_per_100k_per_year / 1e5 + p.in_migration_per_year);
   const double posts = c.care_partners.fte > 0.0
                            ? std::ceil(c.care_partners.fte / c.care_partners.fte_per_worker)
                            : 0.0;
@@ -79,24 +79,25 @@ Demand network_demand(const model::NetworkConfig& n) {
   return d;
 }
 
-void check_pathway_budget(const Reader& r, const Field& population,
-                          const model::PathwayConfig& c) {
+void check_pathway_budget(const Reader& r, const Field& population, const model::PathwayConfig& c) {
   const Demand d = pathway_demand(c);
   if (!(d.bytes <= kMemoryBudgetBytes)) {
     r.fail(population,
-           "about " + rounded(d.people) + " people over horizon_days (register_size, plus "
-           "adults_16_65 x incidence_per_100k_per_year / 100,000 and in_migration_per_year a "
-           "year) with care_partners.fte posts need about " + bytes_text(d.bytes) +
-               " a replication, more than the " + bytes_text(kMemoryBudgetBytes) + " allowed");
+           "about " + rounded(d.people) +
+               " people over horizon_days (register_size, plus "
+               "adults_16_65 x incidence_per_100k_per_year / 100,000 and in_migration_per_year a "
+               "year) with care_partners.fte posts need about " +
+               bytes_text(d.bytes) + " a replication, more than the " +
+               bytes_text(kMemoryBudgetBytes) + " allowed");
   }
   if (!(d.events <= kEventBudget)) {
-    r.fail(population,
-           "about " + rounded(d.people) + " people over " + rounded(c.horizon_days) +
-               " days give about " + rounded(d.events) +
-               " events a replication (clinical rates, contacts per year and month, "
-               "care_partners.contact_interval_struggling_days, "
-               "policies.proactive_interval_days), more than the " + rounded(kEventBudget) +
-               " allowed; shorten horizon_days or lower the rates");
+    r.fail(population, "about " + rounded(d.people) + " people over " + rounded(c.horizon_days) +
+                           " days give about " + rounded(d.events) +
+                           " events a replication (clinical rates, contacts per year and month, "
+                           "care_partners.contact_interval_struggling_days, "
+                           "policies.proactive_interval_days), more than the " +
+                           rounded(kEventBudget) +
+                           " allowed; shorten horizon_days or lower the rates");
   }
 }
 

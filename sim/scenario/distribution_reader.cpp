@@ -23,8 +23,10 @@ engine::Distribution Reader::finite(const Field& f, engine::Distribution d) cons
   const double m = d.mean();
   const double v = d.variance();
   if (!(m > 0.0) || !std::isfinite(m) || !std::isfinite(v)) {
-    fail(f, "expected parameters whose distribution has a finite mean > 0 and a finite "
-            "variance, got " + d.describe() + " (the values overflow its internal parameters)");
+    fail(f,
+         "expected parameters whose distribution has a finite mean > 0 and a finite "
+         "variance, got " +
+             d.describe() + " (the values overflow its internal parameters)");
   }
   return d;
 }
@@ -59,7 +61,8 @@ engine::Distribution Reader::distribution(const Field& f) const {
     if (name == "lognormal") {
       return finite(f, engine::Distribution::lognormal(value("mean"), value("sd")));
     }
-    if (name == "gamma") return finite(f, engine::Distribution::gamma(value("shape"), value("scale")));
+    if (name == "gamma")
+      return finite(f, engine::Distribution::gamma(value("shape"), value("scale")));
     if (name == "fixed") return engine::Distribution::fixed(value("value"));
     if (name == "uniform") {
       const double lo = value("min");

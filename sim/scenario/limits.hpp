@@ -37,8 +37,7 @@ Demand network_demand(const model::NetworkConfig& n);
 std::string bytes_text(double bytes);
 
 /// Fails at the population section (`population`) when a pathway scenario exceeds a budget.
-void check_pathway_budget(const Reader& r, const Field& population,
-                          const model::PathwayConfig& c);
+void check_pathway_budget(const Reader& r, const Field& population, const model::PathwayConfig& c);
 
 /// Fails at the first arrival stream or service of `top` that takes a network over a budget.
 void check_network_budget(const Reader& r, const Fields& top, const model::NetworkConfig& n);

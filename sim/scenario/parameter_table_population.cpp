@@ -146,8 +146,8 @@ void add_population(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(population.engagement_mean), "probability", "0.7", kUnitInterval,
              {0.5, 0.85}, "Mean probability that a person takes up an offered contact.",
              kAssumption),
-      noted(number(CMHSIM_FIELD(population.engagement_sd), "probability", "0.15", {0, true, 0.5, false},
-                   {0.05, 0.25},
+      noted(number(CMHSIM_FIELD(population.engagement_sd), "probability", "0.15",
+                   {0, true, 0.5, false}, {0.05, 0.25},
                    "Between-person standard deviation of that probability (a beta distribution, so "
                    "below sqrt(mean × (1 − mean))).",
                    kAssumption),

@@ -26,8 +26,8 @@ void add_services(std::vector<Parameter>& out) {
              "Care coordinator FTE across the place's CMHTs; caseload slots = floor(FTE × "
              "caseload per FTE).",
              "assumption (about the initial CMHT share of a 15,000 register at 25 per FTE)"),
-      number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "25", {0, true, 1000, false},
-             {20, 35}, "People per care coordinator FTE.",
+      number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "25",
+             {0, true, 1000, false}, {20, 35}, "People per care coordinator FTE.",
              "Tyrer et al. 2000; Greenwood et al. 2000 (21-30 per FTE)"),
       number(CMHSIM_FIELD(services.cmht_contacts_per_month), "per person-month", "1.5",
              {0, false, 31, false}, {0.7, 3}, "Contacts per person-month on a CMHT caseload.",
@@ -75,8 +75,8 @@ void add_services(std::vector<Parameter>& out) {
       section("policies", false, "the defaults of its keys (today's policies)",
               "When and to whom teams discharge, how referrals travel and how people in the "
               "gap are found."),
-      number(CMHSIM_FIELD(policies.cmht_discharge_stable_days), "days", "730", kDays,
-             {365, 1460}, "Days stable on a CMHT caseload before discharge.", kAssumption),
+      number(CMHSIM_FIELD(policies.cmht_discharge_stable_days), "days", "730", kDays, {365, 1460},
+             "Days stable on a CMHT caseload before discharge.", kAssumption),
       choice(CMHSIM_NAMED_FIELD(policies.cmht_discharge_destination,
                                 model::kDischargeDestinationNames),
              "primary_care", "primary_care|care_partner|vcse",
@@ -108,8 +108,7 @@ void add_services(std::vector<Parameter>& out) {
              "with primary care only are offered a Care Partner, those on outpatient lists are "
              "counted as contacted.",
              kLever),
-      noted(number(CMHSIM_FIELD(policies.proactive_interval_days), "days", "0", kDaysZero,
-                   {0, 365},
+      noted(number(CMHSIM_FIELD(policies.proactive_interval_days), "days", "0", kDaysZero, {0, 365},
                    "Days between register-matching sweeps; 0 means no sweeps, and each sweep "
                    "visits the whole register, so at most one a day.",
                    kLever),

@@ -83,8 +83,8 @@ bool looks_like_key(std::string_view line) {
   std::size_t i = line.find_first_not_of(" \t");
   if (i == std::string_view::npos) return false;
   const std::size_t start = i;
-  while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
-                             line[i] == '_' || line[i] == '-' || line[i] == '.')) {
+  while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
+                             line[i] == '-' || line[i] == '.')) {
     ++i;
   }
   return i > start && i < line.size() && line[i] == ':' &&
@@ -118,6 +118,39 @@ std::string names_of(const std::vector<const Parameter*>& params) {
   std::string out;
   for (const Parameter* p : params) out += (out.empty() ? "" : ", ") + std::string(p->key());
   return out;
+}
+
+/// Returns true if `line` is a document marker ("---" or "...", alone or before a space).
+bool is_marker(std::string_view line, std::string_view marker) {
+  return line.substr(0, 3) == marker &&
+         (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
+/// Returns the position of the line that starts a second document, or npos.
+///
+/// Markers stand at column 0, where no value of the first document's mappings can continue.
+std::size_t second_document(const std::string& text) {
+  bool content = false;
+  bool ended = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto nl = text.find('\n', pos);
+    const std::size_t stop = nl == std::string::npos ? text.size() : nl;
+    const std::string_view line(text.data() + pos, stop - pos);
+    const auto first = line.find_first_not_of(" \t\r");
+    const bool blank = first == std::string_view::npos || line[first] == '#';
+    if (is_marker(line, "---")) {
+      if (content || ended) return pos;
+      // Text after "--- " on the same line belongs to the document.
+      content = line.find_first_not_of(" \t\r", 3) != std::string_view::npos;
+    } else if (is_marker(line, "...")) {
+      ended = true;
+    } else if (!blank && line[0] != '%') {
+      if (ended) return pos;
+      content = true;
+    }
+    pos = stop + 1;
+  }
+  return std::string::npos;
 }
 
 /// Returns the position of a key swallowed by a quoted value anywhere below `node`, or npos;
@@ -324,23 +357,19 @@ YAML::Node Reader::load_mapping(const std::string& text, const std::string& empt
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
     fail(mark_at(text, nul), "", "a NUL byte; a scenario file is text and holds none");
   }
-  std::vector<YAML::Node> documents;
+  if (const auto second = second_document(text); second != std::string::npos) {
+    fail(mark_at(text, second), "",
+         "a second YAML document; a scenario file holds one (remove the '---' line)");
+  }
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(text);
+    // YAML::LoadAll can loop forever on some malformed input, so read one document.
+    root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     fail(e.mark, "", "nesting too deep (more than " + std::to_string(e.depth()) + " levels)");
   } catch (const YAML::Exception& e) {
     fail(e.mark, "", "invalid YAML: " + e.msg);
   }
-  if (documents.size() > 1) {
-    // yaml-cpp gives no position to an empty document, so find its marker in the text.
-    YAML::Mark mark = documents[1].Mark();
-    const auto marker = mark.pos >= 0 ? text.rfind("\n---", static_cast<std::size_t>(mark.pos))
-                                      : text.find("\n---", 3);
-    if (marker != std::string::npos) mark = mark_at(text, marker + 1);
-    fail(mark, "", "a second YAML document; a scenario file holds one (remove the '---' line)");
-  }
-  YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   int opened = 0;
   if (const auto at = find_swallowed_key(text, root, opened); at != std::string::npos) {
     fail(mark_at(text, at), "",

@@ -103,8 +103,8 @@ TEST_CASE("people beyond the memory budget are refused before allocation", "[sce
 }
 
 TEST_CASE("events beyond the budget are refused before the run", "[scenario][abuse]") {
-  const auto e = error_of(network("{dist: exponential, mean: 1e-5}", kService,
-                                  "horizon_days: 36525\n"));
+  const auto e =
+      error_of(network("{dist: exponential, mean: 1e-5}", kService, "horizon_days: 36525\n"));
   CHECK(e.line() == 3);
   CHECK(e.key_path() == "arrivals");
   CHECK_THAT(e.message(), Catch::Matchers::Contains("1.1e+10 events a replication"));

@@ -31,16 +31,17 @@ TEST_CASE("a number tagged as a string is not read as a number", "[scenario][abu
 }
 
 TEST_CASE("a number tagged as a number is still read", "[scenario][abuse]") {
-  const auto s = cmhsim::scenario::parse_scenario(pathway("care_partners:\n  fte: !!float 40\n"),
-                                                  "ics.yaml");
+  const auto s =
+      cmhsim::scenario::parse_scenario(pathway("care_partners:\n  fte: !!float 40\n"), "ics.yaml");
   CHECK(s.pathways->care_partners.fte == 40.0);
 }
 
 TEST_CASE("an unterminated quote is reported at the key it swallowed", "[scenario][abuse]") {
-  check_error("description: \"ics baseline\nhorizon_days: 100\narrivals:\n"
-              "  a: {to: s, interarrival: {dist: exponential, mean: 1}}\nservices:\n"
-              "  s: {servers: 1, service_time: {dist: exponential, mean: 2}}\n",
-              2, 1, "", "inside the quoted string opened at line 1; is its closing quote missing?");
+  check_error(
+      "description: \"ics baseline\nhorizon_days: 100\narrivals:\n"
+      "  a: {to: s, interarrival: {dist: exponential, mean: 1}}\nservices:\n"
+      "  s: {servers: 1, service_time: {dist: exponential, mean: 2}}\n",
+      2, 1, "", "inside the quoted string opened at line 1; is its closing quote missing?");
 }
 
 TEST_CASE("a quoted string over several indented lines is still text", "[scenario][abuse]") {
@@ -62,10 +63,11 @@ TEST_CASE("deep nesting is reported as too deep, not as a bad file", "[scenario]
 }
 
 TEST_CASE("a list item's message does not repeat the list's rule", "[scenario][abuse]") {
-  check_error("horizon_days: 10\narrivals:\n  a: {to: s, interarrival: {dist: empirical, values: "
-              "[1, .nan]}}\nservices:\n  s: {servers: 1, service_time: {dist: fixed, value: 1}}\n",
-              3, 58, "arrivals.a.interarrival.values[1]",
-              "expected a finite number in [0, 36525], got '.nan'");
+  check_error(
+      "horizon_days: 10\narrivals:\n  a: {to: s, interarrival: {dist: empirical, values: "
+      "[1, .nan]}}\nservices:\n  s: {servers: 1, service_time: {dist: fixed, value: 1}}\n",
+      3, 58, "arrivals.a.interarrival.values[1]",
+      "expected a finite number in [0, 36525], got '.nan'");
 }
 
 TEST_CASE("long values are cut in messages", "[scenario][abuse]") {

@@ -144,7 +144,8 @@ TEST_CASE("probability above 1 is rejected", "[scenario][bad-input]") {
 
 TEST_CASE("zero hazard rate is rejected", "[scenario][bad-input]") {
   check_error(pathway("clinical: {stable_to_struggling_per_year: 0}\n"), 3, 43,
-              "clinical.stable_to_struggling_per_year", "expected a number in (0, 365.25], got '0'");
+              "clinical.stable_to_struggling_per_year",
+              "expected a number in (0, 365.25], got '0'");
 }
 
 TEST_CASE("negative capacity is rejected", "[scenario][bad-input]") {

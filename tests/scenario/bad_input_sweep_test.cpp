@@ -109,7 +109,8 @@ TEST_CASE("sweep design keys must agree with the design", "[sweep][bad-input]") 
                         "  care_partners.fte: {range: [0, 1], steps: 3}\n",
                     5, 38, "axes.care_partners.fte.steps", "steps is for factorial designs");
   check_sweep_error(kHead + "design: latin_hypercube\npoints: 0\naxes:\n  a.b: {range: [0, 1]}\n",
-                    3, 9, "points", "expected an integer in [1, 100000] (latin_hypercube only), got '0'");
+                    3, 9, "points",
+                    "expected an integer in [1, 100000] (latin_hypercube only), got '0'");
   check_sweep_error(kHead + "design: grid\naxes:\n  care_partners.fte: {values: [1]}\n", 2, 9,
                     "design", "expected one of 'factorial', 'latin_hypercube', got 'grid'");
 }
@@ -135,8 +136,7 @@ TEST_CASE("a sweep value that fails the scenario's checks names its entry and po
   const std::string text = kHead +
                            "axes:\n  supervision.supervisor_fte: {values: [1, 2]}\n"
                            "  care_partners.fte: {values: [10, -5]}\n";
-  check_sweep_error(text, 4, 36, "care_partners.fte",
-                    "expected a number in [0, 10000], got '-5'");
+  check_sweep_error(text, 4, 36, "care_partners.fte", "expected a number in [0, 10000], got '-5'");
   const ScenarioError e = sweep_error(text);
   CHECK_THAT(e.message(),
              Catch::Matchers::EndsWith("(at sweep point 1: supervision.supervisor_fte=1, "

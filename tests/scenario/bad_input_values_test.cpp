@@ -37,11 +37,12 @@ TEST_CASE("word where an integer belongs says what was expected", "[scenario][ba
 }
 
 TEST_CASE("quoted number is a string, not a number", "[scenario][bad-input]") {
-  check_error(with_service("    servers: \"10\"\n"
-                           "    service_time: {dist: exponential, mean: 2}\n"),
-              6, 14, "services.cmht.servers",
-              "expected an integer in [0, 1000000], got the quoted string \"10\" (write numbers without "
-              "quotes)");
+  check_error(
+      with_service("    servers: \"10\"\n"
+                   "    service_time: {dist: exponential, mean: 2}\n"),
+      6, 14, "services.cmht.servers",
+      "expected an integer in [0, 1000000], got the quoted string \"10\" (write numbers without "
+      "quotes)");
 }
 
 TEST_CASE("fraction where an integer belongs is rejected", "[scenario][bad-input]") {
@@ -81,7 +82,8 @@ arrivals:
 services:
   cmht: {servers: 1, service_time: {dist: exponential, mean: 2}}
 )",
-              3, 65, "arrivals.referrals.interarrival.mean", "expected a number in (0, 36525], got '0'");
+              3, 65, "arrivals.referrals.interarrival.mean",
+              "expected a number in (0, 36525], got '0'");
 }
 
 TEST_CASE("negative lognormal sd is rejected", "[scenario][bad-input]") {
