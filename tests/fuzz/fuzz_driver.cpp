@@ -233,6 +233,14 @@ int main(int argc, char** argv) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(o.seconds);
   std::uint64_t loader_runs = 0;
   std::uint64_t reader_runs = 0;
+  // Each seed runs unmutated first, so past findings kept in the corpus stay fixed.
+  for (std::size_t k = 0; o.loader && k < texts.size(); ++k) {
+    const std::string failure = run_isolated([&] { return load_scenario(texts[k]); });
+    if (!failure.empty()) {
+      std::cerr << "scenario loader " << failure << " on seed input " << k << "\n";
+      return 1;
+    }
+  }
   while (std::chrono::steady_clock::now() < deadline) {
     if (o.loader) {
       const std::string input =

@@ -1,6 +1,8 @@
 // [abuse] tests for YAML that was misread: second documents, explicit tags, unterminated quotes,
 // NUL bytes, deep nesting, list messages and long echoed values. Public API only.
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "error_check.hpp"
@@ -9,6 +11,11 @@ using cmhsim::scenario::testing::check_error;
 using cmhsim::scenario::testing::error_of;
 
 namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 std::string pathway(const std::string& rest) {
   return "population:\n"
@@ -74,4 +81,12 @@ TEST_CASE("long values are cut in messages", "[scenario][abuse]") {
   const auto e = error_of(pathway("care_partners:\n  fte: " + std::string(5000, 'x') + "\n"));
   CHECK(e.message().size() < 300);
   CHECK_THAT(e.message(), Catch::Matchers::Contains("... (5000 characters)"));
+}
+
+TEST_CASE("malformed input that loops yaml-cpp's multi-document reader fails fast",
+          "[scenario][abuse]") {
+  // Found by the fuzzer: YAML::LoadAll never returns on this text.
+  const auto e = cmhsim::scenario::testing::error_of(
+      read_text(CMHSIM_SOURCE_DIR "/tests/fuzz/corpus/regression_loadall_loop.yaml"));
+  CHECK(e.line() == 1);
 }
