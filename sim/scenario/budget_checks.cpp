@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "model/person.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/scenario_error.hpp"
 
@@ -42,8 +41,7 @@ Demand pathway_demand(const model::PathwayConfig& c) {
   const double posts = c.care_partners.fte > 0.0
                            ? std::ceil(c.care_partners.fte / c.care_partners.fte_per_worker)
                            : 0.0;
-  d.bytes = d.people * (sizeof(model::pathway::Person) + kBytesPerPerson) +
-            posts * (sizeof(double) * 4 + kBytesPerPerson);
+  d.bytes = d.people * kBytesPerPerson + posts * kBytesPerPost;
   // Per person and day: state changes, GP, outpatient and CMHT contacts, the monthly update, and
   // planned Care Partner contacts at the struggling (shorter) interval.
   const model::ClinicalConfig& k = c.clinical;

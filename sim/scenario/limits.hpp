@@ -15,8 +15,10 @@ namespace cmhsim::scenario {
 inline constexpr double kMemoryBudgetBytes = 4.0 * 1024 * 1024 * 1024;
 /// Bounds the events one replication may plan for (about ten minutes at a few million a second).
 inline constexpr double kEventBudget = 2e9;
-/// Gives the bytes a person costs: the record plus pending events and list entries.
-inline constexpr double kBytesPerPerson = 512.0;
+/// Gives the bytes a person costs: the record (about 100 bytes), pending events, list entries.
+inline constexpr double kBytesPerPerson = 640.0;
+/// Gives the bytes a Care Partner post costs before its caseload.
+inline constexpr double kBytesPerPost = 128.0;
 /// Gives the bytes a queueing-network customer or server costs.
 inline constexpr double kBytesPerCustomer = 128.0;
 

@@ -25,11 +25,11 @@
 
 namespace {
 
-/// Exit status of a child whose input was handled cleanly.
+/// Marks a child whose input was handled cleanly.
 constexpr int kClean = 0;
-/// Exit status of a child that saw an exception of an unexpected type.
+/// Marks a child that saw an exception of an unexpected type.
 constexpr int kUnexpected = 3;
-/// Seconds one input may take before it counts as a hang.
+/// Limits the seconds one input may take before it counts as a hang.
 constexpr unsigned kPerInputSeconds = 10;
 
 // Fragments that stress the parser and the value checks more than random bytes do.
