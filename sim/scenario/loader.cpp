@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "scenario/limits.hpp"
 #include "scenario/pathway_reader.hpp"
 #include "scenario/resolved_values.hpp"
 #include "scenario/scenario.hpp"
@@ -340,6 +341,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
         read_pathways(reader, root_field, top, s.network.horizon_days, s.network.warmup_days);
   } else {
     read_network(reader, top, s.network);
+    check_network_budget(reader, top, s.network);
   }
   s.resolved = resolve_values(reader, root_field, top);
   return s;
