@@ -4,6 +4,7 @@
 
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import h5py
@@ -16,6 +17,10 @@ from .stats import mean_ci
 SCHEMA_NAME = "cmhsim-results"
 SUPPORTED_SCHEMA_VERSIONS = (2,)
 REPORTABLE_CONTENT = ("run", "comparison", "sweep")
+# The seal cmhsim writes into a results file's 512-byte user block before the HDF5 data.
+SEAL_BLOCK = 512
+SEAL_MAGIC = b"cmhsim-seal-1\n"
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
 
 
 # A YAML 1.2 number such as 1e3, which cmhsim's YAML reader takes as a number but PyYAML (YAML 1.1,
@@ -282,18 +287,40 @@ def _read_sweep(f, path):
                  points=points, sweep_text=sw["text"].asstr()[()] if "text" in sw else "")
 
 
+def _check_seal(path):
+    """Raises ResultsError if the file has a user block whose seal (a CRC-32 of every byte after
+    it, docs/results-schema.md) is altered or does not match; unsealed files pass unchecked."""
+    with open(path, "rb") as f:
+        head = f.read(SEAL_BLOCK + len(HDF5_SIGNATURE))
+        if len(head) < SEAL_BLOCK + len(HDF5_SIGNATURE) or head[SEAL_BLOCK:] != HDF5_SIGNATURE:
+            return
+        if head[:len(SEAL_MAGIC) + 8] == bytes(len(SEAL_MAGIC) + 8):
+            return  # a blank user block: never sealed
+        if not head.startswith(SEAL_MAGIC):
+            raise ResultsError(f"{path}: the file is damaged: its seal is missing or altered")
+        stored = head[len(SEAL_MAGIC):len(SEAL_MAGIC) + 8]
+        f.seek(len(SEAL_MAGIC) + 8)
+        crc = 0
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            crc = zlib.crc32(chunk, crc)
+    if stored != b"%08x" % crc:
+        raise ResultsError(f"{path}: the file is damaged or was edited: its checksum does not "
+                           "match its contents")
+
+
 def open_results(path):
     """Returns a Run, Comparison or Sweep read from a cmhsim results file; raises ResultsError."""
     path = os.fspath(path)
     if not os.path.exists(path):
         raise ResultsError(f"{path}: no such file")
     try:
+        _check_seal(path)
         f = h5py.File(path, "r")
     except OSError as e:
         raise ResultsError(f"{path}: not a cmhsim results file (not an HDF5 file: {e})") from e
     with f:
-        content = _check_root(f, path)
         try:
+            content = _check_root(f, path)
             if content == "comparison":
                 return _read_comparison(f, path)
             if content == "sweep":
@@ -302,4 +329,8 @@ def open_results(path):
             run.name = _scenario_name(run, os.path.splitext(os.path.basename(path))[0])
             return run
         except KeyError as e:
-            raise ResultsError(f"{path}: missing or malformed part of the {content} layout ({e})") from e
+            raise ResultsError(f"{path}: missing or malformed part of the layout ({e})") from e
+        except UnicodeDecodeError as e:
+            raise ResultsError(f"{path}: stored text is not valid UTF-8 ({e})") from e
+        except (ValueError, TypeError, IndexError, OSError, yaml.YAMLError) as e:
+            raise ResultsError(f"{path}: damaged or unreadable contents ({e})") from e

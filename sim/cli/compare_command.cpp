@@ -9,6 +9,7 @@
 #include "cli/comparison_table.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/version.hpp"
@@ -84,10 +85,15 @@ int compare(const SharedOptions& o) {
     throw UsageError{message};
   }
 
-  const std::string output = o.output.value_or("results/" + names[0] + "_vs_" + names[1] + ".h5");
-  prepare_output_dir(output, "--output");
+  const std::string output = o.output.value_or(
+      "results/" + checked_file_name("compare", names[0] + "_vs_" + names[1], "scenario names") +
+      ".h5");
   const std::string json = o.summary_json.value_or("");
-  if (!json.empty()) prepare_output_dir(json, "--summary-json");
+  std::vector<NamedPath> inputs;
+  for (const auto& file : files) inputs.push_back({file, "scenario file"});
+  std::vector<NamedPath> outputs{{output, "--output"}};
+  if (o.summary_json) outputs.push_back({json, "--summary-json"});
+  check_outputs("compare", inputs, outputs);
 
   experiment::RunOptions options;
   options.seed = seed;
@@ -116,6 +122,9 @@ int compare(const SharedOptions& o) {
             << " s\n";
   print_comparison_table(std::cout, results, o.all_metrics);
 
+  // Made only now, so a comparison refused on the way creates no folders.
+  prepare_output_dir(output, "--output");
+  if (!json.empty()) prepare_output_dir(json, "--summary-json");
   io::write_comparison_hdf5(results, output);
   std::cout << "\nwrote " << output << "\n";
   if (!json.empty()) {

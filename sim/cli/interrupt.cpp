@@ -1,9 +1,11 @@
-// A lock-free flag set from the signal handler; everything else happens outside the handler.
-// Knows nothing of what is being interrupted.
+// Signal handling: a lock-free flag that long commands poll, and removal of unfinished outputs.
+// Knows nothing of what is being interrupted, only that unfinished output files are removed.
 #include "cli/interrupt.hpp"
 
 #include <atomic>
 #include <csignal>
+
+#include "io/atomic_file.hpp"
 
 namespace cmhsim::cli {
 namespace {
@@ -15,6 +17,13 @@ struct sigaction g_old_int {};
 struct sigaction g_old_term {};
 
 extern "C" void on_signal(int) { g_interrupted.store(true, std::memory_order_relaxed); }
+
+extern "C" void on_fatal_signal(int signal_number) {
+  io::remove_pending_temporaries();
+  // Ending with the signal itself keeps the exit status a shell expects.
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
 
 }  // namespace
 
@@ -30,6 +39,16 @@ InterruptGuard::InterruptGuard() {
 InterruptGuard::~InterruptGuard() {
   sigaction(SIGINT, &g_old_int, nullptr);
   sigaction(SIGTERM, &g_old_term, nullptr);
+}
+
+void remove_temporaries_on_signal() {
+  struct sigaction action {};
+  action.sa_handler = on_fatal_signal;
+  sigemptyset(&action.sa_mask);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP})
+    sigaddset(&action.sa_mask, signal_number);
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP})
+    sigaction(signal_number, &action, nullptr);
 }
 
 bool interrupted() noexcept { return g_interrupted.load(std::memory_order_relaxed); }

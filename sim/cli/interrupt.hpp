@@ -14,6 +14,10 @@ class InterruptGuard {
   InterruptGuard& operator=(const InterruptGuard&) = delete;
 };
 
+/// Makes SIGINT, SIGTERM and SIGHUP remove pending temporary files, then end the process as the
+/// signal would; an InterruptGuard replaces this while it lives.
+void remove_temporaries_on_signal();
+
 /// Returns true once SIGINT or SIGTERM has arrived under an InterruptGuard.
 bool interrupted() noexcept;
 

@@ -7,6 +7,7 @@
 
 #include "cli/command_line.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
 #include "experiment/comparison.hpp"
 #include "experiment/precision.hpp"
 #include "experiment/task_farm.hpp"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   const auto failed = [](int code) {
     return cmhsim::experiment::DistributedSession::end_all_ranks(code);
   };
+  remove_temporaries_on_signal();
   try {
     return run_command_line(std::vector<std::string>(argv + 1, argv + argc));
   } catch (const UsageError& e) {

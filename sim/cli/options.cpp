@@ -54,7 +54,7 @@ void add_seed(CLI::App& app, SharedOptions& options, const std::string& descript
 void add_threads(CLI::App& app, SharedOptions& options, const std::string& description) {
   app.add_option("-t,--threads", options.threads, description)
       ->type_name("N")
-      ->check(whole_number(0))
+      ->check(whole_number(0, kMaxThreads))
       ->capture_default_str();
 }
 

@@ -11,6 +11,9 @@
 
 namespace cmhsim::cli {
 
+/// Bounds -t/--threads: more threads than this is a typing slip, not a machine.
+inline constexpr std::uint64_t kMaxThreads = 1024;
+
 /// Holds the values of the shared options; each command declares only the ones it takes.
 struct SharedOptions {
   std::vector<std::string> operands;          ///< The files named on the command line, in order.
@@ -51,7 +54,7 @@ void add_replications(CLI::App& app, SharedOptions& options, const std::string& 
                       std::uint64_t minimum);
 /// Declares -s/--seed S.
 void add_seed(CLI::App& app, SharedOptions& options, const std::string& description);
-/// Declares -t/--threads N (0 = all cores), refusing negative values.
+/// Declares -t/--threads N (0 = all cores), refusing negative values and more than kMaxThreads.
 void add_threads(CLI::App& app, SharedOptions& options,
                  const std::string& description = "worker threads; 0 = all cores");
 /// Declares the repeatable --set KEY.PATH=VALUE.

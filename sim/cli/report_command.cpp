@@ -17,6 +17,8 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
+#include "io/hdf5_seal.hpp"
 
 extern char** environ;
 
@@ -100,6 +102,18 @@ struct ReportArgs {
 int report(const ReportArgs& args) {
   if (args.shared.operands.size() != 1) {
     throw UsageError{"report: expected exactly one results file"};
+  }
+  const std::string& input = args.shared.operands.front();
+  const std::string& out_dir = *args.shared.output;
+  check_output_directory("report", {out_dir, "-o"});
+  check_outputs("report", {{input, "results file"}},
+                {{(fs::path(out_dir) / "report.html").string(), "report"}});
+  try {
+    // A damaged file is refused here, before a Python HDF5 reader could crash on it.
+    io::check_seal(input);
+  } catch (const io::ResultsFileError& e) {
+    std::cerr << "cmhsim: report: cannot read results file '" << input << "': " << e.what() << '\n';
+    return kExitBadInput;
   }
   const char* override_dir = std::getenv("CMHSIM_ANALYSIS_DIR");
   const std::string analysis_dir = override_dir != nullptr && *override_dir != '\0'

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/summary_table.hpp"
@@ -75,10 +76,12 @@ int run(const RunArgs& args) {
     throw UsageError{"run: --persons applies to pathway scenarios only; " + sc.path +
                      " is a queueing network"};
   }
-  const std::string output = o.output.value_or("results/" + scenario_stem(sc) + ".h5");
-  prepare_output_dir(output, "--output");
+  const std::string output = o.output.value_or(
+      "results/" + checked_file_name("run", scenario_stem(sc), "scenario name") + ".h5");
   const std::string json = o.summary_json.value_or("");
-  if (!json.empty()) prepare_output_dir(json, "--summary-json");
+  std::vector<NamedPath> outputs{{output, "--output"}};
+  if (o.summary_json) outputs.push_back({json, "--summary-json"});
+  check_outputs("run", {{o.operands.front(), "scenario file"}}, outputs);
 
   experiment::RunOptions options;
   options.seed = sc.seed;
@@ -119,6 +122,9 @@ int run(const RunArgs& args) {
     print_metrics_table(std::cout, results);
   }
 
+  // Made only now, so a run refused on the way creates no folders.
+  prepare_output_dir(output, "--output");
+  if (!json.empty()) prepare_output_dir(json, "--summary-json");
   io::write_results_hdf5(results, output);
   std::cout << "\nwrote " << output << "\n";
   if (!json.empty()) {

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
+#include "cli/output_paths.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/version.hpp"
@@ -92,7 +93,11 @@ int sweep_command(const SweepArgs& args) {
   const bool coordinator = experiment::DistributedSession::coordinator();
 
   const scenario::SweepSpec spec = scenario::load_sweep_file(o.operands[0]);
-  const std::string output = o.output.value_or("results/" + spec.name + ".h5");
+  const std::string output =
+      o.output.value_or("results/" + checked_file_name("sweep", spec.name, "sweep name") + ".h5");
+  check_outputs("sweep", {{o.operands[0], "sweep file"}, {spec.base.path, "base scenario"}},
+                {{output, "--output"}});
+  check_output_directory("sweep", {output + ".partial", "checkpoint folder"});
   const std::size_t count = spec.points.size();
   std::vector<scenario::Scenario> scenarios;
   scenarios.reserve(count);

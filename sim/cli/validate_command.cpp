@@ -12,14 +12,15 @@
 #include "model/pathway_outputs.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/sweep_file.hpp"
+#include "scenario/yaml_reader.hpp"
 
 namespace cmhsim::cli {
 namespace {
 
-/// Returns true when `file` is YAML with a top-level `base` key, i.e. a sweep file.
-bool is_sweep_file(const std::string& file) {
+/// Returns true when `text` is YAML with a top-level `base` key, i.e. a sweep file.
+bool is_sweep_text(const std::string& text) {
   try {
-    const YAML::Node root = YAML::LoadFile(file);
+    const YAML::Node root = YAML::Load(text);
     return root.IsMap() && root["base"];
   } catch (const YAML::Exception&) {
     return false;  // the scenario loader reports the error with its position
@@ -32,13 +33,15 @@ int validate(const std::vector<std::string>& files) {
   int status = kExitOk;
   for (const std::string& file : files) {
     try {
-      if (is_sweep_file(file)) {
-        const scenario::SweepSpec spec = scenario::load_sweep_file(file);
+      // Read once: a second read of a FIFO or a changing file would see other text.
+      const std::string text = scenario::read_input_file(file);
+      if (is_sweep_text(text)) {
+        const scenario::SweepSpec spec = scenario::parse_sweep(text, file);
         std::cout << file << ": OK (sweep: " << spec.points.size() << " points over "
                   << spec.axes.size() << " axes; base " << describe_model(spec.base) << ")\n";
         continue;
       }
-      const scenario::Scenario sc = scenario::load_scenario_file(file);
+      const scenario::Scenario sc = scenario::parse_scenario(text, file);
       std::cout << file << ": OK (" << describe_model(sc) << ")\n";
     } catch (const scenario::ScenarioError& e) {
       std::cerr << e.what() << '\n';

@@ -2,6 +2,7 @@
 // threads backend and the task farm, and completion once every owned point is stored.
 #include "experiment/sweep_execution.hpp"
 
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -12,6 +13,12 @@
 
 namespace cmhsim::experiment {
 namespace {
+
+/// Returns `text` cut to about 80 characters for a message.
+std::string shorten(const std::string& text) {
+  constexpr std::size_t kLimit = 80;
+  return "'" + (text.size() <= kLimit ? text : text.substr(0, kLimit) + "...") + "'";
+}
 
 /// Returns which points the store already holds, creating or tidying it on the coordinator.
 std::vector<bool> open_store(PointStore& store, std::size_t count, bool resume, bool coordinator) {
@@ -37,6 +44,32 @@ std::vector<bool> open_store(PointStore& store, std::size_t count, bool resume, 
                            " points for a sweep of " + std::to_string(count));
   }
   return done;
+}
+
+/// Throws ResumeError unless every stored point was run from the scenario and replication count
+/// the sweep gives it now.
+void check_stored(const PointStore& store, const std::vector<SweepPoint>& points,
+                  const SweepExecution& options, const std::vector<bool>& done) {
+  for (std::size_t i = 0; i < done.size(); ++i) {
+    if (!done[i]) continue;
+    const std::string where = "point " + std::to_string(i) + " in " + store.where();
+    const RunResults stored = store.load(i);
+    if (stored.replications.size() != points[i].replications) {
+      throw ResumeError(where + " holds " + std::to_string(stored.replications.size()) +
+                        " replications, but the sweep asks for " +
+                        std::to_string(points[i].replications) + "; remove " + store.where() +
+                        " to start again");
+    }
+    if (!options.stamp) continue;
+    RunResults expected;
+    options.stamp(i, expected);
+    const std::string difference = resolved_difference(
+        stored.provenance.resolved, expected.provenance.resolved, "the stored point", "now");
+    if (!difference.empty()) {
+      throw ResumeError(where + " was run from a different scenario: " + difference + "; remove " +
+                        store.where() + " to start again");
+    }
+  }
 }
 
 /// Holds one execution's state: which points to run, the counts, and how a point is kept.
@@ -139,6 +172,25 @@ class Execution {
 
 }  // namespace
 
+std::string resolved_difference(const KeyValues& first, const KeyValues& second,
+                                const std::string& first_name, const std::string& second_name) {
+  std::map<std::string, std::string> rest(second.begin(), second.end());
+  for (const auto& [key, value] : first) {
+    const auto it = rest.find(key);
+    if (it == rest.end())
+      return "key '" + key + "' is in " + first_name + " but not " + second_name;
+    if (it->second != value) {
+      return "key '" + key + "' is " + shorten(value) + " in " + first_name + " but " +
+             shorten(it->second) + " " + second_name;
+    }
+    rest.erase(it);
+  }
+  if (!rest.empty()) {
+    return "key '" + rest.begin()->first + "' is missing from " + first_name;
+  }
+  return {};
+}
+
 SweepOutcome execute_sweep(const std::vector<SweepPoint>& points, const SweepExecution& options,
                            PointStore& store, const ResultsEncoding& encoding,
                            const std::function<void(const SweepProgress&)>& progress,
@@ -147,8 +199,9 @@ SweepOutcome execute_sweep(const std::vector<SweepPoint>& points, const SweepExe
     throw std::invalid_argument("a shard i/N needs 0 <= i < N");
   }
   const bool coordinator = DistributedSession::coordinator();
-  Execution execution(points, options, store, progress,
-                      open_store(store, points.size(), options.resume, coordinator));
+  std::vector<bool> done = open_store(store, points.size(), options.resume, coordinator);
+  check_stored(store, points, options, done);
+  Execution execution(points, options, store, progress, std::move(done));
   const std::function<bool()> stopping = [&stop] { return stop && stop(); };
   const bool farm = options.backend == SweepBackend::TaskFarm ||
                     (options.backend == SweepBackend::Automatic && DistributedSession::size() > 1);

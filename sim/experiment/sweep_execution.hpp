@@ -64,10 +64,17 @@ struct SweepOutcome {
   [[nodiscard]] bool complete() const noexcept { return points_done == points_owned; }
 };
 
+/// Returns the first key whose resolved value differs between `first` and `second`, said with
+/// their names (e.g. "the stored point", "now"), or an empty string when they agree.
+std::string resolved_difference(const KeyValues& first, const KeyValues& second,
+                                const std::string& first_name, const std::string& second_name);
+
 /// Runs the sweep's points that this shard owns and `store` lacks (resuming only when
 /// `options.resume`; throws SweepSetupError over an existing store otherwise), saves each as it
 /// finishes, reports `progress` on the coordinator and starts no new point once `stop()` is true.
-/// When every owned point is stored, calls `store.complete` with them. Collective under MPI:
+/// On resume, throws ResumeError if a stored point's replication count or resolved scenario
+/// (as `options.stamp` gives it now) differs. When every owned point is stored, calls
+/// `store.complete` with them. Collective under MPI:
 /// every rank calls it with the same points and options; only rank 0 changes the store, and the
 /// encoding carries finished points to it.
 SweepOutcome execute_sweep(const std::vector<SweepPoint>& points, const SweepExecution& options,

@@ -13,7 +13,8 @@ namespace cmhsim::io {
 // so readers of path() see either the old file or the complete new one, never a partial write.
 class AtomicOutput {
  public:
-  /// Prepares to write `path`; throws IoError if its directory does not exist or it is a directory.
+  /// Prepares to write `path`, removing temporaries of it left by processes that no longer run;
+  /// throws IoError if its directory does not exist or it is a directory.
   explicit AtomicOutput(std::string path);
   /// Removes the temporary file unless commit() succeeded.
   ~AtomicOutput();
@@ -30,7 +31,8 @@ class AtomicOutput {
   /// Returns true once commit() has succeeded.
   [[nodiscard]] bool committed() const noexcept { return committed_; }
 
-  /// Flushes the temporary file to disk and renames it onto path(); throws IoError on failure.
+  /// Flushes the temporary file to disk and renames it onto path(); throws IoError on failure or
+  /// if path() exists and is not a regular file (a device, FIFO, socket or symbolic link).
   void commit();
 
  private:
@@ -38,7 +40,11 @@ class AtomicOutput {
   std::string temp_path_;
   std::string directory_;
   bool committed_ = false;
+  int pending_slot_ = -1;
 };
+
+/// Removes every temporary file of a live AtomicOutput; safe to call from a signal handler.
+void remove_pending_temporaries() noexcept;
 
 /// Replaces the file at `path` with `contents` through an AtomicOutput.
 void write_file_atomically(const std::string& path, std::string_view contents);

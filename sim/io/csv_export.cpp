@@ -10,6 +10,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/hdf5_reader.hpp"
+#include "io/hdf5_seal.hpp"
 #include "io/hdf5_sweep.hpp"
 #include "io/io_error.hpp"
 #include "io/results_schema.hpp"
@@ -91,7 +92,8 @@ std::vector<std::string> export_csv(const std::string& results_path, const std::
   const std::string content = results_content(results_path);
   if (content != schema::kContentRun && content != schema::kContentComparison &&
       content != schema::kContentSweep && content != schema::kContentShard) {
-    throw IoError("cannot export '" + results_path + "': unknown content '" + content + "'");
+    throw ResultsFileError("cannot export '" + results_path + "': unknown content '" + content +
+                           "'");
   }
   std::error_code ec;
   fs::create_directories(dir, ec);

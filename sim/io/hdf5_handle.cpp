@@ -14,6 +14,11 @@ herr_t collect_description(unsigned /*n*/, const H5E_error2_t* err, void* client
   return 0;
 }
 
+// Keeps libhdf5 from closing files when the program exits. A file whose close failed (a full
+// disk) stays half-closed, and closing it again at exit crashes inside the library; every file
+// that matters is closed explicitly on every path before then, and its temporary removed.
+[[maybe_unused]] const bool kNoCloseAtExit = [] { return H5dont_atexit() >= 0; }();
+
 }  // namespace
 
 std::string take_hdf5_error_stack() {

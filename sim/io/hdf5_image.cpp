@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "io/hdf5_seal.hpp"
+
 namespace cmhsim::io::h5 {
 namespace {
 
@@ -26,11 +28,11 @@ PropertyListHandle memory_access(const std::string& what) {
   return fapl;
 }
 
-/// Returns true when `image` begins with the HDF5 signature (a superblock at offset 0).
+/// Returns true when `image` holds the HDF5 signature after a seal's user block.
 bool starts_like_hdf5(const std::vector<std::uint8_t>& image) {
   static constexpr std::uint8_t kSignature[] = {0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
-  return image.size() >= sizeof kSignature &&
-         std::memcmp(image.data(), kSignature, sizeof kSignature) == 0;
+  return image.size() >= kSealBlockSize + sizeof kSignature &&
+         std::memcmp(image.data() + kSealBlockSize, kSignature, sizeof kSignature) == 0;
 }
 
 }  // namespace
@@ -39,6 +41,8 @@ FileHandle create_memory_file() {
   const std::string what = "cannot create an HDF5 file in memory";
   PropertyListHandle fcpl(check(H5Pcreate(H5P_FILE_CREATE), what));
   check(H5Pset_obj_track_times(fcpl.get(), false), what);
+  // The same user block as a file on disk, so an image holds a results file's very bytes.
+  check(H5Pset_userblock(fcpl.get(), kSealBlockSize), what);
   PropertyListHandle fapl = memory_access(what);
   return FileHandle(
       check(H5Fcreate(unique_name().c_str(), H5F_ACC_EXCL, fcpl.get(), fapl.get()), what));
@@ -48,14 +52,18 @@ std::vector<std::uint8_t> file_image(hid_t file) {
   const std::string what = "cannot take the image of an HDF5 file";
   check(H5Fflush(file, H5F_SCOPE_LOCAL), what);
   const ssize_t size = check(H5Fget_file_image(file, nullptr, 0), what);
-  std::vector<std::uint8_t> image(static_cast<std::size_t>(size));
-  check(H5Fget_file_image(file, image.data(), image.size()), what);
+  // The library's image starts at the superblock: the user block goes before it, as on disk.
+  std::vector<std::uint8_t> image(kSealBlockSize + static_cast<std::size_t>(size));
+  check(H5Fget_file_image(file, image.data() + kSealBlockSize, image.size() - kSealBlockSize),
+        what);
+  seal_image(image);
   return image;
 }
 
 FileHandle open_file_image(const std::vector<std::uint8_t>& image) {
   // Without an image the core driver would read a disk file of the same name instead.
   if (!starts_like_hdf5(image)) throw IoError("the bytes do not hold an HDF5 file image");
+  check_image_seal(image);
   const std::string what =
       "cannot open an HDF5 file image of " + std::to_string(image.size()) + " bytes";
   PropertyListHandle fapl = memory_access(what);

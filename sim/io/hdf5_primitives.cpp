@@ -6,6 +6,8 @@
 #include <array>
 #include <cstring>
 
+#include "io/hdf5_seal.hpp"
+
 namespace cmhsim::io::h5 {
 namespace {
 
@@ -215,6 +217,8 @@ FileHandle create_file(const std::string& path) {
   const std::string what = "cannot create HDF5 file '" + path + "'";
   PropertyListHandle fcpl(check(H5Pcreate(H5P_FILE_CREATE), what));
   check(H5Pset_obj_track_times(fcpl.get(), false), what);
+  // The user block holds the seal written once the file is closed (hdf5_seal.hpp).
+  check(H5Pset_userblock(fcpl.get(), kSealBlockSize), what);
   PropertyListHandle fapl(check(H5Pcreate(H5P_FILE_ACCESS), what));
   // Closing the file must really close it (and report failure) before it is renamed into place.
   check(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), what);

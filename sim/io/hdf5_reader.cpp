@@ -9,6 +9,7 @@
 #include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
+#include "io/hdf5_seal.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io {
@@ -54,7 +55,10 @@ auto read_opened(Open open, const std::string& prefix, Read read) {
     const std::int64_t version = require_schema(root.get());
     return read(root.get(), version);
   } catch (const IoError& e) {
-    throw IoError(prefix + e.what());
+    throw ResultsFileError(prefix + e.what());
+  } catch (const std::exception& e) {
+    // A damaged size or name (a huge allocation, a number that does not parse) is a bad file.
+    throw ResultsFileError(prefix + "damaged contents (" + e.what() + ")");
   }
 }
 
@@ -78,13 +82,18 @@ auto read_file(const std::string& path, Read read) {
   const std::string prefix = "cannot read results file '" + path + "': ";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    throw IoError(prefix +
-                  (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file"));
+    throw ResultsFileError(
+        prefix + (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file"));
+  }
+  try {
+    check_seal(path);
+  } catch (const IoError& e) {
+    throw ResultsFileError(prefix + e.what());
   }
   const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
   if (is_hdf5 <= 0) {
     take_hdf5_error_stack();
-    throw IoError(prefix + "not an HDF5 file");
+    throw ResultsFileError(prefix + "not an HDF5 file");
   }
   return read_opened([&] { return h5::open_file_readonly(path); }, prefix, read);
 }

@@ -7,6 +7,7 @@
 #include "io/atomic_file.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
+#include "io/hdf5_seal.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io {
@@ -114,6 +115,7 @@ void write_point_checkpoint(const experiment::RunResults& results, const PointSt
       h5::write_string_dataset(provenance.get(), sc::kSweepText, stamp.sweep_text);
     }
     file.close("cannot close HDF5 file '" + temp + "'");
+    seal_file(temp);
   });
 }
 
@@ -160,6 +162,7 @@ void write_sweep_hdf5(const SweepHeader& header, const std::vector<std::size_t>&
       }
     }
     file.close("cannot close HDF5 file '" + temp + "'");
+    seal_file(temp);
   });
 }
 

@@ -9,6 +9,7 @@
 #include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
+#include "io/hdf5_seal.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io {
@@ -124,6 +125,7 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
     write_comparison_group(root.get(), results);
   }
   file.close("cannot close HDF5 file '" + path + "'");
+  seal_file(path);
 }
 
 /// Writes the schema attributes and `results` at the root of the empty file `file`.
@@ -138,6 +140,7 @@ void write_run_file(const experiment::RunResults& results, const std::string& pa
   FileHandle file = h5::create_file(path);
   write_run_root(file.get(), results);
   file.close("cannot close HDF5 file '" + path + "'");
+  seal_file(path);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "io/hdf5_reader.hpp"
+#include "io/hdf5_seal.hpp"
 
 namespace cmhsim::io {
 
@@ -44,8 +45,14 @@ std::vector<bool> SweepCheckpoints::done(std::size_t count) const {
   for (const auto& entry : fs::directory_iterator(dir_)) {
     const std::string name = entry.path().filename().string();
     if (name.rfind("point-", 0) != 0 || entry.path().extension() != ".h5") continue;
-    const PointStamp stamp = read_point_stamp(entry.path().string());
     const std::string where = "checkpoint " + entry.path().string();
+    PointStamp stamp;
+    try {
+      stamp = read_point_stamp(entry.path().string());
+    } catch (const ResultsFileError& e) {
+      throw experiment::ResumeError(where + " cannot be used: " + e.what() + "; remove it to run " +
+                                    "its point again");
+    }
     if (stamp.sweep_text != header_.text) {
       throw experiment::ResumeError(where +
                                     " was written for a different sweep file text; remove " +
@@ -72,7 +79,13 @@ void SweepCheckpoints::save(std::size_t point, const experiment::RunResults& res
 }
 
 experiment::RunResults SweepCheckpoints::load(std::size_t point) const {
-  return read_results_hdf5(checkpoint_path(point));
+  const std::string path = checkpoint_path(point);
+  try {
+    return read_results_hdf5(path);
+  } catch (const ResultsFileError& e) {
+    throw experiment::ResumeError("checkpoint " + path + " cannot be used: " + e.what() +
+                                  "; remove it to run its point again");
+  }
 }
 
 void SweepCheckpoints::complete(const std::vector<std::size_t>& points) {

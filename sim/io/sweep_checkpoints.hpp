@@ -33,7 +33,7 @@ class SweepCheckpoints final : public experiment::PointStore {
   [[nodiscard]] std::vector<bool> done(std::size_t count) const override;
   /// Writes point `point`'s checkpoint atomically; throws IoError.
   void save(std::size_t point, const experiment::RunResults& results) override;
-  /// Reads point `point`'s checkpoint; throws IoError.
+  /// Reads point `point`'s checkpoint; throws experiment::ResumeError if it is damaged.
   [[nodiscard]] experiment::RunResults load(std::size_t point) const override;
   /// Writes the sweep (or shard) file from the checkpoints of `points`, then removes them.
   void complete(const std::vector<std::size_t>& points) override;

@@ -4,15 +4,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "model/person.hpp"
 
 namespace cmhsim::model::pathway {
+namespace {
+
+/// Caps the posts: post ids are 32-bit and each post's stream id must stay below the next block.
+constexpr std::size_t kMaxPosts = std::size_t{1} << 20;
+
+}  // namespace
 
 Workforce::Workforce(const CarePartnerConfig& cp, const SupervisionConfig& sup, engine::RngKey key)
     : cp_(cp), sup_(sup), key_(key) {
   if (!(cp_.fte > 0.0) || !(cp_.fte_per_worker > 0.0)) return;
-  const auto count = static_cast<std::size_t>(std::ceil(cp_.fte / cp_.fte_per_worker - 1e-9));
+  const double wanted = std::ceil(cp_.fte / cp_.fte_per_worker - 1e-9);
+  // Converting a double beyond the integer's range is undefined, so check before the cast.
+  if (!(wanted <= static_cast<double>(kMaxPosts))) {
+    throw std::invalid_argument("care_partners.fte / fte_per_worker asks for more than " +
+                                std::to_string(kMaxPosts) + " posts");
+  }
+  const auto count = static_cast<std::size_t>(wanted);
   posts_.resize(count);
   for (std::size_t k = 0; k < count; ++k) {
     Post& p = posts_[k];

@@ -17,6 +17,20 @@ std::string article(std::string_view word) {
 
 }  // namespace
 
+engine::Distribution Reader::finite(const Field& f, engine::Distribution d) const {
+  // Values that pass each key's bounds can still overflow the family's internal parameters
+  // (a lognormal's sigma^2 = log(1 + sd^2 / mean^2)), which would make every draw NaN or 0.
+  const double m = d.mean();
+  const double v = d.variance();
+  if (!(m > 0.0) || !std::isfinite(m) || !std::isfinite(v)) {
+    fail(f,
+         "expected parameters whose distribution has a finite mean > 0 and a finite "
+         "variance, got " +
+             d.describe() + " (the values overflow its internal parameters)");
+  }
+  return d;
+}
+
 engine::Distribution Reader::distribution(const Field& f) const {
   if (!f.value.IsMap()) fail_expected(f, expectation(*f.param));
 
@@ -43,9 +57,12 @@ engine::Distribution Reader::distribution(const Field& f) const {
 
   try {
     const std::string_view name = family->name;
-    if (name == "exponential") return engine::Distribution::exponential(value("mean"));
-    if (name == "lognormal") return engine::Distribution::lognormal(value("mean"), value("sd"));
-    if (name == "gamma") return engine::Distribution::gamma(value("shape"), value("scale"));
+    if (name == "exponential") return finite(f, engine::Distribution::exponential(value("mean")));
+    if (name == "lognormal") {
+      return finite(f, engine::Distribution::lognormal(value("mean"), value("sd")));
+    }
+    if (name == "gamma")
+      return finite(f, engine::Distribution::gamma(value("shape"), value("scale")));
     if (name == "fixed") return engine::Distribution::fixed(value("value"));
     if (name == "uniform") {
       const double lo = value("min");

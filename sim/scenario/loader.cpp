@@ -1,5 +1,9 @@
 // Scenario loading: YAML text -> validated Scenario, a queueing network or pathway parameters.
 // Knows the scenario file's structure and the model's config types; no simulation, no threads.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -11,10 +15,12 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "scenario/limits.hpp"
 #include "scenario/pathway_reader.hpp"
 #include "scenario/resolved_values.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/suggest.hpp"
+#include "scenario/text_checks.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace cmhsim::scenario {
@@ -22,6 +28,23 @@ namespace {
 
 constexpr double kRoutingTolerance = 1e-9;
 constexpr std::string_view kExit = "exit";
+/// Bounds a scenario or sweep file: the shipped ones are a few kilobytes.
+constexpr std::size_t kMaxInputBytes = std::size_t{4} << 20;
+
+/// Returns true when `name` can become a file name: letters, digits, '-', '_' and '.', not "."
+/// or "..".
+bool is_plain_file_name(const std::string& name) {
+  if (name.empty() || name == "." || name == "..") return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+}
+
+/// Closes a POSIX file descriptor when it leaves scope.
+struct FdCloser {
+  int fd;
+  ~FdCloser() { ::close(fd); }
+};
 
 /// Narrows an integer read within the table's bounds to int, failing if it does not fit.
 int to_int(const Reader& r, const Field& f, std::int64_t v) {
@@ -276,6 +299,7 @@ void set_resolved(ResolvedValues& values, std::string_view key, std::string valu
 }
 
 Scenario parse_scenario(const std::string& text, const std::string& source_name) {
+  require_utf8(text, source_name);
   const YAML::Node root =
       Reader(source_name)
           .load_mapping(
@@ -291,7 +315,15 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
   s.path = source_name;
   s.text = text;
   s.name = std::filesystem::path(source_name).stem().string();
-  if (const Field* f = top.find("name")) s.name = reader.text(*f);
+  if (const Field* f = top.find("name")) {
+    s.name = reader.text(*f);
+    // The name becomes the default output's file name, so it must not leave results/.
+    if (!is_plain_file_name(s.name)) {
+      reader.fail_expected(*f,
+                           "a file name of letters, digits, '-', '_' and '.' (not '.' or '..'), "
+                           "as it names the default output file");
+    }
+  }
   if (const Field* f = top.find("description")) s.description = reader.text(*f);
   s.network.horizon_days = reader.number(reader.field_or_default(top, root_field, "horizon_days"));
   s.network.warmup_days = 0.0;
@@ -309,25 +341,39 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
         read_pathways(reader, root_field, top, s.network.horizon_days, s.network.warmup_days);
   } else {
     read_network(reader, top, s.network);
+    check_network_budget(reader, top, s.network);
   }
   s.resolved = resolve_values(reader, root_field, top);
   return s;
 }
 
 std::string read_input_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw ScenarioError(path, 0, 0, "", "cannot read the file: it is a directory");
+  const auto refuse = [&path](const std::string& why) {
+    return ScenarioError(path, 0, 0, "", "cannot read the file: " + why);
+  };
+  // Non-blocking, so opening a FIFO with no writer returns at once and is refused below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw refuse(std::generic_category().message(errno));
+  const FdCloser closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw refuse(std::generic_category().message(errno));
+  if (S_ISDIR(st.st_mode)) throw refuse("it is a directory");
+  if (!S_ISREG(st.st_mode)) throw refuse("not a regular file (a device, FIFO or socket)");
+  const std::string too_large = "larger than the limit of " + std::to_string(kMaxInputBytes) +
+                                " bytes (4 MiB) for a scenario or sweep file";
+  if (static_cast<std::uint64_t>(st.st_size) > kMaxInputBytes) throw refuse(too_large);
+  std::string text;
+  char buffer[65536];
+  while (true) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw refuse(std::generic_category().message(errno));
+    if (got == 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+    // The file may have grown since fstat.
+    if (text.size() > kMaxInputBytes) throw refuse(too_large);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw ScenarioError(path, 0, 0, "",
-                        "cannot read the file: " + std::generic_category().message(errno));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw ScenarioError(path, 0, 0, "", "cannot read the file: read error");
-  return text.str();
+  return text;
 }
 
 Scenario load_scenario_file(const std::string& path) {

@@ -19,6 +19,35 @@ inline constexpr Bounds kUnitInterval{0.0, false, 1.0, false};
 inline constexpr Bounds kInt32{-2147483648.0, false, 2147483647.0, false};
 inline constexpr Bounds kCount32{1.0, false, 4294967295.0, false};
 inline constexpr Bounds kCount32Zero{0.0, false, 4294967295.0, false};
+/// Bounds a run's length: 100 years, longer than any planning question.
+inline constexpr double kMaxDays = 36525.0;
+inline constexpr Bounds kDays{0.0, true, kMaxDays, false};
+inline constexpr Bounds kDaysZero{0.0, false, kMaxDays, false};
+/// Bounds intervals between one person's planned contacts: at most one a day.
+inline constexpr Bounds kInterval{1.0, false, kMaxDays, false};
+/// Bounds rates per person-year: at most one event a day.
+inline constexpr Bounds kRate{0.0, true, 365.25, false};
+inline constexpr Bounds kRateZero{0.0, false, 365.25, false};
+/// Bounds hazard ratios and multipliers: a hundredfold change is beyond any published effect.
+inline constexpr Bounds kMultiplier{0.0, true, 100.0, false};
+/// Bounds staff in FTE: more than a whole ICS employs.
+inline constexpr Bounds kFte{0.0, false, 10000.0, false};
+/// Bounds concurrent places (beds, slots): more than England holds.
+inline constexpr Bounds kPlaces{0.0, false, 1000000.0, false};
+/// Bounds counts of people: the place's register is at most about 1% of 100 million people.
+inline constexpr Bounds kPeople{1.0, false, 1000000.0, false};
+inline constexpr Bounds kPeopleZero{0.0, false, 1000000.0, false};
+/// Bounds GP practices: England has about 6,300; person records store the practice in 16 bits.
+inline constexpr Bounds kPractices{1.0, false, 10000.0, false};
+/// Bounds unit costs in GBP: far above any NHS reference cost.
+inline constexpr Bounds kCost{0.0, false, 1e9, false};
+/// Bounds MANSA points and scores (the scale runs from 1 to 7).
+inline constexpr Bounds kMansaPoints{0.0, false, 6.0, false};
+inline constexpr Bounds kMansaSd{0.0, true, 6.0, false};
+/// Bounds standard deviations of ages in years.
+inline constexpr Bounds kAgeSd{0.0, true, 120.0, false};
+/// Bounds replications: results are held in memory until the run ends (about 75 KB each).
+inline constexpr Bounds kReplications{1.0, false, 10000.0, false};
 inline constexpr std::string_view kLocalData = "local data (today's caseloads and waiting lists)";
 inline constexpr std::string_view kInput = "n/a (scenario input)";
 inline constexpr std::string_view kLever = "n/a (policy lever)";

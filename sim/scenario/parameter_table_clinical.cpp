@@ -13,7 +13,7 @@ constexpr std::string_view kNetworkEffect =
 constexpr std::string_view kPartners2Qol =
     "assumption (PARTNERS2 MANSA change +0.25 vs +0.21, adjusted difference 0.03, 95% CI -0.25 "
     "to 0.31, Byng et al. 2023)";
-constexpr Bounds kRatio = kPositive;
+constexpr Bounds kRatio = kMultiplier;
 
 }  // namespace
 
@@ -22,14 +22,12 @@ void add_clinical(std::vector<Parameter>& out) {
       section("clinical", false, "the defaults of its keys",
               "Clinical dynamics (stable, struggling, crisis), the effect of support on them, "
               "quality of life and mortality."),
-      number(CMHSIM_FIELD(clinical.stable_to_struggling_per_year), "per person-year", "0.56",
-             kPositive, {0.3, 1.0}, "Hazard of deterioration while stable, before hazard ratios.",
-             kRelapse),
-      number(CMHSIM_FIELD(clinical.struggling_to_crisis_per_year), "per person-year", "0.9",
-             kPositive, {0.5, 1.5}, "Hazard of a crisis while struggling, before hazard ratios.",
-             kRelapse),
-      number(CMHSIM_FIELD(clinical.struggling_to_stable_per_year), "per person-year", "4",
-             kPositive, {2, 6},
+      number(CMHSIM_FIELD(clinical.stable_to_struggling_per_year), "per person-year", "0.56", kRate,
+             {0.3, 1.0}, "Hazard of deterioration while stable, before hazard ratios.", kRelapse),
+      number(CMHSIM_FIELD(clinical.struggling_to_crisis_per_year), "per person-year", "0.9", kRate,
+             {0.5, 1.5}, "Hazard of a crisis while struggling, before hazard ratios.", kRelapse),
+      number(CMHSIM_FIELD(clinical.struggling_to_stable_per_year), "per person-year", "4", kRate,
+             {2, 6},
              "Hazard of recovery while struggling (mean 3 months), before the Care Partner "
              "effect.",
              kAssumption),
@@ -61,34 +59,35 @@ void add_clinical(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(clinical.care_partner_recovery_ratio), "ratio", "1.2", kRatio, {1.0, 1.5},
              "Multiplier on the recovery hazard on a Care Partner caseload at full competence.",
              kAssumption),
-      number(CMHSIM_FIELD(clinical.qol_mean_reversion_per_year), "per year", "1.5", kPositive,
-             {0.5, 3}, "Rate at which quality of life returns to its target (Ornstein-Uhlenbeck).",
+      number(CMHSIM_FIELD(clinical.qol_mean_reversion_per_year), "per year", "1.5", kRate, {0.5, 3},
+             "Rate at which quality of life returns to its target (Ornstein-Uhlenbeck).",
              kAssumption),
       number(CMHSIM_FIELD(clinical.qol_noise_sd_per_sqrt_year), "MANSA points per √year", "0.8",
-             kNonNegative, {0.4, 1.2}, "Volatility of quality of life.", kAssumption),
+             kMansaPoints, {0.4, 1.2}, "Volatility of quality of life.", kAssumption),
       number(CMHSIM_FIELD(clinical.qol_target_base), "MANSA score (1-7)", "4.5",
              {1, false, 7, false}, {4, 5},
              "Quality-of-life target without support, goals or struggling.", kAssumption),
-      number(CMHSIM_FIELD(clinical.qol_target_per_goal), "MANSA points", "0.08", kNonNegative,
+      number(CMHSIM_FIELD(clinical.qol_target_per_goal), "MANSA points", "0.08", kMansaPoints,
              {0.03, 0.15}, "Rise of the target per goal achieved, up to `qol_target_goal_cap`.",
              kPartners2Qol),
-      number(CMHSIM_FIELD(clinical.qol_target_goal_cap), "MANSA points", "0.4", kNonNegative,
+      number(CMHSIM_FIELD(clinical.qol_target_goal_cap), "MANSA points", "0.4", kMansaPoints,
              {0.2, 0.6}, "Largest total rise of the target from goals achieved.", kPartners2Qol),
-      number(CMHSIM_FIELD(clinical.qol_target_vcse), "MANSA points", "0.1", kNonNegative, {0, 0.2},
+      number(CMHSIM_FIELD(clinical.qol_target_vcse), "MANSA points", "0.1", kMansaPoints, {0, 0.2},
              "Rise of the target while connected to a VCSE offer.", kAssumption),
-      number(CMHSIM_FIELD(clinical.qol_target_care_partner), "MANSA points", "0.1", kNonNegative,
+      number(CMHSIM_FIELD(clinical.qol_target_care_partner), "MANSA points", "0.1", kMansaPoints,
              {0, 0.2}, "Rise of the target while on a Care Partner caseload.", kPartners2Qol),
-      number(CMHSIM_FIELD(clinical.qol_crisis_drop), "MANSA points", "0.6", kNonNegative,
+      number(CMHSIM_FIELD(clinical.qol_crisis_drop), "MANSA points", "0.6", kMansaPoints,
              {0.3, 1.0}, "Immediate fall in quality of life at a crisis.", kAssumption),
-      number(CMHSIM_FIELD(clinical.qol_struggling_target_drop), "MANSA points", "0.4", kNonNegative,
+      number(CMHSIM_FIELD(clinical.qol_struggling_target_drop), "MANSA points", "0.4", kMansaPoints,
              {0.2, 0.7}, "Fall of the target while struggling.", kAssumption),
-      number(CMHSIM_FIELD(clinical.mortality_gompertz_log_a), "ln(per year)", "-10.4", kAny,
-             {-11, -9.8},
+      number(CMHSIM_FIELD(clinical.mortality_gompertz_log_a), "ln(per year)", "-10.4",
+             {-50, false, 0, false}, {-11, -9.8},
              "Natural log of the general-population death hazard at age 0 (Gompertz "
              "exp(log_a + b × age)).",
              "assumption (a Gompertz fit to general-population mortality)"),
-      number(CMHSIM_FIELD(clinical.mortality_gompertz_b), "per year of age", "0.094", kPositive,
-             {0.085, 0.1}, "Gompertz slope: growth of the log hazard per year of age.",
+      number(CMHSIM_FIELD(clinical.mortality_gompertz_b), "per year of age", "0.094",
+             {0, true, 1, false}, {0.085, 0.1},
+             "Gompertz slope: growth of the log hazard per year of age.",
              "assumption (a Gompertz fit to general-population mortality)"),
       categories(CMHSIM_NAMED_FIELD(clinical.mortality_hazard_ratio, model::kDiagnosisNames), "",
                  "Excess mortality of people with SMI relative to the general population, by "

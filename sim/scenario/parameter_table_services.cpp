@@ -9,7 +9,7 @@ void add_services(std::vector<Parameter>& out) {
       section("services", false, "the defaults of its keys (today's services)",
               "Primary care, community mental health teams, crisis teams, acute beds, "
               "outpatients and VCSE offers, with their capacities."),
-      number(CMHSIM_FIELD(services.gp_consultations_per_year), "per person-year", "4", kNonNegative,
+      number(CMHSIM_FIELD(services.gp_consultations_per_year), "per person-year", "4", kRateZero,
              {2, 8},
              "GP consultations per person-year in every community setting (primary care, Care "
              "Partner, CMHT and outpatient caseloads).",
@@ -22,24 +22,24 @@ void add_services(std::vector<Parameter>& out) {
              kUnitInterval, {0.6, 0.9},
              "Chance of the annual physical health check on a Care Partner or CMHT caseload.",
              kAssumption),
-      number(CMHSIM_FIELD(services.cmht_coordinators_fte), "FTE", "210", kNonNegative, {150, 280},
+      number(CMHSIM_FIELD(services.cmht_coordinators_fte), "FTE", "210", kFte, {150, 280},
              "Care coordinator FTE across the place's CMHTs; caseload slots = floor(FTE × "
              "caseload per FTE).",
              "assumption (about the initial CMHT share of a 15,000 register at 25 per FTE)"),
-      number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "25", kPositive,
-             {20, 35}, "People per care coordinator FTE.",
+      number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "25",
+             {0, true, 1000, false}, {20, 35}, "People per care coordinator FTE.",
              "Tyrer et al. 2000; Greenwood et al. 2000 (21-30 per FTE)"),
       number(CMHSIM_FIELD(services.cmht_contacts_per_month), "per person-month", "1.5",
-             kNonNegative, {0.7, 3}, "Contacts per person-month on a CMHT caseload.",
+             {0, false, 31, false}, {0.7, 3}, "Contacts per person-month on a CMHT caseload.",
              "Reilly et al. 2021, BJPsych Open 7(2):e53 (median 36.5 secondary-care contacts in "
              "2 years)"),
       duration(CMHSIM_FIELD(services.cmht_triage_days), "{dist: gamma, shape: 2, scale: 7}",
                {7, 28}, "Time from a referral reaching the CMHT to the triage decision.",
                kAssumption),
-      number(CMHSIM_FIELD(services.cmht_waiting_patience_days), "days", "120", kPositive, {60, 240},
+      number(CMHSIM_FIELD(services.cmht_waiting_patience_days), "days", "120", kDays, {60, 240},
              "Mean days before a person leaves the CMHT waiting list unseen (exponential).",
              kAssumption),
-      number(CMHSIM_FIELD(services.crisis_team_slots), "episodes", "130", kNonNegative, {80, 200},
+      number(CMHSIM_FIELD(services.crisis_team_slots), "episodes", "130", kPlaces, {80, 200},
              "Crisis episodes the crisis resolution and home treatment teams can hold at once "
              "for people on the register; a fraction is rounded down.",
              "assumption (a team per 150,000 people with a caseload of 20-30, Mental Health "
@@ -51,7 +51,7 @@ void add_services(std::vector<Parameter>& out) {
              kAssumption),
       number(CMHSIM_FIELD(services.crisis_admission_if_full), "probability", "0.5", kUnitInterval,
              {0.3, 0.8}, "Chance of admission when the crisis teams are full.", kAssumption),
-      number(CMHSIM_FIELD(services.beds), "beds", "60", kNonNegative, {40, 120},
+      number(CMHSIM_FIELD(services.beds), "beds", "60", kPlaces, {40, 120},
              "Acute beds in area available to people on the register; when all are full an "
              "admission is placed out of area. A fraction is rounded down.",
              "assumption (the register's share of the about 300 acute beds that 20 per 100,000 "
@@ -61,9 +61,9 @@ void add_services(std::vector<Parameter>& out) {
                {25, 45}, "Inpatient length of stay, in and out of area.",
                "NHS Benchmarking 2016 via Centre for Mental Health (mean 33 days); sd assumption"),
       number(CMHSIM_FIELD(services.outpatient_appointments_per_year), "per person-year", "2",
-             kNonNegative, {1, 4}, "Appointments per person-year on psychiatric outpatient lists.",
+             kRateZero, {1, 4}, "Appointments per person-year on psychiatric outpatient lists.",
              kAssumption),
-      number(CMHSIM_FIELD(services.vcse_places), "places", "400", kNonNegative, {100, 1000},
+      number(CMHSIM_FIELD(services.vcse_places), "places", "400", kPlaces, {100, 1000},
              "People the VCSE offers (community connectors, social prescribing, peer support) "
              "can hold at once (a fraction is rounded down); others wait in line.",
              kAssumption),
@@ -75,8 +75,8 @@ void add_services(std::vector<Parameter>& out) {
       section("policies", false, "the defaults of its keys (today's policies)",
               "When and to whom teams discharge, how referrals travel and how people in the "
               "gap are found."),
-      number(CMHSIM_FIELD(policies.cmht_discharge_stable_days), "days", "730", kPositive,
-             {365, 1460}, "Days stable on a CMHT caseload before discharge.", kAssumption),
+      number(CMHSIM_FIELD(policies.cmht_discharge_stable_days), "days", "730", kDays, {365, 1460},
+             "Days stable on a CMHT caseload before discharge.", kAssumption),
       choice(CMHSIM_NAMED_FIELD(policies.cmht_discharge_destination,
                                 model::kDischargeDestinationNames),
              "primary_care", "primary_care|care_partner|vcse",
@@ -89,14 +89,14 @@ void add_services(std::vector<Parameter>& out) {
              "outpatient list instead.",
              "assumption (people \"sitting on psychiatric outpatient lists with limited contact\", "
              "PARTNERS briefing paper)"),
-      number(CMHSIM_FIELD(policies.outpatient_discharge_stable_days), "days", "1825", kPositive,
+      number(CMHSIM_FIELD(policies.outpatient_discharge_stable_days), "days", "1825", kDays,
              {730, 3650},
              "Days stable (counted from the start of the stable spell) before an outpatient list "
              "discharges to primary care.",
              "assumption (set with cmht_discharge_outpatients_share so about a third of the "
              "register has primary care only: 31% in 2012, Reilly et al. 2012, with discharge "
              "increasing since, PARTNERS briefing paper)"),
-      number(CMHSIM_FIELD(policies.post_discharge_followup_days), "days", "7", kPositive, {3, 14},
+      number(CMHSIM_FIELD(policies.post_discharge_followup_days), "days", "7", kDays, {3, 14},
              "Days from the end of a crisis episode or an inpatient stay to the follow-up "
              "contact (a proactive mental health contact).",
              kAssumption),
@@ -108,15 +108,18 @@ void add_services(std::vector<Parameter>& out) {
              "with primary care only are offered a Care Partner, those on outpatient lists are "
              "counted as contacted.",
              kLever),
-      number(CMHSIM_FIELD(policies.proactive_interval_days), "days", "0", kNonNegative, {0, 365},
-             "Days between register-matching sweeps; 0 means no sweeps.", kLever),
-      number(CMHSIM_FIELD(policies.rereferral_struggling_days), "days", "90", kPositive, {30, 180},
+      noted(number(CMHSIM_FIELD(policies.proactive_interval_days), "days", "0", kDaysZero, {0, 365},
+                   "Days between register-matching sweeps; 0 means no sweeps, and each sweep "
+                   "visits the whole register, so at most one a day.",
+                   kLever),
+            "0 or >= 1"),
+      number(CMHSIM_FIELD(policies.rereferral_struggling_days), "days", "90", kDays, {30, 180},
              "Days struggling in primary care before the practice re-refers to a CMHT (taken up "
              "with the person's engagement).",
              kAssumption),
       duration(CMHSIM_FIELD(policies.referral_delay_days), "{dist: gamma, shape: 2, scale: 7}",
                {3, 30}, "Information-sharing delay of a referral between services.", kAssumption),
-      number(CMHSIM_FIELD(policies.gap_contact_window_days), "days", "365", kPositive, {180, 540},
+      number(CMHSIM_FIELD(policies.gap_contact_window_days), "days", "365", kDays, {180, 540},
              "A person with no proactive contact for this long is counted in the gap.",
              "assumption (the 12 months of primary_care_only_share_12m)"),
   };

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "scenario/limits.hpp"
 #include "scenario/pathway_reader.hpp"
 
 namespace cmhsim::scenario {
@@ -149,13 +150,22 @@ void check_warm_start(const Reader& r, const PathwaySections& s, const model::Pa
   }
 }
 
+void check_policies(const Reader& r, const Section& s, const model::PolicyConfig& p) {
+  // Each sweep visits the whole register, so more than one a day would swamp the run.
+  if (p.proactive_interval_days > 0.0 && p.proactive_interval_days < 1.0) {
+    r.fail_expected(given(s, "proactive_interval_days"), "0 (no sweeps) or a number >= 1");
+  }
+}
+
 }  // namespace
 
 void check_pathways(const Reader& r, const PathwaySections& s, const model::PathwayConfig& c) {
   check_population(r, s.population, c.population);
   check_care_partners(r, s.care_partners, c.care_partners);
+  check_policies(r, s.policies, c.policies);
   check_trial(r, s, c);
   check_warm_start(r, s, c);
+  check_pathway_budget(r, s.population.field(), c);
 }
 
 }  // namespace cmhsim::scenario

@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "scenario/sweep_design.hpp"
+#include "scenario/text_checks.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace cmhsim::scenario {
@@ -285,6 +286,7 @@ std::string assignments(const std::vector<Override>& point) {
 }  // namespace
 
 SweepSpec parse_sweep(const std::string& text, const std::string& source_name) {
+  require_utf8(text, source_name);
   const Reader r(source_name);
   const YAML::Node root = r.load_mapping(
       text, "the sweep file is empty; expected a mapping with at least base and axes");

@@ -2,7 +2,10 @@
 // Knows YAML and the table's value kinds; knows nothing of services, arrivals or the model.
 #include "scenario/yaml_reader.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -49,10 +52,133 @@ Parsed parse_integer(std::string_view s, Int& out) {
 // yaml-cpp tags quoted scalars "!" and plain ones "?".
 bool is_quoted(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "!"; }
 
+// A plain scalar, or one tagged as a number, may be read as a number.
+bool may_be_number(const YAML::Node& node) {
+  const std::string& tag = node.Tag();
+  return tag == "?" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float";
+}
+
+/// Returns `s` cut to about 80 characters, so a message stays readable.
+std::string cut(const std::string& s) {
+  constexpr std::size_t kMaxEcho = 80;
+  if (s.size() <= kMaxEcho) return s;
+  std::size_t n = kMaxEcho;
+  // Cutting inside a UTF-8 sequence would leave a broken character.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "... (" + std::to_string(s.size()) + " characters)";
+}
+
+/// Returns the 0-based line and column of byte `pos` of `text`.
+YAML::Mark mark_at(const std::string& text, std::size_t pos) {
+  YAML::Mark m;
+  m.pos = static_cast<int>(pos);
+  m.line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
+  const auto nl = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  m.column = static_cast<int>(nl == std::string::npos || pos == 0 ? pos : pos - nl - 1);
+  return m;
+}
+
+/// Returns true if `line` starts like a mapping key ("horizon_days: 5").
+bool looks_like_key(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return false;
+  const std::size_t start = i;
+  while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' ||
+                             line[i] == '-' || line[i] == '.')) {
+    ++i;
+  }
+  return i > start && i < line.size() && line[i] == ':' &&
+         (i + 1 == line.size() || line[i + 1] == ' ');
+}
+
+/// Returns the position of the first line inside the quoted scalar at `open`, indented no more
+/// than `indent`, that looks like a key, or npos: such a line shows a closing quote is missing.
+std::size_t swallowed_key(const std::string& text, std::size_t open, std::size_t indent) {
+  const char quote = text[open];
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else {
+        return std::string::npos;
+      }
+    } else if (text[i] == '\n') {
+      const auto end = text.find('\n', i + 1);
+      const std::string_view line(text.data() + i + 1,
+                                  (end == std::string::npos ? text.size() : end) - i - 1);
+      if (line.find_first_not_of(' ') <= indent && looks_like_key(line)) return i + 1;
+    }
+  }
+  return std::string::npos;
+}
+
 std::string names_of(const std::vector<const Parameter*>& params) {
   std::string out;
   for (const Parameter* p : params) out += (out.empty() ? "" : ", ") + std::string(p->key());
   return out;
+}
+
+/// Returns true if `line` is a document marker ("---" or "...", alone or before a space).
+bool is_marker(std::string_view line, std::string_view marker) {
+  return line.substr(0, 3) == marker &&
+         (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
+/// Returns the position of the line that starts a second document, or npos.
+///
+/// Markers stand at column 0, where no value of the first document's mappings can continue.
+std::size_t second_document(const std::string& text) {
+  bool content = false;
+  bool ended = false;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto nl = text.find('\n', pos);
+    const std::size_t stop = nl == std::string::npos ? text.size() : nl;
+    const std::string_view line(text.data() + pos, stop - pos);
+    const auto first = line.find_first_not_of(" \t\r");
+    const bool blank = first == std::string_view::npos || line[first] == '#';
+    if (is_marker(line, "---")) {
+      if (content || ended) return pos;
+      // Text after "--- " on the same line belongs to the document.
+      content = line.find_first_not_of(" \t\r", 3) != std::string_view::npos;
+    } else if (is_marker(line, "...")) {
+      ended = true;
+    } else if (!blank && line[0] != '%') {
+      if (ended) return pos;
+      content = true;
+    }
+    pos = stop + 1;
+  }
+  return std::string::npos;
+}
+
+/// Returns the position of a key swallowed by a quoted value anywhere below `node`, or npos;
+/// sets `opened` to the line (1-based) where that value's quote opens.
+std::size_t find_swallowed_key(const std::string& text, const YAML::Node& node, int& opened) {
+  if (!node.IsMap() && !node.IsSequence()) return std::string::npos;
+  for (const auto& entry : node) {
+    const YAML::Node value = node.IsMap() ? entry.second : entry;
+    const bool quoted_value = node.IsMap() && is_quoted(value) && value.Mark().pos >= 0 &&
+                              static_cast<std::size_t>(value.Mark().pos) < text.size() &&
+                              (text[value.Mark().pos] == '"' || text[value.Mark().pos] == '\'');
+    if (quoted_value) {
+      const auto key_column = static_cast<std::size_t>(std::max(0, entry.first.Mark().column));
+      const auto at = swallowed_key(text, static_cast<std::size_t>(value.Mark().pos), key_column);
+      if (at != std::string::npos) {
+        opened = value.Mark().line + 1;
+        return at;
+      }
+    }
+    const auto inner = find_swallowed_key(text, value, opened);
+    if (inner != std::string::npos) return inner;
+  }
+  return std::string::npos;
+}
+
+/// Returns " (out of range)" for a value above the largest allowed, else nothing.
+std::string range_hint(const Bounds& b, double v) {
+  return b.hi_open ? (v >= b.hi ? " (out of range)" : "") : (v > b.hi ? " (out of range)" : "");
 }
 
 }  // namespace
@@ -94,8 +220,9 @@ std::string Reader::describe(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsMap()) return "a mapping";
   if (node.IsSequence()) return "a list";
-  if (is_quoted(node)) return "the quoted string \"" + node.Scalar() + "\"";
-  return "'" + node.Scalar() + "'";
+  if (is_quoted(node)) return "the quoted string \"" + cut(node.Scalar()) + "\"";
+  if (node.Tag() != "?") return "'" + cut(node.Scalar()) + "' tagged " + node.Tag();
+  return "'" + cut(node.Scalar()) + "'";
 }
 
 bool Reader::is_word(const Field& f, std::string_view word) {
@@ -105,6 +232,7 @@ bool Reader::is_word(const Field& f, std::string_view word) {
 std::string Reader::scalar(const Field& f, const std::string& expected) const {
   if (!f.value.IsScalar()) fail_expected(f, expected);
   if (is_quoted(f.value)) fail_expected(f, expected, " (write numbers without quotes)");
+  if (!may_be_number(f.value)) fail_expected(f, expected, " (write numbers without a tag)");
   return f.value.Scalar();
 }
 
@@ -226,11 +354,27 @@ Fields Reader::categories(const Field& f) const {
 }
 
 YAML::Node Reader::load_mapping(const std::string& text, const std::string& empty_message) const {
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    fail(mark_at(text, nul), "", "a NUL byte; a scenario file is text and holds none");
+  }
+  if (const auto second = second_document(text); second != std::string::npos) {
+    fail(mark_at(text, second), "",
+         "a second YAML document; a scenario file holds one (remove the '---' line)");
+  }
   YAML::Node root;
   try {
+    // YAML::LoadAll can loop forever on some malformed input, so read one document.
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    fail(e.mark, "", "nesting too deep (more than " + std::to_string(e.depth()) + " levels)");
   } catch (const YAML::Exception& e) {
     fail(e.mark, "", "invalid YAML: " + e.msg);
+  }
+  int opened = 0;
+  if (const auto at = find_swallowed_key(text, root, opened); at != std::string::npos) {
+    fail(mark_at(text, at), "",
+         "this line lies inside the quoted string opened at line " + std::to_string(opened) +
+             "; is its closing quote missing?");
   }
   if (!root.IsDefined() || root.IsNull()) throw ScenarioError(file_, 1, 1, "", empty_message);
   if (!root.IsMap()) {
@@ -254,6 +398,9 @@ Field Reader::field_or_default(const Fields& fields, const Field& parent,
 
 std::string Reader::text(const Field& f) const {
   if (!f.value.IsScalar()) fail_expected(f, expectation(*f.param));
+  if (f.value.Scalar().find('\0') != std::string::npos) {
+    fail(f, "expected text without NUL characters (\\0)");
+  }
   return f.value.Scalar();
 }
 
@@ -271,7 +418,7 @@ double Reader::number(const Field& f) const {
     case Parsed::Invalid:
       fail_expected(f, expected);
   }
-  if (!f.param->bounds.contains(v)) fail_expected(f, expected);
+  if (!f.param->bounds.contains(v)) fail_expected(f, expected, range_hint(f.param->bounds, v));
   return v;
 }
 
@@ -282,7 +429,9 @@ std::int64_t Reader::integer(const Field& f) const {
   const Parsed parsed = parse_integer(s, v);
   if (parsed == Parsed::OutOfRange) fail_expected(f, expected, " (out of range)");
   if (parsed != Parsed::Ok) fail_expected(f, expected);
-  if (!f.param->bounds.contains(static_cast<double>(v))) fail_expected(f, expected);
+  if (!f.param->bounds.contains(static_cast<double>(v))) {
+    fail_expected(f, expected, range_hint(f.param->bounds, static_cast<double>(v)));
+  }
   return v;
 }
 
@@ -293,7 +442,9 @@ std::uint64_t Reader::unsigned_integer(const Field& f) const {
   const Parsed parsed = parse_integer(s, v);
   if (parsed == Parsed::OutOfRange) fail_expected(f, expected, " (out of range)");
   if (parsed != Parsed::Ok) fail_expected(f, expected);
-  if (!f.param->bounds.contains(static_cast<double>(v))) fail_expected(f, expected);
+  if (!f.param->bounds.contains(static_cast<double>(v))) {
+    fail_expected(f, expected, range_hint(f.param->bounds, static_cast<double>(v)));
+  }
   return v;
 }
 
@@ -311,6 +462,8 @@ std::vector<double> Reader::numbers(const Field& f) const {
   if (!f.value.IsSequence() || f.value.size() == 0) fail_expected(f, expectation(*f.param));
   Parameter item = *f.param;
   item.kind = ValueKind::Number;
+  // The list's own rule (such as "two numbers lo < hi") is not a rule of each item.
+  item.range_note = "";
   std::vector<double> out;
   std::size_t i = 0;
   for (const YAML::Node& node : f.value) {

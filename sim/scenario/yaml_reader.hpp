@@ -95,6 +95,8 @@ class Reader {
 
  private:
   [[nodiscard]] std::string scalar(const Field& f, const std::string& expected) const;
+  /// Returns `d`, or fails at `f` when its mean is not finite and > 0 or its variance not finite.
+  [[nodiscard]] engine::Distribution finite(const Field& f, engine::Distribution d) const;
 
   std::string file_;
   Schema schema_;

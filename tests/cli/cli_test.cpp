@@ -126,14 +126,16 @@ TEST_CASE("a bad scenario exits 2, names the place and leaves outputs alone", "[
   CHECK_FALSE(fs::exists(dir / "new.json"));
 }
 
-TEST_CASE("a failed final write exits 1 and leaves no temporary file behind", "[cli]") {
+TEST_CASE("an output that is a directory exits 2 before running and leaves no temporary file",
+          "[cli]") {
   const auto dir = scratch("unwritable");
   write(dir / "small.yaml", kSmallScenario);
-  // A directory where the results file should go: the final rename must fail, even as root.
+  // A directory where the results file should go: refused before the run, even as root.
   fs::create_directories(dir / "out.h5" / "keep");
   const auto r = run_cmhsim(
       "run " + (dir / "small.yaml").string() + " -q -o " + (dir / "out.h5").string(), dir);
-  CHECK(r.code == 1);
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
   CHECK(r.err.find("out.h5") != std::string::npos);
   CHECK(fs::is_directory(dir / "out.h5" / "keep"));
   int entries = 0;

@@ -123,7 +123,8 @@ TEST_CASE("bad option values exit 2 naming the option", "[cli][bad-input]") {
     CHECK(r.err.find(message) != std::string::npos);
     CHECK(r.out.empty());
   };
-  expect("run " + scenario + " --threads -1", "run: --threads: expects a whole number >= 0");
+  expect("run " + scenario + " --threads -1",
+         "run: --threads: expects a whole number from 0 to 1024, got '-1'");
   expect("run " + scenario + " --seed -3", "run: --seed: expects a whole number >= 0, got '-3'");
   expect("run " + scenario + " --replications 0", "--replications: expects a whole number >= 1");
   expect("run " + scenario + " --max-replications 1", "--max-replications");

@@ -263,6 +263,6 @@ TEST_CASE("export writes tidy CSV tables from a sweep file", "[cli][export]") {
 
   std::ofstream(dir / "junk.h5") << "not hdf5";
   r = run_cmhsim("export " + (dir / "junk.h5").string() + " --csv " + (dir / "csv2").string(), dir);
-  CHECK(r.code == 1);
+  CHECK(r.code == 2);
   CHECK(r.err.find("not an HDF5 file") != std::string::npos);
 }

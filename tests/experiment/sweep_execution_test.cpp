@@ -167,6 +167,8 @@ TEST_CASE("resuming runs only the points the store lacks", "[sweep]") {
   store.present = true;
   RunResults kept;
   kept.events = 424242;  // a marker: the point must not be run or saved again
+  // Resuming checks a stored point holds the replications the sweep asks for (all have 2).
+  kept.replications.resize(points[1].replications);
   store.points[1] = kept;
   store.points[3] = kept;
   experiment::SweepExecution options;

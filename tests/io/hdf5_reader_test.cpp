@@ -3,18 +3,39 @@
 #include "io/hdf5_reader.hpp"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
 
 #include "io/hdf5_primitives.hpp"
+#include "io/hdf5_seal.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io_test_support.hpp"
 
 namespace cmhsim::io::test {
 namespace {
 
+/// Holds a results file open for editing and seals it again once closed, so the reader gets
+/// past the seal to the damage under test.
+class EditedFile {
+ public:
+  explicit EditedFile(std::string path)
+      : path_(std::move(path)),
+        file_(check(H5Fopen(path_.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open for edit")) {}
+  ~EditedFile() {
+    file_.close("close after edit");
+    seal_file(path_);
+  }
+  EditedFile(const EditedFile&) = delete;
+  EditedFile& operator=(const EditedFile&) = delete;
+  [[nodiscard]] hid_t get() const noexcept { return file_.get(); }
+
+ private:
+  std::string path_;
+  FileHandle file_;
+};
+
 /// Opens a results file for editing, so a test can damage it.
-FileHandle open_for_edit(const std::string& path) {
-  return FileHandle(check(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), "open for edit"));
-}
+EditedFile open_for_edit(const std::string& path) { return EditedFile(path); }
 
 }  // namespace
 
@@ -62,14 +83,14 @@ TEST_CASE("reader rejects another schema_version", "[hdf5][bad-input]") {
   const std::string path = dir.file("future.h5");
   write_results_hdf5(sample_results(), path);
   {
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     check(H5Adelete(file.get(), "schema_version"), "delete attribute");
     h5::write_i32_attribute(file.get(), "schema_version", 3);
   }
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("schema_version 3 is not supported") &&
                                                  Catch::Contains("reads schema_version 1 to 2"));
   {
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     check(H5Adelete(file.get(), "schema_version"), "delete attribute");
   }
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no 'schema_version' attribute"));
@@ -81,7 +102,7 @@ TEST_CASE("reader still reads a version 1 file as a network run", "[hdf5]") {
   write_results_hdf5(sample_results(), path);
   {
     // Version 1 had no content or model attributes and no /metrics or /series.
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     check(H5Adelete(file.get(), "schema_version"), "delete attribute");
     h5::write_i32_attribute(file.get(), "schema_version", 1);
     check(H5Adelete(file.get(), "content"), "delete attribute");
@@ -105,7 +126,7 @@ TEST_CASE("reader rejects a comparison file as a run and a run as a comparison",
   CHECK_THROWS_WITH(read_comparison_hdf5(dir.file("run.h5")),
                     Catch::Contains("run.h5") && Catch::Contains("not a comparison file"));
   {
-    FileHandle file = open_for_edit(dir.file("run.h5"));
+    EditedFile file = open_for_edit(dir.file("run.h5"));
     check(H5Adelete(file.get(), "content"), "delete attribute");
     h5::write_string_attribute(file.get(), "content", "comparison");
   }
@@ -118,7 +139,7 @@ TEST_CASE("reader names a version 2 file's missing metrics group", "[hdf5][bad-i
   const std::string path = dir.file("damaged.h5");
   write_results_hdf5(sample_pathway_results(), path);
   {
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     check(H5Ldelete(file.get(), "/metrics", H5P_DEFAULT), "delete group");
   }
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no group 'metrics'"));
@@ -129,7 +150,7 @@ TEST_CASE("reader names a missing dataset", "[hdf5][bad-input]") {
   const std::string path = dir.file("damaged.h5");
   write_results_hdf5(sample_results(), path);
   {
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     check(H5Ldelete(file.get(), "/services/cmht/arrivals", H5P_DEFAULT), "delete dataset");
   }
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("damaged.h5") &&
@@ -142,7 +163,7 @@ TEST_CASE("reader rejects a replication table of the wrong length", "[hdf5][bad-
   const std::string path = dir.file("damaged.h5");
   write_results_hdf5(sample_results(), path);
   {
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     check(H5Ldelete(file.get(), "/replications/events", H5P_DEFAULT), "delete dataset");
     GroupHandle reps = h5::open_group(file.get(), "replications");
     h5::write_u64_vector(reps.get(), "events", {1, 2});
@@ -156,7 +177,7 @@ TEST_CASE("reader rejects a service listed in order but absent", "[hdf5][bad-inp
   const std::string path = dir.file("damaged.h5");
   write_results_hdf5(sample_results(), path);
   {
-    FileHandle file = open_for_edit(path);
+    EditedFile file = open_for_edit(path);
     GroupHandle services = h5::open_group(file.get(), "services");
     check(H5Adelete(services.get(), "order"), "delete attribute");
     h5::write_strings_attribute(services.get(), "order", {"triage", "crisis"});

@@ -130,7 +130,7 @@ TEST_CASE("missing required top-level key points at the document", "[scenario][b
 services:
   cmht: {servers: 1, service_time: {dist: exponential, mean: 2}}
 )",
-              1, 1, "horizon_days", "missing required key (expected a number > 0)");
+              1, 1, "horizon_days", "missing required key (expected a number in (0, 36525])");
 }
 
 TEST_CASE("distribution without dist names the families", "[scenario][bad-input]") {

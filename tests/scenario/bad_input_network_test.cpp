@@ -130,7 +130,7 @@ TEST_CASE("schedule step missing servers points at the step", "[scenario][bad-in
                         "      steps:\n"
                         "        - {from_day: 0}\n"),
               10, 11, "services.cmht.schedule.steps[0].servers",
-              "missing required key (expected an integer >= 0)");
+              "missing required key (expected an integer in [0, 1000000])");
 }
 
 TEST_CASE("schedule step that is not a mapping is rejected", "[scenario][bad-input]") {

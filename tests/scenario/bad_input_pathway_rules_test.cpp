@@ -99,7 +99,7 @@ TEST_CASE("trial without participants is rejected", "[scenario][bad-input]") {
   check_error(pathway("trial:\n"
                       "  participants_intervention: 0\n"),
               4, 30, "trial.participants_intervention",
-              "expected an integer in [1, 4294967295], got '0'");
+              "expected an integer in [1, 1000000], got '0'");
 }
 
 TEST_CASE("trial consistency is not checked when there is no trial", "[scenario]") {

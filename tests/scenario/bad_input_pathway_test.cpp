@@ -43,7 +43,7 @@ care_partners: {fte: 4}
 
 TEST_CASE("population without register_size names the required key", "[scenario][bad-input]") {
   check_error("horizon_days: 100\npopulation:\n  practices: 10\n", 3, 3, "population.register_size",
-              "missing required key (expected an integer in [1, 4294967295])");
+              "missing required key (expected an integer in [1, 1000000])");
   check_error("population:\n", 1, 1, "population.register_size", "missing required key");
 }
 
@@ -144,13 +144,14 @@ TEST_CASE("probability above 1 is rejected", "[scenario][bad-input]") {
 
 TEST_CASE("zero hazard rate is rejected", "[scenario][bad-input]") {
   check_error(pathway("clinical: {stable_to_struggling_per_year: 0}\n"), 3, 43,
-              "clinical.stable_to_struggling_per_year", "expected a number > 0, got '0'");
+              "clinical.stable_to_struggling_per_year",
+              "expected a number in (0, 365.25], got '0'");
 }
 
 TEST_CASE("negative capacity is rejected", "[scenario][bad-input]") {
   check_error(pathway("services:\n"
                       "  beds: -10\n"),
-              4, 9, "services.beds", "expected a number >= 0, got '-10'");
+              4, 9, "services.beds", "expected a number in [0, 1000000], got '-10'");
 }
 
 TEST_CASE("misspelt discharge destination suggests the word", "[scenario][bad-input]") {

@@ -71,7 +71,7 @@ TEST_CASE("sweep empty values and bad steps fail at the value", "[sweep][bad-inp
                     "axes.care_partners.fte.values", "expected at least one value, got none");
   check_sweep_error(kHead + "axes:\n  care_partners.fte: {range: [0, 10], steps: 0}\n", 3, 46,
                     "axes.care_partners.fte.steps",
-                    "expected an integer >= 1 (factorial with range only), got '0'");
+                    "expected an integer in [1, 10000] (factorial with range only), got '0'");
   check_sweep_error(kHead + "axes:\n  care_partners.fte: {range: [0, 10]}\n", 3, 30,
                     "axes.care_partners.fte.steps", "missing steps");
   check_sweep_error(kHead + "axes:\n  care_partners.fte: {values: [1], steps: 2}\n", 3, 36,
@@ -84,7 +84,7 @@ TEST_CASE("sweep ranges must be ordered, numeric and within the key's bounds",
                     "axes.care_partners.fte.range", "expected lo < hi, got [4, 4]");
   check_sweep_error(kHead + "axes:\n  care_partners.fte: {range: [-1, 3], steps: 2}\n", 3, 30,
                     "axes.care_partners.fte.range",
-                    "[-1, 3] leaves the bounds of care_partners.fte (>= 0)");
+                    "[-1, 3] leaves the bounds of care_partners.fte (in [0, 10000])");
   check_sweep_error(kHead + "axes:\n  care_partners.fte: {range: [1, 2, 3], steps: 2}\n", 3, 30,
                     "axes.care_partners.fte.range", "expected two numbers [lo, hi]");
   check_sweep_error(kHead + "axes:\n  policies.cmht_discharge_destination: {range: [0, 1]}\n", 3,
@@ -109,7 +109,8 @@ TEST_CASE("sweep design keys must agree with the design", "[sweep][bad-input]") 
                         "  care_partners.fte: {range: [0, 1], steps: 3}\n",
                     5, 38, "axes.care_partners.fte.steps", "steps is for factorial designs");
   check_sweep_error(kHead + "design: latin_hypercube\npoints: 0\naxes:\n  a.b: {range: [0, 1]}\n",
-                    3, 9, "points", "expected an integer >= 1 (latin_hypercube only), got '0'");
+                    3, 9, "points",
+                    "expected an integer in [1, 100000] (latin_hypercube only), got '0'");
   check_sweep_error(kHead + "design: grid\naxes:\n  care_partners.fte: {values: [1]}\n", 2, 9,
                     "design", "expected one of 'factorial', 'latin_hypercube', got 'grid'");
 }
@@ -135,7 +136,7 @@ TEST_CASE("a sweep value that fails the scenario's checks names its entry and po
   const std::string text = kHead +
                            "axes:\n  supervision.supervisor_fte: {values: [1, 2]}\n"
                            "  care_partners.fte: {values: [10, -5]}\n";
-  check_sweep_error(text, 4, 36, "care_partners.fte", "expected a number >= 0, got '-5'");
+  check_sweep_error(text, 4, 36, "care_partners.fte", "expected a number in [0, 10000], got '-5'");
   const ScenarioError e = sweep_error(text);
   CHECK_THAT(e.message(),
              Catch::Matchers::EndsWith("(at sweep point 1: supervision.supervisor_fte=1, "

@@ -33,20 +33,21 @@ std::string with_network(const std::string& top) {
 TEST_CASE("word where an integer belongs says what was expected", "[scenario][bad-input]") {
   check_error(with_service("    servers: ten\n"
                            "    service_time: {dist: exponential, mean: 2}\n"),
-              6, 14, "services.cmht.servers", "expected an integer >= 0, got 'ten'");
+              6, 14, "services.cmht.servers", "expected an integer in [0, 1000000], got 'ten'");
 }
 
 TEST_CASE("quoted number is a string, not a number", "[scenario][bad-input]") {
-  check_error(with_service("    servers: \"10\"\n"
-                           "    service_time: {dist: exponential, mean: 2}\n"),
-              6, 14, "services.cmht.servers",
-              "expected an integer >= 0, got the quoted string \"10\" (write numbers without "
-              "quotes)");
+  check_error(
+      with_service("    servers: \"10\"\n"
+                   "    service_time: {dist: exponential, mean: 2}\n"),
+      6, 14, "services.cmht.servers",
+      "expected an integer in [0, 1000000], got the quoted string \"10\" (write numbers without "
+      "quotes)");
 }
 
 TEST_CASE("fraction where an integer belongs is rejected", "[scenario][bad-input]") {
   check_error(with_network("horizon_days: 100\nreplications: 2.5\n"), 2, 15, "replications",
-              "expected an integer >= 1, got '2.5'");
+              "expected an integer in [1, 10000], got '2.5'");
 }
 
 TEST_CASE("integer too large for its type is out of range", "[scenario][bad-input]") {
@@ -60,7 +61,7 @@ TEST_CASE("integer too large for its type is out of range", "[scenario][bad-inpu
 
 TEST_CASE("infinite horizon is not a finite number", "[scenario][bad-input]") {
   check_error(with_network("horizon_days: .inf\n"), 1, 15, "horizon_days",
-              "expected a finite number > 0, got '.inf'");
+              "expected a finite number in (0, 36525], got '.inf'");
 }
 
 TEST_CASE("NaN distribution mean is not a finite number", "[scenario][bad-input]") {
@@ -71,7 +72,7 @@ arrivals:
   referrals: {to: cmht, interarrival: {dist: exponential, mean: .nan}}
 )",
               5, 65, "arrivals.referrals.interarrival.mean",
-              "expected a finite number > 0, got '.nan'");
+              "expected a finite number in (0, 36525], got '.nan'");
 }
 
 TEST_CASE("zero mean interarrival time is rejected", "[scenario][bad-input]") {
@@ -81,13 +82,14 @@ arrivals:
 services:
   cmht: {servers: 1, service_time: {dist: exponential, mean: 2}}
 )",
-              3, 65, "arrivals.referrals.interarrival.mean", "expected a number > 0, got '0'");
+              3, 65, "arrivals.referrals.interarrival.mean",
+              "expected a number in (0, 36525], got '0'");
 }
 
 TEST_CASE("negative lognormal sd is rejected", "[scenario][bad-input]") {
   check_error(with_service("    servers: 1\n"
                            "    service_time: {dist: lognormal, mean: 2, sd: -1}\n"),
-              7, 50, "services.cmht.service_time.sd", "expected a number > 0, got '-1'");
+              7, 50, "services.cmht.service_time.sd", "expected a number in (0, 36525], got '-1'");
 }
 
 TEST_CASE("negative queue capacity is out of range", "[scenario][bad-input]") {
@@ -95,7 +97,7 @@ TEST_CASE("negative queue capacity is out of range", "[scenario][bad-input]") {
                            "    service_time: {dist: exponential, mean: 2}\n"
                            "    queue: {capacity: -1}\n"),
               8, 23, "services.cmht.queue.capacity",
-              "expected an integer >= 0 or 'unlimited', got '-1'");
+              "expected an integer in [0, 1000000] or 'unlimited', got '-1'");
 }
 
 TEST_CASE("misspelt queue discipline suggests the word", "[scenario][bad-input]") {
@@ -131,7 +133,7 @@ TEST_CASE("negative empirical value names its list index", "[scenario][bad-input
   check_error(with_service("    servers: 1\n"
                            "    service_time: {dist: empirical, values: [1, -2]}\n"),
               7, 49, "services.cmht.service_time.values[1]",
-              "expected a number >= 0 (weighted mean > 0), got '-2'");
+              "expected a number in [0, 36525], got '-2'");
 }
 
 TEST_CASE("empirical weights all zero are rejected", "[scenario][bad-input]") {

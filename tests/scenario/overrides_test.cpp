@@ -185,7 +185,7 @@ TEST_CASE("an unknown key path names the --set option with a suggestion",
 TEST_CASE("a value failing validation names the override, not the base file",
           "[overrides][bad-input]") {
   CHECK(std::string(set_error(kPartners, {"care_partners.fte=-1"}).what()) ==
-        "--set care_partners.fte=-1: expected a number >= 0, got '-1'");
+        "--set care_partners.fte=-1: expected a number in [0, 10000], got '-1'");
   CHECK(std::string(
             set_error(kPartners, {"policies.cmht_discharge_destination=care_partnr"}).what()) ==
         "--set policies.cmht_discharge_destination=care_partnr: expected one of 'primary_care', "
@@ -217,7 +217,7 @@ TEST_CASE("an override from a sweep file reports the file, line and column",
     FAIL("accepted");
   } catch (const ScenarioError& e) {
     CHECK(std::string(e.what()) ==
-          "sweep.yaml:7:9: supervision.supervisor_fte: expected a number >= 0, got '-2'");
+          "sweep.yaml:7:9: supervision.supervisor_fte: expected a number in [0, 10000], got '-2'");
   }
 }
 

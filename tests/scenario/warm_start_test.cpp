@@ -50,7 +50,7 @@ TEST_CASE("a warm start beyond the servers or the queue is rejected",
               "expected 0 while servers are free (busy 2 of 3 at day 0), got '1' (customers wait "
               "only when every server is busy)");
   check_error(network("{busy: -1}"), 9, 21, "services.cmht.initial.busy",
-              "expected an integer >= 0 and <= the servers at day 0, got '-1'");
+              "expected an integer in [0, 1000000] and <= the servers at day 0, got '-1'");
   check_error(network("{bsy: 1}"), 9, 15, "services.cmht.initial.bsy",
               "unknown key (did you mean 'busy'?)");
 }
