@@ -1,6 +1,7 @@
 // Tests the server's API over HTTP on a loopback port: the lever list, a streamed comparison
 // equal bit for bit to `cmhsim compare --set`, downloads, cancellation by a newer request.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -8,6 +9,7 @@
 #include "h5_compare.hpp"
 #include "http_client.hpp"
 #include "io/hdf5_reader.hpp"
+#include "scenario/parameter_table.hpp"
 #include "serve_support.hpp"
 
 namespace cmhsim::serve::test {
@@ -48,8 +50,15 @@ TEST_CASE("levers list the chosen keys with unit, ranges, source and each baseli
   const Json& fte = doc["levers"][0];
   CHECK(fte["unit"] == "FTE");
   CHECK(fte["kind"] == "number");
-  CHECK(fte["min"] == 0.0);
-  CHECK(fte["max"].is_null());
+  // The bounds and range are the parameter table's.
+  const auto& entry = scenario::parameter("care_partners.fte", scenario::Schema::Pathway);
+  CHECK(fte["min"] == entry.bounds.lo);
+  if (std::isfinite(entry.bounds.hi)) {
+    CHECK(fte["max"] == entry.bounds.hi);
+  } else {
+    CHECK(fte["max"].is_null());
+  }
+  CHECK(fte["range"] == scenario::range_text(entry));
   CHECK(fte["plausible"] == Json::array({0.0, 30.0}));
   CHECK(fte["source"] == "n/a (policy lever)");
   CHECK(fte["values"]["a"] == "0");
