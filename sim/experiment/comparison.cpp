@@ -46,6 +46,46 @@ Difference difference(const std::vector<double>& x, const std::vector<double>& b
   return {engine::confidence_interval(paired, 0.95), engine::welch_interval(wx, wa, 0.95)};
 }
 
+ComparisonResults reduce_comparison(const std::vector<std::string>& names,
+                                    std::vector<RunResults> runs, std::uint64_t seed) {
+  ComparisonResults out;
+  out.names = names;
+  out.seed = seed;
+  out.replications = runs.front().replications.size();
+  out.runs = std::move(runs);
+  out.outcomes = outcome_infos(out.runs.front());
+  const std::size_t outcomes = out.outcomes.size();
+  const std::size_t reps = out.replications;
+  // values[s][k][r]: outcome k of replication r of scenario s.
+  std::vector<std::vector<std::vector<double>>> values(out.runs.size());
+  for (std::size_t s = 0; s < out.runs.size(); ++s) {
+    values[s].assign(outcomes, std::vector<double>(reps));
+    for (std::size_t r = 0; r < reps; ++r) {
+      for (std::size_t k = 0; k < outcomes; ++k) {
+        values[s][k][r] = outcome_value(out.runs[s].replications[r], k);
+      }
+    }
+    std::vector<engine::Estimate> estimates;
+    for (std::size_t k = 0; k < outcomes; ++k) {
+      engine::Welford w;
+      for (const double v : values[s][k]) {
+        if (std::isfinite(v)) w.add(v);
+      }
+      estimates.push_back(engine::confidence_interval(w, 0.95));
+    }
+    out.estimates.push_back(std::move(estimates));
+  }
+  for (std::size_t s = 1; s < out.runs.size(); ++s) {
+    std::vector<Difference> diffs;
+    diffs.reserve(outcomes);
+    for (std::size_t k = 0; k < outcomes; ++k) {
+      diffs.push_back(difference(values[s][k], values[0][k]));
+    }
+    out.differences.push_back(std::move(diffs));
+  }
+  return out;
+}
+
 ComparisonResults compare(const std::vector<ComparisonArm>& arms, const RunOptions& options) {
   if (arms.size() < 2) throw ComparisonError("a comparison needs at least two scenarios");
   std::set<std::string> seen;
@@ -62,44 +102,13 @@ ComparisonResults compare(const std::vector<ComparisonArm>& arms, const RunOptio
   }
 
   const auto started = std::chrono::steady_clock::now();
-  ComparisonResults out;
-  out.seed = options.seed;
-  out.replications = options.replications;
+  std::vector<std::string> names;
+  std::vector<RunResults> runs;
   for (const auto& arm : arms) {
-    out.names.push_back(arm.name);
-    out.runs.push_back(run_replications(arm.model, options));
+    names.push_back(arm.name);
+    runs.push_back(run_replications(arm.model, options));
   }
-  out.outcomes = outcome_infos(out.runs.front());
-  const std::size_t outcomes = out.outcomes.size();
-  const std::size_t reps = options.replications;
-
-  // values[s][k][r]: outcome k of replication r of scenario s.
-  std::vector<std::vector<std::vector<double>>> values(arms.size());
-  for (std::size_t s = 0; s < arms.size(); ++s) {
-    values[s].assign(outcomes, std::vector<double>(reps));
-    for (std::size_t r = 0; r < reps; ++r) {
-      for (std::size_t k = 0; k < outcomes; ++k) {
-        values[s][k][r] = outcome_value(out.runs[s].replications[r], k);
-      }
-    }
-    std::vector<engine::Estimate> estimates;
-    for (std::size_t k = 0; k < outcomes; ++k) {
-      engine::Welford w;
-      for (double v : values[s][k]) {
-        if (std::isfinite(v)) w.add(v);
-      }
-      estimates.push_back(engine::confidence_interval(w, 0.95));
-    }
-    out.estimates.push_back(std::move(estimates));
-  }
-  for (std::size_t s = 1; s < arms.size(); ++s) {
-    std::vector<Difference> diffs;
-    diffs.reserve(outcomes);
-    for (std::size_t k = 0; k < outcomes; ++k) {
-      diffs.push_back(difference(values[s][k], values[0][k]));
-    }
-    out.differences.push_back(std::move(diffs));
-  }
+  ComparisonResults out = reduce_comparison(names, std::move(runs), options.seed);
   out.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return out;

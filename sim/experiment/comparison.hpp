@@ -58,6 +58,11 @@ std::vector<std::string> comparability_problems(const std::vector<ComparisonArm>
 /// throws ComparisonError if fewer than two arms or comparability_problems() finds any.
 ComparisonResults compare(const std::vector<ComparisonArm>& arms, const RunOptions& options);
 
+/// Returns the comparison of finished `runs` (one per name, equal replications): each outcome's
+/// estimate per scenario and its differences from runs[0]; compare() reduces its runs with it.
+ComparisonResults reduce_comparison(const std::vector<std::string>& names,
+                                    std::vector<RunResults> runs, std::uint64_t seed);
+
 /// Returns the compared outcomes of a run: model metrics, then `services.<s>.<m>`.
 std::vector<model::OutputInfo> outcome_infos(const RunResults& run);
 

@@ -181,6 +181,21 @@ std::string range_hint(const Bounds& b, double v) {
   return b.hi_open ? (v >= b.hi ? " (out of range)" : "") : (v > b.hi ? " (out of range)" : "");
 }
 
+/// Returns the whole number `text` of field `f`, failing with `expected` if it is not one or
+/// lies outside the entry's bounds.
+template <class Int>
+Int whole_number(const Reader& r, const Field& f, const std::string& text,
+                 const std::string& expected) {
+  Int v = 0;
+  const Parsed parsed = parse_integer(text, v);
+  if (parsed == Parsed::OutOfRange) r.fail_expected(f, expected, " (out of range)");
+  if (parsed != Parsed::Ok) r.fail_expected(f, expected);
+  if (!f.param->bounds.contains(static_cast<double>(v))) {
+    r.fail_expected(f, expected, range_hint(f.param->bounds, static_cast<double>(v)));
+  }
+  return v;
+}
+
 }  // namespace
 
 const Field* Fields::find(std::string_view key) const {
@@ -424,28 +439,12 @@ double Reader::number(const Field& f) const {
 
 std::int64_t Reader::integer(const Field& f) const {
   const std::string expected = expectation(*f.param);
-  const std::string s = scalar(f, expected);
-  std::int64_t v = 0;
-  const Parsed parsed = parse_integer(s, v);
-  if (parsed == Parsed::OutOfRange) fail_expected(f, expected, " (out of range)");
-  if (parsed != Parsed::Ok) fail_expected(f, expected);
-  if (!f.param->bounds.contains(static_cast<double>(v))) {
-    fail_expected(f, expected, range_hint(f.param->bounds, static_cast<double>(v)));
-  }
-  return v;
+  return whole_number<std::int64_t>(*this, f, scalar(f, expected), expected);
 }
 
 std::uint64_t Reader::unsigned_integer(const Field& f) const {
   const std::string expected = expectation(*f.param);
-  const std::string s = scalar(f, expected);
-  std::uint64_t v = 0;
-  const Parsed parsed = parse_integer(s, v);
-  if (parsed == Parsed::OutOfRange) fail_expected(f, expected, " (out of range)");
-  if (parsed != Parsed::Ok) fail_expected(f, expected);
-  if (!f.param->bounds.contains(static_cast<double>(v))) {
-    fail_expected(f, expected, range_hint(f.param->bounds, static_cast<double>(v)));
-  }
-  return v;
+  return whole_number<std::uint64_t>(*this, f, scalar(f, expected), expected);
 }
 
 std::string Reader::choice(const Field& f) const {

@@ -10,47 +10,6 @@
 
 namespace cmhsim::serve {
 
-experiment::ComparisonResults comparison_of(const std::vector<std::string>& names,
-                                            std::vector<experiment::RunResults> runs,
-                                            std::uint64_t seed) {
-  experiment::ComparisonResults out;
-  out.names = names;
-  out.seed = seed;
-  out.replications = runs.front().replications.size();
-  out.runs = std::move(runs);
-  out.outcomes = experiment::outcome_infos(out.runs.front());
-  const std::size_t outcomes = out.outcomes.size();
-  const std::size_t reps = out.replications;
-  // values[s][k][r]: outcome k of replication r of scenario s, as experiment::compare builds it.
-  std::vector<std::vector<std::vector<double>>> values(out.runs.size());
-  for (std::size_t s = 0; s < out.runs.size(); ++s) {
-    values[s].assign(outcomes, std::vector<double>(reps));
-    for (std::size_t r = 0; r < reps; ++r) {
-      for (std::size_t k = 0; k < outcomes; ++k) {
-        values[s][k][r] = experiment::outcome_value(out.runs[s].replications[r], k);
-      }
-    }
-    std::vector<engine::Estimate> estimates;
-    for (std::size_t k = 0; k < outcomes; ++k) {
-      engine::Welford w;
-      for (const double v : values[s][k]) {
-        if (std::isfinite(v)) w.add(v);
-      }
-      estimates.push_back(engine::confidence_interval(w, 0.95));
-    }
-    out.estimates.push_back(std::move(estimates));
-  }
-  for (std::size_t s = 1; s < out.runs.size(); ++s) {
-    std::vector<experiment::Difference> diffs;
-    diffs.reserve(outcomes);
-    for (std::size_t k = 0; k < outcomes; ++k) {
-      diffs.push_back(experiment::difference(values[s][k], values[0][k]));
-    }
-    out.differences.push_back(std::move(diffs));
-  }
-  return out;
-}
-
 bool precise_enough(const experiment::ComparisonResults& results, const StreamSettings& settings) {
   if (!(settings.precision > 0.0) || results.differences.empty()) return false;
   for (std::size_t k = 0; k < results.outcomes.size(); ++k) {
@@ -99,7 +58,8 @@ StreamEnd run_in_batches(const std::vector<experiment::ComparisonArm>& arms,
     for (std::size_t s = 0; s < arms.size(); ++s)
       experiment::finish_results(arms[s].model, runs[s]);
     if (stop.load()) return StreamEnd::Cancelled;
-    experiment::ComparisonResults partial = comparison_of(names, runs, settings.seed);
+    experiment::ComparisonResults partial =
+        experiment::reduce_comparison(names, runs, settings.seed);
     partial.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     on_batch(partial);

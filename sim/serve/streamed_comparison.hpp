@@ -37,12 +37,6 @@ StreamEnd run_in_batches(const std::vector<experiment::ComparisonArm>& arms,
                          const StreamSettings& settings, const std::atomic<bool>& stop,
                          const BatchCallback& on_batch);
 
-/// Returns the comparison of `runs` (one per name, with equal replications, finished), reduced
-/// exactly as experiment::compare() reduces its runs.
-experiment::ComparisonResults comparison_of(const std::vector<std::string>& names,
-                                            std::vector<experiment::RunResults> runs,
-                                            std::uint64_t seed);
-
 /// Returns true when the first scenario after the baseline meets the settings' precision.
 bool precise_enough(const experiment::ComparisonResults& results, const StreamSettings& settings);
 
