@@ -2,6 +2,8 @@
 // Knows nothing of what the options do.
 #include "cli/options.hpp"
 
+#include "scenario/parameter_table.hpp"
+
 namespace cmhsim::cli {
 
 CLI::Validator whole_number(std::uint64_t minimum, std::uint64_t maximum) {
@@ -27,6 +29,11 @@ CLI::Validator whole_number(std::uint64_t minimum, std::uint64_t maximum) {
       "");
 }
 
+std::uint64_t max_replications() {
+  return static_cast<std::uint64_t>(
+      scenario::parameter("replications", scenario::Schema::Common).bounds.hi);
+}
+
 void add_operands(CLI::App& app, SharedOptions& options) {
   // An empty group keeps them out of the option list; the synopsis names them instead.
   app.add_option("operands", options.operands)->group("");
@@ -44,7 +51,7 @@ void add_summary_json(CLI::App& app, SharedOptions& options, const std::string& 
 void add_replications(CLI::App& app, SharedOptions& options, const std::string& description,
                       std::uint64_t minimum) {
   add_optional(app, "-r,--replications", options.replications, description, "N")
-      ->check(whole_number(minimum));
+      ->check(whole_number(minimum, max_replications()));
 }
 
 void add_seed(CLI::App& app, SharedOptions& options, const std::string& description) {

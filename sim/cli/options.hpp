@@ -49,7 +49,10 @@ CLI::Option* add_output(CLI::App& app, SharedOptions& options, const std::string
                         const std::string& value_name = "OUT.h5");
 /// Declares --summary-json PATH.
 void add_summary_json(CLI::App& app, SharedOptions& options, const std::string& description);
-/// Declares -r/--replications N, refusing values below `minimum`.
+/// Returns the most replications a run may have (the scenario key's bound).
+std::uint64_t max_replications();
+
+/// Declares -r/--replications N, refusing values below `minimum` or above max_replications().
 void add_replications(CLI::App& app, SharedOptions& options, const std::string& description,
                       std::uint64_t minimum);
 /// Declares -s/--seed S.

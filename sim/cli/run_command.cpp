@@ -154,7 +154,7 @@ CommandAction setup_run(CLI::App& app) {
   app.add_option("--max-replications", args->max_replications,
                  "with --precision: stop at this many replications even if REL is not reached")
       ->type_name("N")
-      ->check(whole_number(2))
+      ->check(whole_number(2, max_replications()))
       ->capture_default_str();
   app.add_flag("--persons", args->persons,
                "pathway scenarios: also store every person's summary per replication "

@@ -97,7 +97,7 @@ CommandAction setup_serve(CLI::App& app) {
   app.add_option("--max-replications", args->max_replications,
                  "most replications a page may ask for")
       ->type_name("N")
-      ->check(whole_number(2))
+      ->check(whole_number(2, max_replications()))
       ->capture_default_str();
   return [args] { return serve(*args); };
 }

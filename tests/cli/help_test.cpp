@@ -126,7 +126,13 @@ TEST_CASE("bad option values exit 2 naming the option", "[cli][bad-input]") {
   expect("run " + scenario + " --threads -1",
          "run: --threads: expects a whole number from 0 to 1024, got '-1'");
   expect("run " + scenario + " --seed -3", "run: --seed: expects a whole number >= 0, got '-3'");
-  expect("run " + scenario + " --replications 0", "--replications: expects a whole number >= 1");
+  expect("run " + scenario + " --replications 0",
+         "--replications: expects a whole number from 1 to 10000, got 0");
+  // The scenario key's bound holds on the command line too.
+  expect("run " + scenario + " --replications 100000", "--replications: expects a whole number");
+  expect("compare " + scenario + " " + scenario + " -r 100000", "compare: --replications");
+  expect("run " + scenario + " --precision mean_qol=0.1 --max-replications 20000",
+         "--max-replications");
   expect("run " + scenario + " --max-replications 1", "--max-replications");
   expect("run " + scenario + " --seed 1 --seed 2", "--seed");
   expect("run " + scenario + " --replicatons 3", "run: unknown option '--replicatons'");
