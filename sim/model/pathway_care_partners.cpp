@@ -7,6 +7,12 @@
 #include "model/pathway_simulation.hpp"
 
 namespace cmhsim::model::pathway {
+namespace {
+
+/// Caps the contacts counted towards rapport, where its effect has saturated.
+constexpr std::uint8_t kRapportCap = 60;
+
+}  // namespace
 
 bool PathwaySimulation::may_offer_care_partner(const Person& p) const {
   // In a trial Care Partners are offered at baseline only, to the intervention arm.
@@ -64,6 +70,7 @@ void PathwaySimulation::join_caseload(std::uint32_t id, std::uint32_t post, doub
   Person& p = persons_[id];
   p.set(kCpWaiting, false);
   p.cp_worker = post;
+  p.rapport = 0;  // A new worker starts the relationship again.
   workforce_.post(post).caseload.push_back(id);
   outputs_.cp_allocated(p, sim_.now(), since);
   p.home = Setting::CarePartner;
@@ -96,8 +103,14 @@ void PathwaySimulation::schedule_contact(std::uint32_t id) {
   ++p.contact_token;
   if (!p.has(kAlive) || p.cp_worker == kNone) return;
   const CarePartnerConfig& cp = config_.care_partners;
-  const double mean = p.state == ClinicalState::Stable ? cp.contact_interval_stable_days
-                                                       : cp.contact_interval_struggling_days;
+  // Stepping up contact when someone struggles is a coaching skill, so it scales with
+  // competence: contacts follow need, not deterioration the worker does not notice.
+  const double mean =
+      p.state == ClinicalState::Stable
+          ? cp.contact_interval_stable_days
+          : cp.contact_interval_stable_days -
+                (cp.contact_interval_stable_days - cp.contact_interval_struggling_days) *
+                    competence(p);
   if (!(mean > 0.0)) return;
   double delay = 0.0;
   {
@@ -143,6 +156,8 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   const double now = sim_.now();
   p.set(kCpEngaged);
   ++worker.contacts_this_month;
+  const bool closer = p.rapport < kRapportCap;
+  if (closer) ++p.rapport;
   outputs_.care_partner_contact(p);
   p.last_proactive = p.last_care_contact = static_cast<float>(now);
   bool achieved = false;
@@ -167,6 +182,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   }
   if (to_vcse) refer_to_vcse(id);
   schedule_contact(id);
+  if (closer) schedule_transition(id);  // A closer relationship changes the hazards.
 }
 
 void PathwaySimulation::on_hire(const engine::Event& e) {

@@ -13,10 +13,18 @@ double PathwaySimulation::competence(const Person& p) const {
   return p.cp_worker == kNone ? 0.0 : workforce_.post(p.cp_worker).competence;
 }
 
+double PathwaySimulation::care_partner_effect(const Person& p) const {
+  if (p.cp_worker == kNone || p.rapport == 0) return 0.0;
+  // Coaching works through a relationship built over contacts with the same worker.
+  const double scale = config_.care_partners.rapport_contacts;
+  const double rapport = scale > 0.0 ? 1.0 - std::exp(-p.rapport / scale) : 1.0;
+  return competence(p) * rapport;
+}
+
 double PathwaySimulation::support_ratio(const Person& p) const {
   const ClinicalConfig& c = config_.clinical;
   double r = 1.0;
-  if (p.cp_worker != kNone) r *= 1.0 - (1.0 - c.care_partner_hazard_ratio) * competence(p);
+  r *= 1.0 - (1.0 - c.care_partner_hazard_ratio) * care_partner_effect(p);
   if (p.home == Setting::Cmht) r *= c.cmht_hazard_ratio;
   if (p.has(kVcseConnected)) r *= c.vcse_hazard_ratio;
   return r;
@@ -27,7 +35,8 @@ void PathwaySimulation::schedule_transition(std::uint32_t id) {
   ++p.transition_token;
   if (!p.has(kAlive) || p.state == ClinicalState::Crisis) return;
   const ClinicalConfig& c = config_.clinical;
-  const double network = c.network_hazard_ratio[static_cast<std::size_t>(p.network)];
+  const double network = c.network_hazard_ratio[static_cast<std::size_t>(p.network)] *
+                         (p.trial_arm != 0 ? config_.trial.participant_hazard_ratio : 1.0);
   const double support = support_ratio(p);
   double total = 0.0;
   double to_crisis = 0.0;
@@ -39,7 +48,7 @@ void PathwaySimulation::schedule_transition(std::uint32_t id) {
   } else {
     to_crisis = c.struggling_to_crisis_per_year * network * support;
     const double recovery = c.struggling_to_stable_per_year *
-                            (1.0 + (c.care_partner_recovery_ratio - 1.0) * competence(p));
+                            (1.0 + (c.care_partner_recovery_ratio - 1.0) * care_partner_effect(p));
     total = to_crisis + recovery;
   }
   double delay = 0.0;
@@ -71,14 +80,17 @@ void PathwaySimulation::on_transition(const engine::Event& e) {
   p.state_since = static_cast<float>(sim_.now());
   if (target == ClinicalState::Struggling) {
     if (p.cp_worker != kNone) {
-      schedule_contact(id);  // Contact intensity flexes with need.
-    } else if (p.home == Setting::PrimaryCare && may_offer_care_partner(p) && !p.has(kCpWaiting)) {
-      bool refer = false;
+      schedule_contact(id);  // A competent Care Partner steps up contact with need.
+    } else if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting)) {
+      bool seeks_help = false;
+      bool social = false;
       {
         PersonStream rng(*this, id, kSlotServices);
-        refer = bernoulli(*rng, p.engagement);  // Seeks help from the GP, who refers.
+        seeks_help = bernoulli(*rng, p.engagement);  // Sees the GP, who may refer.
+        social = bernoulli(*rng, config_.services.vcse_gp_referral_probability);
       }
-      if (refer) offer_care_partner(id, false);
+      if (seeks_help && may_offer_care_partner(p)) offer_care_partner(id, false);
+      if (seeks_help && social) refer_to_vcse(id);  // Social prescribing.
     }
   }
   schedule_transition(id);
@@ -238,7 +250,6 @@ double PathwaySimulation::qol_target(const Person& p) const {
              std::min(static_cast<double>(p.goals_achieved_total) * c.qol_target_per_goal,
                       c.qol_target_goal_cap);
   if (p.has(kVcseConnected)) t += c.qol_target_vcse;
-  if (p.cp_worker != kNone) t += c.qol_target_care_partner;
   if (p.state != ClinicalState::Stable) t -= c.qol_struggling_target_drop;
   return t;
 }

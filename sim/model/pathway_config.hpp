@@ -32,6 +32,8 @@ struct PopulationConfig {
   /// Fraction with long-term sickness or disability, by network type.
   std::array<double, kNetworkTypeCount> long_term_sick_by_network;
   double engagement_mean;            ///< Mean probability a person takes up an offered contact.
+  /// Multiplier on engagement_mean, by network type.
+  std::array<double, kNetworkTypeCount> engagement_ratio_by_network;
   double engagement_sd;              ///< Between-person sd of that probability (beta).
   double initial_cmht_share;         ///< Fraction on a CMHT caseload at day 0.
   double initial_outpatients_share;  ///< Fraction on outpatient lists only at day 0.
@@ -49,17 +51,16 @@ struct ClinicalConfig {
   double living_alone_hazard_ratio;      ///< Hazard ratio on deterioration for living alone.
   double insecure_housing_hazard_ratio;  ///< Hazard ratio on deterioration, insecure housing.
   double long_term_sick_hazard_ratio;    ///< Hazard ratio on deterioration, long-term sickness.
-  double care_partner_hazard_ratio;      ///< At full coaching fidelity; scales with competence.
+  double care_partner_hazard_ratio;      ///< At full competence and rapport.
   double cmht_hazard_ratio;              ///< While on a CMHT caseload.
   double vcse_hazard_ratio;              ///< While connected to a VCSE offer.
-  double care_partner_recovery_ratio;    ///< Multiplier on recovery at full fidelity.
+  double care_partner_recovery_ratio;    ///< Multiplier on recovery at full competence and rapport.
   double qol_mean_reversion_per_year;    ///< Rate quality of life returns to its target.
   double qol_noise_sd_per_sqrt_year;     ///< Volatility of quality of life.
   double qol_target_base;                ///< Target without support or goals.
   double qol_target_per_goal;            ///< Target increase per goal achieved (capped).
   double qol_target_goal_cap;            ///< Largest total increase from goals.
   double qol_target_vcse;                ///< Target increase while connected to VCSE.
-  double qol_target_care_partner;        ///< Target increase on a Care Partner caseload.
   double qol_crisis_drop;                ///< Immediate fall in quality of life at a crisis.
   double qol_struggling_target_drop;     ///< Target decrease while struggling.
   double mortality_gompertz_log_a;       ///< ln of general-population hazard at age 0 (/year).
@@ -73,7 +74,9 @@ struct CarePartnerConfig {
   double fte_per_worker;                    ///< FTE of each post.
   double caseload_per_fte;                  ///< Caseload cap per FTE (people).
   double contact_interval_stable_days;      ///< Days between planned contacts when stable.
-  double contact_interval_struggling_days;  ///< Days between planned contacts when struggling.
+  double contact_interval_struggling_days;  ///< Days between contacts when struggling (full
+                                            ///< competence; nearer the stable interval below).
+  double rapport_contacts;  ///< Contacts with the same worker for rapport to reach 1 - 1/e.
   double contact_hours;                     ///< Hours per contact including travel and notes.
   double hours_per_fte_per_month;           ///< Contact hours available per FTE per month.
   double goal_set_probability;              ///< Chance a contact sets a goal when none is open.
@@ -119,6 +122,8 @@ struct ServicesConfig {
   double vcse_places;                        ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
   double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
+  double vcse_gp_referral_probability;  ///< Chance a GP visit for struggling refers to VCSE.
+  double vcse_self_referral_per_year;   ///< Hazard of self-referral to VCSE (primary care).
 };
 
 /// Sets discharge and identification policies (`policies`).
@@ -131,6 +136,7 @@ struct PolicyConfig {
   double post_crisis_cmht_probability;      ///< Chance a crisis ends with a CMHT referral.
   double proactive_coverage;                ///< Share of people in the gap found per sweep.
   double proactive_interval_days;           ///< Days between register-matching sweeps (0 = never).
+  ProactiveOffer proactive_offer;           ///< What a person found and assessed is offered.
   double rereferral_struggling_days;        ///< Days struggling in primary care before re-referral.
   engine::Distribution referral_delay_days;  ///< Information-sharing delay of a referral.
   double gap_contact_window_days;            ///< No proactive contact for this long = in the gap.
@@ -158,6 +164,8 @@ struct TrialConfig {
   std::uint32_t participants_intervention;
   std::uint32_t participants_control;
   double follow_up_days;  ///< Baseline to outcome measurement.
+  double participant_hazard_ratio;  ///< On deterioration and crisis, against the register.
+  double qol_baseline_offset;       ///< Added to participants' quality of life at baseline.
 };
 
 /// Starts a run from today's caseloads and waiting lists instead of the initial shares

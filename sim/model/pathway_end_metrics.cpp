@@ -66,6 +66,7 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   std::array<double, kGroupCount> group_cp_people{};
   double contacts = 0.0;
   engine::Welford change[2];
+  double arm_crises[2] = {0.0, 0.0};
   for (const Person& p : model_.persons) {
     const bool alive = p.has(kAlive);
     if (alive && p.entry_time <= window_start_) {
@@ -85,6 +86,7 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
       }
     }
     if (trial_ && alive && p.trial_arm != 0) change[p.trial_arm - 1].add(p.qol - p.qol_start);
+    if (trial_ && p.trial_arm != 0) arm_crises[p.trial_arm - 1] += p.crises;
   }
 
   CostActivity activity;
@@ -125,6 +127,10 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
     m[kMTrialQolDifferenceHi] = difference.hi;
     m[kMTrialContactsMean] = m[kMCarePartnerContactsPerPerson];
     m[kMTrialNoContactShare] = m[kMCarePartnerNoContactShare];
+    m[kMTrialQolChangeIntervention] = change[0].count() > 0 ? change[0].mean() : kNaN;
+    m[kMTrialQolChangeControl] = change[1].count() > 0 ? change[1].mean() : kNaN;
+    m[kMTrialCrisesIntervention] = arm_crises[0];
+    m[kMTrialCrisesControl] = arm_crises[1];
   }
   for (std::size_t g = 0; g < kGroupCount; ++g) {
     const double years = group_alive_[g].area(now) / kYearDays;

@@ -82,6 +82,7 @@ void PathwaySimulation::register_handlers() {
   k_window_ = bind(&PathwaySimulation::on_window_start);
   k_warmup_ = bind(&PathwaySimulation::on_warmup_end);
   k_followup_ = bind(&PathwaySimulation::on_followup);
+  k_vcse_self_referral_ = bind(&PathwaySimulation::on_vcse_self_referral);
 }
 
 ReplicationOutcome PathwaySimulation::run() {
@@ -243,8 +244,17 @@ void PathwaySimulation::on_sweep(const engine::Event&) {
     if (now - p.last_proactive <= pol.gap_contact_window_days) continue;
     engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Proactive), sweep);
     if (!(rng.uniform01() < pol.proactive_coverage)) continue;
+    // Found on the register: invited to an assessment, which counts only when taken up.
+    if (!(rng.uniform01() < p.engagement)) continue;
     p.last_proactive = static_cast<float>(now);
-    if (may_offer_care_partner(p)) offer_care_partner(id, false);
+    outputs_.assessment(p);
+    const bool care_partner =
+        pol.proactive_offer == ProactiveOffer::CarePartner && may_offer_care_partner(p);
+    if (care_partner) {
+      offer_care_partner(id, false);
+    } else if (p.state != ClinicalState::Stable) {
+      refer_to_cmht(id, false);  // The review finds someone struggling: a referral.
+    }
   }
   sim_.schedule_in(pol.proactive_interval_days, k_sweep_);
 }

@@ -173,6 +173,18 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
     {kMTrialNoContactShare, "trial_no_contact_share", "fraction",
      "trial only: share of intervention participants with no Care Partner contact",
      "Equal to `care_partner_no_contact_share` in a trial; NaN outside a trial."},
+    {kMTrialQolChangeIntervention, "trial_qol_change_intervention", "MANSA 1-7",
+     "trial only: mean change in quality of life from baseline to follow-up in the "
+     "intervention arm, among participants alive and registered at follow-up",
+     "NaN outside a trial."},
+    {kMTrialQolChangeControl, "trial_qol_change_control", "MANSA 1-7",
+     "trial only: the same in the control arm", "NaN outside a trial."},
+    {kMTrialCrisesIntervention, "trial_crises_intervention", "crises",
+     "trial only: crises in the intervention arm over the follow-up (a count, as trials "
+     "report it)",
+     "NaN outside a trial."},
+    {kMTrialCrisesControl, "trial_crises_control", "crises",
+     "trial only: crises in the control arm over the follow-up", "NaN outside a trial."},
 }};
 
 constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{

@@ -88,6 +88,10 @@ enum Metric : std::size_t {
   kMTrialQolDifferenceHi,
   kMTrialContactsMean,
   kMTrialNoContactShare,
+  kMTrialQolChangeIntervention,
+  kMTrialQolChangeControl,
+  kMTrialCrisesIntervention,
+  kMTrialCrisesControl,
   kEquityFirst,
 };
 

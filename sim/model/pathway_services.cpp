@@ -178,6 +178,13 @@ void PathwaySimulation::on_vcse_end(const engine::Event& e) {
   schedule_transition(id);
 }
 
+void PathwaySimulation::on_vcse_self_referral(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  const Person& p = persons_[id];
+  if (!p.has(kAlive) || p.setting != p.home) return;
+  if (p.home == Setting::PrimaryCare || p.home == Setting::CarePartner) refer_to_vcse(id);
+}
+
 void PathwaySimulation::leave_vcse(std::uint32_t id) {
   persons_[id].set(kVcseConnected, false);
   outputs_.vcse_ended(sim_.now());
@@ -189,15 +196,27 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
   const double now = sim_.now();
   const PolicyConfig& pol = config_.policies;
   if (p.next_check <= now) {
-    const bool supported = p.home == Setting::CarePartner || p.home == Setting::Cmht;
+    // A Care Partner raises uptake through contacts (coaching on physical health), not through
+    // caseload membership alone.
+    const bool supported = (p.home == Setting::CarePartner && p.rapport > 0) ||
+                           p.home == Setting::Cmht;
     const ServicesConfig& s = config_.services;
     bool checked = false;
+    bool self_refers = false;
+    double self_referral_day = 0.0;
     {
       PersonStream rng(*this, id, kSlotServices);
       checked =
           bernoulli(*rng, supported ? s.physical_check_with_support : s.physical_check_probability);
+      // Whether the person refers themselves to a VCSE offer in the coming year, and when:
+      // drawn once a year here rather than every month.
+      self_refers = bernoulli(*rng, -std::expm1(-s.vcse_self_referral_per_year));
+      self_referral_day = rng.uniform() * kYearDays;
     }
     if (checked) outputs_.physical_check(p, now);
+    if (self_refers && now + self_referral_day <= horizon_) {
+      sim_.schedule_in(self_referral_day, k_vcse_self_referral_, id);
+    }
     p.next_check = static_cast<float>(p.next_check + kYearDays);
   }
   if (p.setting != p.home) return;  // In acute care: decisions wait for the return.

@@ -91,6 +91,7 @@ class PathwaySimulation {
   // Clinical dynamics, crises, acute care, mortality, quality of life (pathway_clinical.cpp).
   [[nodiscard]] double support_ratio(const Person& p) const;
   [[nodiscard]] double competence(const Person& p) const;
+  [[nodiscard]] double care_partner_effect(const Person& p) const;
   void schedule_transition(std::uint32_t id);
   void on_transition(const engine::Event& e);
   void start_crisis(std::uint32_t id);
@@ -117,6 +118,7 @@ class PathwaySimulation {
   void refer_to_vcse(std::uint32_t id);
   void start_vcse(std::uint32_t id);
   void on_vcse_end(const engine::Event& e);
+  void on_vcse_self_referral(const engine::Event& e);
   void leave_vcse(std::uint32_t id);
   void monthly_checks(std::uint32_t id);
 
@@ -156,7 +158,7 @@ class PathwaySimulation {
   std::uint32_t k_transition_ = 0, k_exit_ = 0, k_arrival_ = 0, k_crisis_end_ = 0,
                 k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
                 k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
-                k_warmup_ = 0, k_followup_ = 0;
+                k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0;
   double next_month_end_ = kMonthDays;
 
   double qol_decay_ = 1.0;     ///< Share of the distance to target left after a month.

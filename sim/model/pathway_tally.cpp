@@ -128,6 +128,8 @@ void PathwayTally::discharged(double now, bool out_of_area) {
 
 void PathwayTally::followup_contact(Person& p) { ++p.mental_health_contacts; }
 
+void PathwayTally::assessment(Person& p) { ++p.mental_health_contacts; }
+
 void PathwayTally::gp_consultations(double now, std::uint32_t n) {
   month_.gp += n;
   if (observed(now)) t_gp_ += n;

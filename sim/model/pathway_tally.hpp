@@ -74,6 +74,8 @@ class PathwayTally {
   void discharged(double now, bool out_of_area);
   /// Counts the follow-up contact after crisis care or a bed.
   void followup_contact(Person& p);
+  /// Counts an assessment taken up by someone an identification sweep found.
+  void assessment(Person& p);
 
   // Primary care, CMHT, outpatients and VCSE.
   /// Counts GP consultations settled at `now`.

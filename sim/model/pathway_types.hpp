@@ -55,4 +55,8 @@ enum class DischargeDestination : std::uint8_t { PrimaryCare, CarePartner, Vcse 
 inline constexpr std::array<const char*, 3> kDischargeDestinationNames{"primary_care",
                                                                        "care_partner", "vcse"};
 
+/// Names what an identification sweep offers a person it finds, after an assessment contact.
+enum class ProactiveOffer : std::uint8_t { CarePartner, Review };
+inline constexpr std::array<const char*, 2> kProactiveOfferNames{"care_partner", "review"};
+
 }  // namespace cmhsim::model

@@ -109,6 +109,7 @@ struct Person {
   std::uint8_t insecure_housing = 0;
   std::uint8_t long_term_sick = 0;
   std::uint8_t trial_arm = 0;  ///< 0 none, 1 intervention, 2 control.
+  std::uint8_t rapport = 0;    ///< Contacts taken with the current Care Partner (saturates).
 
   /// Returns true when flag `f` is set.
   [[nodiscard]] bool has(PersonFlag f) const noexcept { return (flags & f) != 0; }

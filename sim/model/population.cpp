@@ -54,7 +54,9 @@ Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::u
   p.network = static_cast<NetworkType>(categorical(rng, pop.network_shares));
   p.lives_alone =
       bernoulli(rng, pop.lives_alone_by_network[static_cast<std::size_t>(p.network)]) ? 1 : 0;
-  p.engagement = static_cast<float>(beta_by_moments(rng, pop.engagement_mean, pop.engagement_sd));
+  const double engagement_mean =
+      pop.engagement_mean * pop.engagement_ratio_by_network[static_cast<std::size_t>(p.network)];
+  p.engagement = static_cast<float>(beta_by_moments(rng, engagement_mean, pop.engagement_sd));
   // Drawn for every origin so later draws keep their positions whatever the origin.
   const double u_setting = rng.uniform01();
   const bool struggling = bernoulli(rng, pop.initial_struggling_share);
@@ -83,7 +85,9 @@ Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::u
     // discharge period so CMHT discharges do not all fall on one day.
     p.state_since = static_cast<float>(now - u_since * config.policies.cmht_discharge_stable_days);
   }
-  p.qol = p.qol_start = static_cast<float>(qol);
+  const bool participant = origin == Origin::TrialIntervention || origin == Origin::TrialControl;
+  const double qol_shift = participant ? config.trial.qol_baseline_offset : 0.0;
+  p.qol = p.qol_start = static_cast<float>(std::clamp(qol + qol_shift, 1.0, 7.0));
   p.settled_at = static_cast<float>(now);
   p.next_check = static_cast<float>(now + check_offset);
 

@@ -28,6 +28,7 @@ struct CategoryRef {
 /// Stores a word as an enum: the setter takes the word's index in the model's names.
 struct ChoiceRef {
   void (*set)(model::PathwayConfig&, std::size_t);
+  std::size_t (*get)(const model::PathwayConfig&);  ///< Returns the index of the enum value.
   std::span<const char* const> names;  ///< The model's names of the enum values, in order.
 };
 
@@ -61,8 +62,12 @@ template <class F>
 Binding bind(F, std::span<const char* const> names = {}) {
   using T = std::remove_reference_t<std::invoke_result_t<F, model::PathwayConfig&>>;
   if constexpr (std::is_enum_v<T>) {
-    return ChoiceRef{[](model::PathwayConfig& c, std::size_t i) { F{}(c) = static_cast<T>(i); },
-                     names};
+    return ChoiceRef{
+        [](model::PathwayConfig& c, std::size_t i) { F{}(c) = static_cast<T>(i); },
+        [](const model::PathwayConfig& c) {
+          return static_cast<std::size_t>(F{}(const_cast<model::PathwayConfig&>(c)));
+        },
+        names};
   } else if constexpr (detail::IsDoubleArray<T>::value) {
     return CategoryRef{[](model::PathwayConfig& c) { return std::span<double>(F{}(c)); }, names};
   } else {

@@ -48,8 +48,9 @@ void add_clinical(std::vector<Parameter>& out) {
              "Hazard ratio on deterioration for people with long-term sickness or disability.",
              kAssumption),
       number(CMHSIM_FIELD(clinical.care_partner_hazard_ratio), "ratio", "0.85", kRatio, {0.7, 1.0},
-             "Hazard ratio on deterioration and crisis on a Care Partner caseload at full "
-             "coaching competence; the effect scales with the worker's competence.",
+             "Hazard ratio on deterioration and crisis with a Care Partner at full coaching "
+             "competence and rapport; the effect scales with competence x rapport, and rapport "
+             "grows only with contacts taken with the same worker.",
              "assumption (PARTNERS2: 3 vs 4 acute crises, Byng et al. 2023)"),
       number(CMHSIM_FIELD(clinical.cmht_hazard_ratio), "ratio", "0.75", kRatio, {0.6, 0.95},
              "Hazard ratio on deterioration and crisis while on a CMHT caseload.", kAssumption),
@@ -57,7 +58,8 @@ void add_clinical(std::vector<Parameter>& out) {
              "Hazard ratio on deterioration and crisis while connected to a VCSE offer.",
              kAssumption),
       number(CMHSIM_FIELD(clinical.care_partner_recovery_ratio), "ratio", "1.2", kRatio, {1.0, 1.5},
-             "Multiplier on the recovery hazard on a Care Partner caseload at full competence.",
+             "Multiplier on the recovery hazard with a Care Partner at full competence and "
+             "rapport (scaled like care_partner_hazard_ratio).",
              kAssumption),
       number(CMHSIM_FIELD(clinical.qol_mean_reversion_per_year), "per year", "1.5", kRate, {0.5, 3},
              "Rate at which quality of life returns to its target (Ornstein-Uhlenbeck).",
@@ -74,8 +76,6 @@ void add_clinical(std::vector<Parameter>& out) {
              {0.2, 0.6}, "Largest total rise of the target from goals achieved.", kPartners2Qol),
       number(CMHSIM_FIELD(clinical.qol_target_vcse), "MANSA points", "0.1", kMansaPoints, {0, 0.2},
              "Rise of the target while connected to a VCSE offer.", kAssumption),
-      number(CMHSIM_FIELD(clinical.qol_target_care_partner), "MANSA points", "0.1", kMansaPoints,
-             {0, 0.2}, "Rise of the target while on a Care Partner caseload.", kPartners2Qol),
       number(CMHSIM_FIELD(clinical.qol_crisis_drop), "MANSA points", "0.6", kMansaPoints,
              {0.3, 1.0}, "Immediate fall in quality of life at a crisis.", kAssumption),
       number(CMHSIM_FIELD(clinical.qol_struggling_target_drop), "MANSA points", "0.4", kMansaPoints,

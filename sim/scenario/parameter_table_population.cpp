@@ -9,6 +9,9 @@ constexpr std::string_view kShareNote = "values sum to 1 (within 1e-6)";
 constexpr std::string_view kNetworkTypes =
     "assumption (network types: Pinfold et al. 2015, HS&DR 3(5); Sweet et al. 2018, Br J "
     "Psychiatry 212(5):308-17; shares not published)";
+constexpr std::string_view kNetworkEngagement =
+    "assumption (formal, sparse networks go with isolation and reliance on services, diverse, "
+    "active ones with social connection: Sweet et al. 2018; no engagement rates published)";
 constexpr std::string_view kEthnicity = "assumption (ONS 5-group classification)";
 constexpr std::string_view kSecondaryShare =
     "assumption: with the outpatient share, 33% start in primary care only, close to the 31% "
@@ -146,6 +149,19 @@ void add_population(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(population.engagement_mean), "probability", "0.7", kUnitInterval,
              {0.5, 0.85}, "Mean probability that a person takes up an offered contact.",
              kAssumption),
+      categories(
+          CMHSIM_NAMED_FIELD(population.engagement_ratio_by_network, model::kNetworkTypeNames),
+          "", "Multiplier on engagement_mean by personal network type."),
+      number("population.engagement_ratio_by_network.diverse_active", "ratio", "1.1",
+             {0, true, 1.4, false}, {1.0, 1.25},
+             "Multiplier on engagement_mean with a diverse, active network.", kNetworkEngagement),
+      number("population.engagement_ratio_by_network.family_stable", "ratio", "1",
+             {0, true, 1.4, false}, {0.9, 1.1},
+             "Multiplier on engagement_mean with a family-based, stable network.",
+             kNetworkEngagement),
+      number("population.engagement_ratio_by_network.formal_sparse", "ratio", "0.85",
+             {0, true, 1.4, false}, {0.7, 1.0},
+             "Multiplier on engagement_mean with a formal, sparse network.", kNetworkEngagement),
       noted(number(CMHSIM_FIELD(population.engagement_sd), "probability", "0.15",
                    {0, true, 0.5, false}, {0.05, 0.25},
                    "Between-person standard deviation of that probability (a beta distribution, so "

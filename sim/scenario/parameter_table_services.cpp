@@ -72,6 +72,17 @@ void add_services(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(services.vcse_referral_probability), "probability", "0.1", kUnitInterval,
              {0.03, 0.2}, "Chance that a Care Partner contact connects the person to VCSE.",
              kAssumption),
+      number(CMHSIM_FIELD(services.vcse_gp_referral_probability), "probability", "0.15",
+             kUnitInterval, {0.05, 0.3},
+             "Chance that a GP visit for someone starting to struggle in primary care also "
+             "connects them to a VCSE offer (social prescribing).",
+             "assumption (social prescribing link workers in every Primary Care Network since "
+             "2019, NHS Long Term Plan)"),
+      number(CMHSIM_FIELD(services.vcse_self_referral_per_year), "per person-year", "0.02",
+             {0, false, 12, false}, {0, 0.05},
+             "Hazard of referring oneself to a VCSE offer, for people in primary care or with a "
+             "Care Partner.",
+             kAssumption),
       section("policies", false, "the defaults of its keys (today's policies)",
               "When and to whom teams discharge, how referrals travel and how people in the "
               "gap are found."),
@@ -104,15 +115,20 @@ void add_services(std::vector<Parameter>& out) {
              kUnitInterval, {0.4, 0.8},
              "Chance that a crisis or admission ends with a referral to a CMHT.", kAssumption),
       number(CMHSIM_FIELD(policies.proactive_coverage), "fraction", "0", kUnitInterval, {0, 0.8},
-             "Fraction of the people in the gap that each register-matching sweep finds; those "
-             "with primary care only are offered a Care Partner, those on outpatient lists are "
-             "counted as contacted.",
+             "Fraction of the people in the gap that each register-matching sweep finds; each "
+             "is invited to an assessment and offered what policies.proactive_offer says.",
              kLever),
       noted(number(CMHSIM_FIELD(policies.proactive_interval_days), "days", "0", kDaysZero, {0, 365},
                    "Days between register-matching sweeps; 0 means no sweeps, and each sweep "
                    "visits the whole register, so at most one a day.",
                    kLever),
             "0 or >= 1"),
+      choice(CMHSIM_NAMED_FIELD(policies.proactive_offer, model::kProactiveOfferNames),
+             "care_partner", "care_partner|review",
+             "What someone an identification sweep finds is offered after an assessment contact "
+             "they take up (with their engagement): a Care Partner (a review when none can be "
+             "offered), or a review, which refers people who are struggling to a CMHT.",
+             kLever),
       number(CMHSIM_FIELD(policies.rereferral_struggling_days), "days", "90", kDays, {30, 180},
              "Days struggling in primary care before the practice re-refers to a CMHT (taken up "
              "with the person's engagement).",

@@ -33,8 +33,18 @@ void add_workforce(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(care_partners.contact_interval_stable_days), "days", "35", kInterval,
              {21, 60}, "Mean days between planned contacts while the person is stable.", kContacts),
       number(CMHSIM_FIELD(care_partners.contact_interval_struggling_days), "days", "14", kInterval,
-             {7, 21}, "Mean days between planned contacts while the person is struggling.",
+             {7, 21},
+             "Mean days between contacts while the person is struggling, for a worker at full "
+             "competence; a less competent worker steps up contact less (the interval moves "
+             "toward the stable one in proportion to 1 - competence).",
              kAssumption),
+      number(CMHSIM_FIELD(care_partners.rapport_contacts), "contacts", "3", {0, true, 100, false},
+             {1, 6},
+             "Contacts taken with the same worker for rapport to reach 1 - 1/e of its full "
+             "value; the Care Partner effect on hazards scales with competence x rapport, and a "
+             "new worker starts again from 0.",
+             "assumption (trust must be built before coaching works; continuity of care is a "
+             "threat: PARTNERS briefing paper)"),
       number(CMHSIM_FIELD(care_partners.contact_hours), "hours", "1.5", {0.1, false, 24, false},
              {1, 2.5}, "Worker hours per contact, including travel and notes.", kAssumption),
       number(CMHSIM_FIELD(care_partners.hours_per_fte_per_month), "hours per month", "90",

@@ -62,7 +62,6 @@ void check_population(const Reader& r, const Section& s, const model::Population
     fail_either(r, s, "age_max", "a number > population.age_min (" + format_number(p.age_min) + ")",
                 s, "age_min", "a number < population.age_max (" + format_number(p.age_max) + ")");
   }
-  // A beta distribution with this mean and sd exists only when sd^2 < mean * (1 - mean).
   const double m = p.engagement_mean;
   const double sd = p.engagement_sd;
   if (sd * sd >= m * (1.0 - m)) {
@@ -74,6 +73,17 @@ void check_population(const Reader& r, const Section& s, const model::Population
         s, "engagement_mean",
         "a number in (" + rounded(0.5 - half_width) + ", " + rounded(0.5 + half_width) +
             ") (a beta distribution with population.engagement_sd " + format_number(sd) + ")");
+  }
+  // The same holds for the mean of every network type.
+  for (std::size_t k = 0; k < model::kNetworkTypeCount; ++k) {
+    const double mean_k = p.engagement_mean * p.engagement_ratio_by_network[k];
+    if (mean_k < 1.0 && sd * sd < mean_k * (1.0 - mean_k)) continue;
+    const std::string why = std::string("population.engagement_mean x engagement_ratio_by_") +
+                            "network." + model::kNetworkTypeNames[k] + " = " + format_number(mean_k) +
+                            ", which must be < 1 with engagement_sd^2 < mean x (1 - mean)";
+    const Field* f = s.given_field("engagement_ratio_by_network");
+    if (f == nullptr) f = s.given_field("engagement_mean");
+    r.fail(f != nullptr ? *f : given(s, "engagement_sd"), why);
   }
   if (p.initial_cmht_share + p.initial_outpatients_share > 1.0 + kShareTolerance) {
     fail_either(r, s, "initial_outpatients_share",

@@ -112,5 +112,6 @@ TEST_CASE("trial key enabled is not a key: the section's presence enables the tr
           "[scenario][bad-input]") {
   check_error(pathway("trial: {enabled: true}\n"), 3, 9, "trial.enabled",
               "unknown key (allowed: practices, intervention_practices, "
-              "participants_intervention, participants_control, follow_up_days)");
+              "participants_intervention, participants_control, follow_up_days, "
+              "participant_hazard_ratio, qol_baseline_offset)");
 }

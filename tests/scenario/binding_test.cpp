@@ -181,7 +181,7 @@ TEST_CASE("every word of a choice maps to the model's enumerator", "[scenario][p
     for (std::size_t i = 0; i < ref->names.size(); ++i) {
       const auto sc = with(std::string(p.path), ref->names[i]);
       REQUIRE(sc);
-      CHECK(static_cast<std::size_t>(sc->pathways->policies.cmht_discharge_destination) == i);
+      CHECK(ref->get(*sc->pathways) == i);
     }
   }
 }

@@ -32,8 +32,8 @@ TEST_CASE("population section makes a pathway scenario with run defaults", "[sce
   const Scenario s = minimal();
   REQUIRE(s.pathways.has_value());
   CHECK(s.name == "ics");
-  CHECK(s.replications == default_number("replications", Schema::Common));
-  CHECK(s.seed == default_number("seed", Schema::Common));
+  CHECK(static_cast<double>(s.replications) == default_number("replications", Schema::Common));
+  CHECK(static_cast<double>(s.seed) == default_number("seed", Schema::Common));
   CHECK(s.network.services.empty());
   CHECK(s.network.arrivals.empty());
   CHECK(s.network.horizon_days == default_number("horizon_days"));
