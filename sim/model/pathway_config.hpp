@@ -94,11 +94,11 @@ struct CarePartnerConfig {
 
 /// Sets supervision (`supervision`).
 struct SupervisionConfig {
-  double supervisor_fte;                      ///< Supervisor FTE (experienced MH workers).
-  double fte_per_supervisor;                  ///< FTE of each supervisor post.
-  double hours_per_supervisor_fte_per_month;  ///< Supervision hours each FTE can give a month.
-  double half_effect_hours_per_care_partner;  ///< Monthly hours per Care Partner for half effect.
-  double turnover_per_year;                   ///< Leaving hazard of a supervisor.
+  double supervisor_fte;                        ///< Supervisor FTE (experienced MH workers).
+  double fte_per_supervisor;                    ///< FTE of each supervisor post.
+  double hours_per_supervisor_fte_per_month;    ///< Supervision hours each FTE can give a month.
+  double half_effect_hours_per_care_partner;    ///< Monthly hours per Care Partner for half effect.
+  double turnover_per_year;                     ///< Leaving hazard of a supervisor.
   engine::Distribution recruitment_delay_days;  ///< Vacancy to start date of a supervisor.
   double vacancy_at_start_share;                ///< Fraction of supervisor posts vacant at day 0.
 };

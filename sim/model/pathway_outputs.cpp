@@ -75,7 +75,8 @@ constexpr std::array<OutputDef, kSeriesCount> kSeriesDefs{{
      "Hours of the supervisors in post, each FTE giving "
      "`supervision.hours_per_supervisor_fte_per_month`, shared equally among the Care Partners in "
      "post at the month end before that month end's leavers."},
-    {kSupervisorVacancies, "supervisor_vacancies", "posts", "supervisor posts vacant at the month end",
+    {kSupervisorVacancies, "supervisor_vacancies", "posts",
+     "supervisor posts vacant at the month end",
      "Counted after that month end's supervisor leavers and starters."},
     {kCarePartnerLeavers, "care_partner_leavers", "workers",
      "Care Partners who left their posts at the month end", ""},

@@ -99,14 +99,14 @@ std::size_t Workforce::in_post() const noexcept {
 }
 
 std::size_t Workforce::supervised() const noexcept {
-  return static_cast<std::size_t>(
-      std::count_if(posts_.begin(), posts_.end(),
-                    [](const Post& p) { return p.in_post && p.supervision_hours > 0.0; }));
+  return static_cast<std::size_t>(std::count_if(posts_.begin(), posts_.end(), [](const Post& p) {
+    return p.in_post && p.supervision_hours > 0.0;
+  }));
 }
 
 std::size_t Workforce::supervisors_in_post() const noexcept {
-  return static_cast<std::size_t>(std::count_if(
-      supervisors_.begin(), supervisors_.end(), [](const SupervisorPost& s) { return s.in_post; }));
+  return static_cast<std::size_t>(std::count_if(supervisors_.begin(), supervisors_.end(),
+                                                [](const SupervisorPost& s) { return s.in_post; }));
 }
 
 double Workforce::supervisor_fte_in_post() const noexcept {
@@ -183,8 +183,8 @@ void Workforce::supervise(double now) {
     // Competence approaches the ceiling geometrically: learning below it, drifting above it.
     const double rate =
         p.competence < ceiling ? cp_.competence_learning_per_month : cp_.competence_drift_per_month;
-    p.competence = std::clamp(p.competence + rate * (ceiling - p.competence), cp_.competence_min,
-                              1.0);
+    p.competence =
+        std::clamp(p.competence + rate * (ceiling - p.competence), cp_.competence_min, 1.0);
   }
 }
 

@@ -30,9 +30,9 @@ struct Post {
 /// Holds one supervisor post.
 struct SupervisorPost {
   double fte = 0.0;
-  double vacant_until = 0.0;    ///< End of the recruitment delay of a vacant post.
-  double hired_at = 0.0;        ///< Month end at which the supervisor in post started.
-  std::uint32_t position = 0;   ///< Draws taken from the post's Workforce stream.
+  double vacant_until = 0.0;   ///< End of the recruitment delay of a vacant post.
+  double hired_at = 0.0;       ///< Month end at which the supervisor in post started.
+  std::uint32_t position = 0;  ///< Draws taken from the post's Workforce stream.
   bool in_post = false;
 };
 

@@ -79,8 +79,7 @@ void add_workforce(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(care_partners.competence_min), "fraction", "0.2", kUnitInterval,
              {0.1, 0.3}, "Floor of competence: its ceiling without supervision.", kAssumption),
       number(CMHSIM_FIELD(care_partners.turnover_per_year), "per worker-year", "0.13", kRateZero,
-             {0.09, 0.25},
-             "Hazard of a worker leaving the post with full effective supervision.",
+             {0.09, 0.25}, "Hazard of a worker leaving the post with full effective supervision.",
              "Health Foundation (RoMHS project: 13.6% of NHS mental health staff left in 2015/16, "
              "one in eight in the year to June 2017; a leaver rate, unlike the King's Fund's 19%, "
              "a vacancy rate)"),
@@ -128,11 +127,12 @@ void add_workforce(std::vector<Parameter>& out) {
              "year to June 2022, Nuffield Trust 2022)"),
       duration(CMHSIM_FIELD(supervision.recruitment_delay_days),
                "{dist: gamma, shape: 2, scale: 60}", {60, 180},
-               "Time from a supervisor post falling vacant to the first month end after the new "
-               "supervisor starts.",
+               "Time from a supervisor post falling vacant to the new supervisor being available; "
+               "they start at the next month end.",
                "assumption (as care_partners.recruitment_delay_days)"),
       number(CMHSIM_FIELD(supervision.vacancy_at_start_share), "fraction", "0.18", kUnitInterval,
-             {0, 0.3}, "Fraction of supervisor posts vacant at day 0, each waiting for a "
+             {0, 0.3},
+             "Fraction of supervisor posts vacant at day 0, each waiting for a "
              "recruitment delay.",
              "NHS vacancy statistics (18% of nursing posts at mental health trusts vacant, March "
              "2023, reported by RCNi Mental Health Practice 26(5))"),

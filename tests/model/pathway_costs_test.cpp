@@ -22,7 +22,7 @@ TEST_CASE("costs by category are unit costs times activity", "[pathway][costs]")
   CostActivity a;
   a.gp_consultations = 10;
   a.physical_checks = 2;
-  a.care_partner_fte_days = 730.5;  // Two FTE-years.
+  a.care_partner_fte_days = 730.5;       // Two FTE-years.
   a.supervisor_fte_days = 0.5 * 365.25;  // Half an FTE for a year.
   a.cmht_contacts = 3;
   a.crisis_days = 4;

@@ -1,6 +1,8 @@
 // Tests of the Care Partner workforce and its supervisors: the smooth response of competence and
 // leaving to supervision hours, supervisor turnover and vacancies, and gradual drift without
 // supervision. Drives the Workforce alone, month by month, with common random numbers.
+#include "model/workforce.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "model/person.hpp"
-#include "model/workforce.hpp"
 #include "pathway_test_config.hpp"
 
 using namespace cmhsim::model;
@@ -224,9 +225,9 @@ TEST_CASE("months without supervision lower competence gradually", "[workforce]"
       const double now = w.post(k).competence;
       INFO("month " << m << " post " << k);
       CHECK(w.post(k).supervision == 0.0);
-      CHECK(now < last);                                   // Falls every month...
+      CHECK(now < last);                                    // Falls every month...
       CHECK(now == Approx(last - drift * (last - floor)));  // ...by a share of the excess...
-      CHECK(now > floor);                                  // ...never reaching the floor at once.
+      CHECK(now > floor);                                   // ...never reaching the floor at once.
     }
     last = w.post(0).competence;
   }
