@@ -28,7 +28,7 @@ AXIS_LABELS = {
     "care_partners.fte": "Care Partner FTE",
     "supervision.supervisor_fte": "Supervisor FTE",
     "care_partners.caseload_per_fte": "Care Partner caseload per FTE",
-    "supervision.hours_per_care_partner_per_month": "Supervision hours per Care Partner per month",
+    "supervision.half_effect_hours_per_care_partner": "Supervision hours for half the effect",
 }
 
 OUTCOME_TITLES = {

@@ -194,10 +194,13 @@ void PathwaySimulation::on_hire(const engine::Event& e) {
   assign_care_partners();
 }
 
-void PathwaySimulation::workforce_month(std::uint64_t month) {
-  if (workforce_.size() == 0) return;
+void PathwaySimulation::workforce_month() {
   const double now = sim_.now();
-  workforce_.supervise(month);
+  const double supervisor_fte = workforce_.supervisor_fte_in_post();
+  workforce_.supervise(now);
+  workforce_.draw_supervisor_leavers(now, kMonthDays);
+  outputs_.supervisor_fte(now, workforce_.supervisor_fte_in_post() - supervisor_fte);
+  if (workforce_.size() == 0) return;
   for (const std::uint32_t k : workforce_.draw_leavers(kMonthDays)) {
     outputs_.cp_fte(now, -workforce_.post(k).fte);
     const std::vector<std::uint32_t> caseload = workforce_.post(k).caseload;

@@ -85,11 +85,11 @@ struct CarePartnerConfig {
   double choice_of_care_partner;    ///< 1 if people may choose their Care Partner (halves
                                     ///< disengagement).
   double competence_initial;        ///< Coaching competence of a new worker (0-1).
-  double competence_gain_per_supervised_month;
-  double competence_drift_per_unsupervised_month;
-  double competence_min;                        ///< Floor of competence.
-  double turnover_per_year;                     ///< Leaving hazard when supervised.
-  double unsupervised_turnover_ratio;           ///< Multiplier on leaving when unsupervised.
+  double competence_learning_per_month;  ///< Share of the gap up to the ceiling closed a month.
+  double competence_drift_per_month;     ///< Share of the excess over the ceiling lost a month.
+  double competence_min;                 ///< Floor of competence (the ceiling without supervision).
+  double turnover_per_year;              ///< Leaving hazard with full effective supervision.
+  double unsupervised_turnover_ratio;    ///< Multiplier on leaving with no supervision.
   engine::Distribution recruitment_delay_days;  ///< Vacancy to start date.
   double referral_delay_ratio;    ///< Multiplier on referral delays from this host team.
   double vacancy_at_start_share;  ///< Fraction of posts vacant at day 0.
@@ -97,9 +97,13 @@ struct CarePartnerConfig {
 
 /// Sets supervision (`supervision`).
 struct SupervisionConfig {
-  double supervisor_fte;                      ///< Supervisor FTE (experienced MH workers).
-  double hours_per_supervisor_fte_per_month;  ///< Supervision hours each FTE can give a month.
-  double hours_per_care_partner_per_month;    ///< Hours a Care Partner needs a month.
+  double supervisor_fte;                        ///< Supervisor FTE (experienced MH workers).
+  double fte_per_supervisor;                    ///< FTE of each supervisor post.
+  double hours_per_supervisor_fte_per_month;    ///< Supervision hours each FTE can give a month.
+  double half_effect_hours_per_care_partner;    ///< Monthly hours per Care Partner for half effect.
+  double turnover_per_year;                     ///< Leaving hazard of a supervisor.
+  engine::Distribution recruitment_delay_days;  ///< Vacancy to start date of a supervisor.
+  double vacancy_at_start_share;                ///< Fraction of supervisor posts vacant at day 0.
 };
 
 /// Sets capacity-limited services (`services`).

@@ -13,8 +13,7 @@ std::array<double, kCostKindCount> costs_by_kind(const CostActivity& a,
   v[kCostPrimaryCare] =
       a.gp_consultations * c.gp_consultation + a.physical_checks * c.physical_health_check;
   v[kCostCarePartners] = a.care_partner_fte_days / kYearDays * c.care_partner_fte_year;
-  v[kCostSupervision] =
-      config.supervision.supervisor_fte * c.supervisor_fte_year * a.days / kYearDays;
+  v[kCostSupervision] = a.supervisor_fte_days / kYearDays * c.supervisor_fte_year;
   v[kCostCmht] = a.cmht_contacts * c.cmht_contact;
   v[kCostCrisis] = a.crisis_days * c.crisis_team_day;
   v[kCostInpatient] = a.bed_days * c.inpatient_bed_day;

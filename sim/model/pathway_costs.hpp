@@ -14,7 +14,7 @@ struct CostActivity {
   double gp_consultations = 0.0;
   double physical_checks = 0.0;
   double care_partner_fte_days = 0.0;  ///< Time integral of the FTE of filled Care Partner posts.
-  double days = 0.0;                   ///< Length of the period: supervisors are always in post.
+  double supervisor_fte_days = 0.0;    ///< Time integral of the FTE of filled supervisor posts.
   double cmht_contacts = 0.0;
   double crisis_days = 0.0;
   double bed_days = 0.0;

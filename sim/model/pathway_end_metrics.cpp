@@ -93,7 +93,7 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   activity.gp_consultations = static_cast<double>(t_gp_);
   activity.physical_checks = static_cast<double>(t_checks_);
   activity.care_partner_fte_days = cp_fte_level_.area(now);
-  activity.days = observed_days;
+  activity.supervisor_fte_days = sup_fte_level_.area(now);
   activity.cmht_contacts = static_cast<double>(t_cmht_contacts_);
   activity.crisis_days = crisis_level_.area(now);
   activity.bed_days = beds_level_.area(now);

@@ -49,10 +49,10 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   v[kCrisisEpisodes] = static_cast<double>(month_.episodes);
   v[kAdmissions] = static_cast<double>(month_.admissions);
   v[kOutOfAreaPlacements] = static_cast<double>(month_.out_of_area);
-  const std::array<double, 5> area{beds_level_.area(now), ooa_level_.area(now),
+  const std::array<double, 6> area{beds_level_.area(now),   ooa_level_.area(now),
                                    crisis_level_.area(now), vcse_level_.area(now),
-                                   cp_fte_level_.area(now)};
-  std::array<double, 5> delta{};
+                                   cp_fte_level_.area(now), sup_fte_level_.area(now)};
+  std::array<double, 6> delta{};
   for (std::size_t i = 0; i < area.size(); ++i) delta[i] = area[i] - month_start_area_[i];
   month_start_area_ = area;
   v[kBedDays] = delta[0];
@@ -64,11 +64,16 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   v[kCarePartnersInPost] = in_post;
   v[kCarePartnerVacancies] = static_cast<double>(workforce.size()) - in_post;
   v[kSupervisionCoverage] = ratio(static_cast<double>(workforce.supervised()), in_post);
+  v[kSupervisionHoursPerCarePartner] = in_post > 0.0 ? workforce.hours_per_care_partner() : kNaN;
+  v[kSupervisorVacancies] =
+      static_cast<double>(workforce.supervisor_posts() - workforce.supervisors_in_post());
+  v[kCarePartnerLeavers] = static_cast<double>(workforce.leavers() - cp_leavers_closed_);
+  cp_leavers_closed_ = workforce.leavers();
   CostActivity activity;
   activity.gp_consultations = static_cast<double>(month_.gp);
   activity.physical_checks = static_cast<double>(month_.checks);
   activity.care_partner_fte_days = delta[4];
-  activity.days = kMonthDays;
+  activity.supervisor_fte_days = delta[5];
   activity.cmht_contacts = static_cast<double>(month_.cmht_contacts);
   activity.crisis_days = delta[2];
   activity.bed_days = delta[0];

@@ -108,6 +108,7 @@ ReplicationOutcome PathwaySimulation::run() {
     for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
   }
   outputs_.cp_capacity(0.0, workforce_.capacity());
+  outputs_.supervisor_fte(0.0, workforce_.supervisor_fte_in_post());
   for (std::size_t k = 0; k < workforce_.size(); ++k) {
     if (workforce_.post(k).in_post) {
       outputs_.cp_fte(0.0, workforce_.post(k).fte);
@@ -204,7 +205,7 @@ void PathwaySimulation::on_exit(const engine::Event& e) {
 
 void PathwaySimulation::on_month_end(const engine::Event& e) {
   const std::uint64_t month = e.target;
-  workforce_month(month);
+  workforce_month();
   const auto n = static_cast<std::uint32_t>(persons_.size());
   for (std::uint32_t id = 0; id < n; ++id) {
     if (!persons_[id].has(kAlive)) continue;

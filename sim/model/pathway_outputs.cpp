@@ -67,8 +67,19 @@ constexpr std::array<OutputDef, kSeriesCount> kSeriesDefs{{
      "Care Partner posts vacant at the month end", "Posts − filled posts."},
     {kSupervisionCoverage, "supervision_coverage", "fraction",
      "Care Partners supervised this month over Care Partners in post (NaN with none)",
-     "Supervised means in this month's supervision allocation; a worker who leaves at the month "
-     "end counts in neither."},
+     "Supervised means given a share of this month's supervision hours: every Care Partner in "
+     "post when any supervisor is in post. A worker who leaves at the month end counts in "
+     "neither."},
+    {kSupervisionHoursPerCarePartner, "supervision_hours_per_care_partner", "hours",
+     "supervision hours each Care Partner in post received this month (NaN with none in post)",
+     "Hours of the supervisors in post, each FTE giving "
+     "`supervision.hours_per_supervisor_fte_per_month`, shared equally among the Care Partners in "
+     "post at the month end before that month end's leavers."},
+    {kSupervisorVacancies, "supervisor_vacancies", "posts",
+     "supervisor posts vacant at the month end",
+     "Counted after that month end's supervisor leavers and starters."},
+    {kCarePartnerLeavers, "care_partner_leavers", "workers",
+     "Care Partners who left their posts at the month end", ""},
     {cost_series(kCostPrimaryCare), "cost_primary_care", "GBP",
      "GP consultations and annual physical health checks in the month",
      "GP consultations × `costs.gp_consultation` + physical health checks × "
@@ -78,8 +89,8 @@ constexpr std::array<OutputDef, kSeriesCount> kSeriesDefs{{
      "FTE-days of filled posts in the month / 365.25 × `costs.care_partner_fte_year`."},
     {cost_series(kCostSupervision), "cost_supervision", "GBP",
      "salaries of supervisors during the month",
-     "`supervision.supervisor_fte` × `costs.supervisor_fte_year` × 30.4375 / 365.25 "
-     "(supervisors are always in post)."},
+     "FTE-days of filled supervisor posts in the month / 365.25 × `costs.supervisor_fte_year` "
+     "(vacant posts cost nothing)."},
     {cost_series(kCostCmht), "cost_cmht", "GBP",
      "community mental health team contacts in the month", "CMHT contacts × `costs.cmht_contact`."},
     {cost_series(kCostCrisis), "cost_crisis", "GBP",

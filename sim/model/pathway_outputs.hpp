@@ -35,6 +35,10 @@ enum Series : std::size_t {
   kCarePartnersInPost,
   kCarePartnerVacancies,
   kSupervisionCoverage,
+  // Supervision and leaving.
+  kSupervisionHoursPerCarePartner,
+  kSupervisorVacancies,
+  kCarePartnerLeavers,
   kCostFirst,  ///< Costs by CostKind follow in CostKind order.
 };
 

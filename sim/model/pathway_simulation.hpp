@@ -132,7 +132,7 @@ class PathwaySimulation {
   void schedule_contact(std::uint32_t id);
   void on_contact(const engine::Event& e);
   void on_hire(const engine::Event& e);
-  void workforce_month(std::uint64_t month);
+  void workforce_month();
 
   const PathwayConfig& config_;
   engine::RngKey key_;

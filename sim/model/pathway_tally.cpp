@@ -56,7 +56,7 @@ void PathwayTally::add_expected_deaths(const Person& p, double now) {
 void PathwayTally::start_observing(double now) {
   for (engine::TimeWeighted* l :
        {&alive_level_, &crisis_level_, &beds_level_, &ooa_level_, &vcse_level_, &cp_wait_level_,
-        &cp_caseload_level_, &cp_capacity_level_, &cp_fte_level_}) {
+        &cp_caseload_level_, &cp_capacity_level_, &cp_fte_level_, &sup_fte_level_}) {
     l->reset(now, l->level());
   }
   for (engine::TimeWeighted& l : group_alive_) l.reset(now, l.level());
@@ -199,6 +199,8 @@ void PathwayTally::goal_set(Person& p) { ++p.goals_set; }
 void PathwayTally::goal_achieved(Person& p) { ++p.goals_achieved; }
 
 void PathwayTally::cp_fte(double now, double delta) { cp_fte_level_.add(now, delta); }
+
+void PathwayTally::supervisor_fte(double now, double delta) { sup_fte_level_.add(now, delta); }
 
 void PathwayTally::cp_capacity(double now, std::uint64_t capacity) {
   cp_capacity_level_.update(now, static_cast<double>(capacity));

@@ -110,6 +110,8 @@ class PathwayTally {
   void cp_fte(double now, double delta);
   /// Sets the caseload capacity of filled Care Partner posts at `now`.
   void cp_capacity(double now, std::uint64_t capacity);
+  /// Changes the FTE of filled supervisor posts by `delta` at `now`.
+  void supervisor_fte(double now, double delta);
 
   // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
   /// Computes month `month`'s series at its end `now`; records it if the month is observed.
@@ -146,10 +148,12 @@ class PathwayTally {
   std::uint64_t alive_ = 0, deaths_ = 0, migrated_ = 0, cp_waiting_ = 0;
   MonthTally month_;
   engine::TimeWeighted alive_level_, crisis_level_, beds_level_, ooa_level_, vcse_level_,
-      cp_wait_level_, cp_caseload_level_, cp_capacity_level_, cp_fte_level_;
+      cp_wait_level_, cp_caseload_level_, cp_capacity_level_, cp_fte_level_, sup_fte_level_;
   std::array<engine::TimeWeighted, kGroupCount> group_alive_;
   std::array<double, kSeriesCount> month_values_{};
-  std::array<double, 5> month_start_area_{};  ///< Bed, out-of-area, crisis, VCSE, CP FTE areas.
+  /// Bed, out-of-area, crisis, VCSE, Care Partner FTE and supervisor FTE areas.
+  std::array<double, 6> month_start_area_{};
+  std::uint64_t cp_leavers_closed_ = 0;  ///< Care Partner leavers up to the last month closed.
   std::vector<CrisisRecord> crisis_records_;
 
   // Totals after warm-up.

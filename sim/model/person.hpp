@@ -35,6 +35,8 @@ inline constexpr std::uint64_t kIncidenceEntity = kGlobalEntity + 0;
 inline constexpr std::uint64_t kInMigrationEntity = kGlobalEntity + 1;
 /// Sets the entity id of Care Partner post 0; post k is kPostEntity + k.
 inline constexpr std::uint64_t kPostEntity = kGlobalEntity + (std::uint64_t{1} << 20);
+/// Sets the entity id of supervisor post 0, after the 2^20 Care Partner posts' block.
+inline constexpr std::uint64_t kSupervisorPostEntity = kGlobalEntity + (std::uint64_t{1} << 21);
 
 inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 inline constexpr float kNever = -std::numeric_limits<float>::infinity();

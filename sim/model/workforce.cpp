@@ -1,9 +1,11 @@
-// Care Partner posts: vacancies at start, monthly supervision and competence, leaving and hiring.
-// Knows people only as ids on caseload lists; the caller turns leavers into events.
+// Care Partner and supervisor posts: vacancies at start, monthly sharing of supervision hours,
+// competence moving toward a ceiling set by effective supervision, leaving and hiring. Knows
+// people only as ids on caseload lists; the caller turns Care Partner leavers into events.
 #include "model/workforce.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -12,21 +14,43 @@
 namespace cmhsim::model::pathway {
 namespace {
 
-/// Caps the posts: post ids are 32-bit and each post's stream id must stay below the next block.
+/// Caps the posts of each kind: ids are 32-bit and each stream id must stay below the next block.
 constexpr std::size_t kMaxPosts = std::size_t{1} << 20;
+
+/// Returns ceil(fte / per_post) posts, refusing counts beyond kMaxPosts.
+std::size_t post_count(double fte, double per_post, const char* what) {
+  if (!(fte > 0.0) || !(per_post > 0.0)) return 0;
+  const double wanted = std::ceil(fte / per_post - 1e-9);
+  // Converting a double beyond the integer's range is undefined, so check before the cast.
+  if (!(wanted <= static_cast<double>(kMaxPosts))) {
+    throw std::invalid_argument(std::string(what) + " asks for more than " +
+                                std::to_string(kMaxPosts) + " posts");
+  }
+  return static_cast<std::size_t>(wanted);
+}
 
 }  // namespace
 
+double effective_supervision(double hours, double half_effect_hours) noexcept {
+  if (!(hours > 0.0)) return 0.0;
+  if (!(half_effect_hours > 0.0)) return 1.0;
+  return 1.0 - std::exp2(-hours / half_effect_hours);
+}
+
 Workforce::Workforce(const CarePartnerConfig& cp, const SupervisionConfig& sup, engine::RngKey key)
-    : cp_(cp), sup_(sup), key_(key) {
-  if (!(cp_.fte > 0.0) || !(cp_.fte_per_worker > 0.0)) return;
-  const double wanted = std::ceil(cp_.fte / cp_.fte_per_worker - 1e-9);
-  // Converting a double beyond the integer's range is undefined, so check before the cast.
-  if (!(wanted <= static_cast<double>(kMaxPosts))) {
-    throw std::invalid_argument("care_partners.fte / fte_per_worker asks for more than " +
-                                std::to_string(kMaxPosts) + " posts");
+    : cp_(cp), sup_(sup), key_(key), hours_per_cp_(std::numeric_limits<double>::quiet_NaN()) {
+  const std::size_t supervisors = post_count(sup_.supervisor_fte, sup_.fte_per_supervisor,
+                                             "supervision.supervisor_fte / fte_per_supervisor");
+  const std::size_t count =
+      post_count(cp_.fte, cp_.fte_per_worker, "care_partners.fte / fte_per_worker");
+  supervisors_.resize(supervisors);
+  for (std::size_t j = 0; j < supervisors; ++j) {
+    SupervisorPost& s = supervisors_[j];
+    s.fte = std::min(sup_.fte_per_supervisor,
+                     sup_.supervisor_fte - static_cast<double>(j) * sup_.fte_per_supervisor);
+    s.in_post = !(supervisor_uniform(j) < sup_.vacancy_at_start_share);
+    if (!s.in_post) s.vacant_until = supervisor_delay(j);
   }
-  const auto count = static_cast<std::size_t>(wanted);
   posts_.resize(count);
   for (std::size_t k = 0; k < count; ++k) {
     Post& p = posts_[k];
@@ -51,14 +75,44 @@ double Workforce::uniform(std::size_t k) {
   return u;
 }
 
+double Workforce::supervisor_uniform(std::size_t j) {
+  engine::RandomStream rng(key_, kSupervisorPostEntity + j,
+                           static_cast<std::uint64_t>(Purpose::Workforce),
+                           supervisors_[j].position);
+  const double u = rng.uniform01();
+  supervisors_[j].position = static_cast<std::uint32_t>(rng.position());
+  return u;
+}
+
+double Workforce::supervisor_delay(std::size_t j) {
+  engine::RandomStream rng(key_, kSupervisorPostEntity + j,
+                           static_cast<std::uint64_t>(Purpose::Workforce),
+                           supervisors_[j].position);
+  const double d = std::max(0.0, sup_.recruitment_delay_days.sample(rng));
+  supervisors_[j].position = static_cast<std::uint32_t>(rng.position());
+  return d;
+}
+
 std::size_t Workforce::in_post() const noexcept {
   return static_cast<std::size_t>(
       std::count_if(posts_.begin(), posts_.end(), [](const Post& p) { return p.in_post; }));
 }
 
 std::size_t Workforce::supervised() const noexcept {
-  return static_cast<std::size_t>(std::count_if(
-      posts_.begin(), posts_.end(), [](const Post& p) { return p.in_post && p.supervised; }));
+  return static_cast<std::size_t>(std::count_if(posts_.begin(), posts_.end(), [](const Post& p) {
+    return p.in_post && p.supervision_hours > 0.0;
+  }));
+}
+
+std::size_t Workforce::supervisors_in_post() const noexcept {
+  return static_cast<std::size_t>(std::count_if(supervisors_.begin(), supervisors_.end(),
+                                                [](const SupervisorPost& s) { return s.in_post; }));
+}
+
+double Workforce::supervisor_fte_in_post() const noexcept {
+  double fte = 0.0;
+  for (const SupervisorPost& s : supervisors_) fte += s.in_post ? s.fte : 0.0;
+  return fte;
 }
 
 std::uint64_t Workforce::capacity() const noexcept {
@@ -101,26 +155,36 @@ void Workforce::hire(std::size_t k, double now) {
   p.in_post = true;
   p.competence = cp_.competence_initial;
   p.hired_at = now;
-  p.supervised = false;
+  p.supervision_hours = 0.0;
+  p.supervision = 0.0;
 }
 
-void Workforce::supervise(std::uint64_t month) {
-  const std::size_t n = posts_.size();
-  if (n == 0) return;
-  double hours = sup_.supervisor_fte * sup_.hours_per_supervisor_fte_per_month;
-  const double need = sup_.hours_per_care_partner_per_month;
-  const std::size_t start = static_cast<std::size_t>(month % n);
-  for (std::size_t i = 0; i < n; ++i) {
-    Post& p = posts_[(start + i) % n];
-    p.supervised = false;
-    if (!p.in_post) continue;
-    if (hours + 1e-9 >= need) {
-      p.supervised = true;
-      hours -= need;
+void Workforce::supervise(double now) {
+  for (SupervisorPost& s : supervisors_) {
+    // A supervisor starts at the first month end after the recruitment delay: supervision is
+    // given at month ends only.
+    if (!s.in_post && s.vacant_until <= now + 1e-9) {
+      s.in_post = true;
+      s.hired_at = now;
     }
-    const double change = p.supervised ? cp_.competence_gain_per_supervised_month
-                                       : -cp_.competence_drift_per_unsupervised_month;
-    p.competence = std::clamp(p.competence + change, cp_.competence_min, 1.0);
+  }
+  const std::size_t n = in_post();
+  const double hours = supervisor_fte_in_post() * sup_.hours_per_supervisor_fte_per_month;
+  hours_per_cp_ = n > 0 ? hours / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+  const double share = n > 0 ? hours_per_cp_ : 0.0;
+  const double s = effective_supervision(share, sup_.half_effect_hours_per_care_partner);
+  const double ceiling = cp_.competence_min + (1.0 - cp_.competence_min) * s;
+  for (Post& p : posts_) {
+    p.supervision_hours = 0.0;
+    p.supervision = 0.0;
+    if (!p.in_post) continue;
+    p.supervision_hours = share;
+    p.supervision = s;
+    // Competence approaches the ceiling geometrically: learning below it, drifting above it.
+    const double rate =
+        p.competence < ceiling ? cp_.competence_learning_per_month : cp_.competence_drift_per_month;
+    p.competence =
+        std::clamp(p.competence + rate * (ceiling - p.competence), cp_.competence_min, 1.0);
   }
 }
 
@@ -129,16 +193,33 @@ std::vector<std::uint32_t> Workforce::draw_leavers(double month_days) {
   for (std::size_t k = 0; k < posts_.size(); ++k) {
     Post& p = posts_[k];
     if (!p.in_post) continue;
-    const double ratio = p.supervised ? 1.0 : cp_.unsupervised_turnover_ratio;
-    const double leave = 1.0 - std::exp(-cp_.turnover_per_year * ratio * month_days / 365.25);
+    const double ratio = 1.0 + (cp_.unsupervised_turnover_ratio - 1.0) * (1.0 - p.supervision);
+    const double leave = 1.0 - std::exp(-cp_.turnover_per_year * ratio * month_days / kYearDays);
     if (uniform(k) < leave) {
       p.in_post = false;
-      p.supervised = false;
+      p.supervision_hours = 0.0;
+      p.supervision = 0.0;
       ++leavers_;
       out.push_back(static_cast<std::uint32_t>(k));
     }
   }
   return out;
+}
+
+std::size_t Workforce::draw_supervisor_leavers(double now, double month_days) {
+  std::size_t left = 0;
+  const double leave = 1.0 - std::exp(-sup_.turnover_per_year * month_days / kYearDays);
+  for (std::size_t j = 0; j < supervisors_.size(); ++j) {
+    SupervisorPost& s = supervisors_[j];
+    if (!s.in_post || s.hired_at >= now) continue;
+    if (supervisor_uniform(j) < leave) {
+      s.in_post = false;
+      s.vacant_until = now + supervisor_delay(j);
+      ++supervisor_leavers_;
+      ++left;
+    }
+  }
+  return left;
 }
 
 void Workforce::reset_contacts() noexcept {

@@ -11,7 +11,10 @@ constexpr std::string_view kCompetence =
     "assumption (supervision routine at 1 of 3 sites, inconsistent at 2, Baker et al. 2019, "
     "BMC Psychiatry 19:7)";
 constexpr std::string_view kMonthlySupervision =
-    "trust supervision policies (at least 1 hour every 4-6 weeks)";
+    "assumption (trust supervision policies ask for at least 1 hour every 4-6 weeks, 0.7-1 hour "
+    "a month)";
+constexpr std::string_view kRecruitment =
+    "assumption (recruiting and replacing Care Partners was hard in PARTNERS2, Byng et al. 2023)";
 
 }  // namespace
 
@@ -28,8 +31,8 @@ void add_workforce(std::vector<Parameter>& out) {
              kAssumption),
       number(CMHSIM_FIELD(care_partners.caseload_per_fte), "people per FTE", "30",
              {0, true, 1000, false}, {20, 40}, "Caseload cap per FTE.",
-             "assumption (CMHT care coordinators hold 21-30 per FTE, Tyrer et al. 2000; Greenwood "
-             "et al. 2000)"),
+             "assumption (CMHT keyworker caseloads averaged 30 per FTE, Greenwood et al. 2000, "
+             "Psychiatric Bulletin 24:290)"),
       number(CMHSIM_FIELD(care_partners.contact_interval_stable_days), "days", "35", kInterval,
              {21, 60}, "Mean days between planned contacts while the person is stable.", kContacts),
       number(CMHSIM_FIELD(care_partners.contact_interval_struggling_days), "days", "14", kInterval,
@@ -72,25 +75,32 @@ void add_workforce(std::vector<Parameter>& out) {
                  "`competence_min`.",
                  kAssumption),
           "and >= competence_min"),
-      number(CMHSIM_FIELD(care_partners.competence_gain_per_supervised_month), "per month", "0.05",
-             kUnitInterval, {0.02, 0.1}, "Rise of competence in a month with supervision.",
+      number(CMHSIM_FIELD(care_partners.competence_learning_per_month), "per month", "0.15",
+             kUnitInterval, {0.05, 0.3},
+             "Share of the gap between competence and its ceiling closed in a month when below "
+             "the ceiling; the ceiling is competence_min + (1 - competence_min) x the effective "
+             "supervision share.",
              kCompetence),
-      number(CMHSIM_FIELD(care_partners.competence_drift_per_unsupervised_month), "per month",
-             "0.03", kUnitInterval, {0.01, 0.06},
-             "Fall of competence in a month without supervision.", kCompetence),
+      number(CMHSIM_FIELD(care_partners.competence_drift_per_month), "per month", "0.1",
+             kUnitInterval, {0.03, 0.2},
+             "Share of the excess of competence over its ceiling lost in a month when above it "
+             "(without supervision the ceiling is competence_min).",
+             kCompetence),
       number(CMHSIM_FIELD(care_partners.competence_min), "fraction", "0.2", kUnitInterval,
-             {0.1, 0.3}, "Floor below which competence does not drift.", kAssumption),
-      number(CMHSIM_FIELD(care_partners.turnover_per_year), "per worker-year", "0.19", kRateZero,
-             {0.1, 0.3}, "Hazard of a supervised worker leaving the post.",
-             "King's Fund 2023 (mental health staff turnover 19% a year)"),
+             {0.1, 0.3}, "Floor of competence: its ceiling without supervision.", kAssumption),
+      number(CMHSIM_FIELD(care_partners.turnover_per_year), "per worker-year", "0.13", kRateZero,
+             {0.09, 0.25}, "Hazard of a worker leaving the post with full effective supervision.",
+             "Health Foundation (RoMHS project: 13.6% of NHS mental health staff left in 2015/16, "
+             "one in eight in the year to June 2017; a leaver rate, unlike the King's Fund's 19%, "
+             "a vacancy rate)"),
       number(CMHSIM_FIELD(care_partners.unsupervised_turnover_ratio), "ratio", "1.6", kMultiplier,
-             {1, 2.5}, "Multiplier on the leaving hazard in a month without supervision.",
+             {1, 2.5},
+             "Multiplier on the leaving hazard with no supervision; with effective supervision "
+             "share s the multiplier is 1 + (ratio - 1) x (1 - s).",
              kAssumption),
       duration(CMHSIM_FIELD(care_partners.recruitment_delay_days),
                "{dist: gamma, shape: 2, scale: 60}", {60, 180},
-               "Time from a post falling vacant to the new worker starting.",
-               "assumption (recruiting and replacing Care Partners was hard in PARTNERS2, Byng "
-               "et al. 2023)"),
+               "Time from a post falling vacant to the new worker starting.", kRecruitment),
       number(CMHSIM_FIELD(care_partners.referral_delay_ratio), "ratio", "0.5", kMultiplier,
              {0.25, 1},
              "Multiplier on referral delays for referrals a Care Partner makes (shared records "
@@ -100,17 +110,42 @@ void add_workforce(std::vector<Parameter>& out) {
              {0, 0.3}, "Fraction of posts vacant at day 0, each waiting for a recruitment delay.",
              "King's Fund 2023 (mental health vacancies 19%)"),
       section("supervision", false, "the defaults of its keys (no supervisors)",
-              "Supervision of Care Partners by experienced mental health workers, pooled across "
-              "the place."),
+              "Supervisors of Care Partners (experienced mental health workers) in posts with "
+              "their own turnover and recruitment; their hours are shared equally among the Care "
+              "Partners in post each month."),
       number(CMHSIM_FIELD(supervision.supervisor_fte), "FTE", "0", kFte, {0, 5},
-             "Supervisor FTE; 0 means no Care Partner is supervised (the baseline).", kLever),
+             "Funded supervisor posts in FTE; 0 means no Care Partner is supervised (the "
+             "baseline).",
+             kLever),
+      number(CMHSIM_FIELD(supervision.fte_per_supervisor), "FTE", "1", {0.1, false, 1, false},
+             {0.5, 1},
+             "FTE of each supervisor post; posts = ceil(supervisor_fte / fte_per_supervisor), the "
+             "last possibly part-time.",
+             kAssumption),
       number(CMHSIM_FIELD(supervision.hours_per_supervisor_fte_per_month), "hours per month", "20",
              {0, true, 744, false}, {10, 40},
-             "Supervision hours each supervisor FTE can give a month.", kAssumption),
-      number(CMHSIM_FIELD(supervision.hours_per_care_partner_per_month), "hours per month", "1.5",
-             {0, true, 744, false}, {0.7, 2},
-             "Supervision hours one Care Partner needs in a month to count as supervised.",
+             "Supervision hours each supervisor FTE in post can give a month.", kAssumption),
+      number(CMHSIM_FIELD(supervision.half_effect_hours_per_care_partner),
+             "hours per Care Partner per month", "0.5", {0, true, 744, false}, {0.25, 1.5},
+             "Monthly supervision hours per Care Partner that give half the full effect: h hours "
+             "give an effective supervision share of 1 - 2^(-h / half_effect_hours).",
              kMonthlySupervision),
+      number(CMHSIM_FIELD(supervision.turnover_per_year), "per worker-year", "0.1", kRateZero,
+             {0.07, 0.15}, "Hazard of a supervisor leaving the post.",
+             "NHS Digital workforce statistics (nurses leaving the NHS: 10.1%, 9.0% and 9.9% a "
+             "year, Sept 2018 to Sept 2021, parliamentary answer of 31 January 2022; 11.5% in the "
+             "year to June 2022, Nuffield Trust 2022)"),
+      duration(CMHSIM_FIELD(supervision.recruitment_delay_days),
+               "{dist: gamma, shape: 2, scale: 60}", {60, 180},
+               "Time from a supervisor post falling vacant to the new supervisor being available; "
+               "they start at the next month end.",
+               "assumption (as care_partners.recruitment_delay_days)"),
+      number(CMHSIM_FIELD(supervision.vacancy_at_start_share), "fraction", "0.18", kUnitInterval,
+             {0, 0.3},
+             "Fraction of supervisor posts vacant at day 0, each waiting for a "
+             "recruitment delay.",
+             "NHS vacancy statistics (18% of nursing posts at mental health trusts vacant, March "
+             "2023, reported by RCNi Mental Health Practice 26(5))"),
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }

@@ -57,7 +57,7 @@ const std::vector<std::string>& default_levers() {
       "care_partners.fte",
       "supervision.supervisor_fte",
       "supervision.hours_per_supervisor_fte_per_month",
-      "supervision.hours_per_care_partner_per_month",
+      "supervision.half_effect_hours_per_care_partner",
       "policies.cmht_discharge_destination",
       "policies.proactive_coverage",
       "policies.proactive_interval_days",

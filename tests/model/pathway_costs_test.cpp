@@ -19,12 +19,11 @@ TEST_CASE("costs by category are unit costs times activity", "[pathway][costs]")
   c.out_of_area_bed_day = 600.0;
   c.outpatient_appointment = 150.0;
   c.vcse_place_day = 10.0;
-  config.supervision.supervisor_fte = 0.5;
   CostActivity a;
   a.gp_consultations = 10;
   a.physical_checks = 2;
-  a.care_partner_fte_days = 730.5;  // Two FTE-years.
-  a.days = 365.25;
+  a.care_partner_fte_days = 730.5;       // Two FTE-years.
+  a.supervisor_fte_days = 0.5 * 365.25;  // Half an FTE for a year.
   a.cmht_contacts = 3;
   a.crisis_days = 4;
   a.bed_days = 5;
@@ -50,10 +49,20 @@ TEST_CASE("a period with no activity costs only the supervisors", "[pathway][cos
   config.supervision.supervisor_fte = 2.0;
   config.costs.supervisor_fte_year = 50000.0;
   CostActivity a;
-  a.days = 365.25 / 12.0;
+  a.supervisor_fte_days = 2.0 * 365.25 / 12.0;  // Both in post for a month.
   const auto v = costs_by_kind(a, config);
   CHECK(v[kCostSupervision] == Approx(2.0 * 50000.0 / 12.0).epsilon(1e-15));
   CHECK(total_cost(v) == v[kCostSupervision]);
+}
+
+TEST_CASE("vacant supervisor posts cost nothing", "[pathway][costs]") {
+  PathwayConfig config;
+  config.supervision.supervisor_fte = 2.0;
+  config.costs.supervisor_fte_year = 50000.0;
+  CostActivity a;
+  a.supervisor_fte_days = 365.25 / 12.0;  // One of the two posts filled for a month.
+  const auto v = costs_by_kind(a, config);
+  CHECK(v[kCostSupervision] == Approx(50000.0 / 12.0).epsilon(1e-15));
 }
 
 }  // namespace cmhsim::model::pathway

@@ -85,7 +85,11 @@ TEST_CASE("published figures are the defaults of the parameters that cite them",
   check("population.incidence_per_100k_per_year", "46.4", "Hardoon et al. 2013");
   check("clinical.mortality_hazard_ratio.schizophrenia", "2.08", "Hayes et al. 2017");
   check("clinical.mortality_hazard_ratio.bipolar", "1.79", "Hayes et al. 2017");
-  check("care_partners.turnover_per_year", "0.19", "King's Fund 2023");
+  // A leaver rate: the King's Fund's 19% is the vacancy rate, cited by the vacancy share instead.
+  check("care_partners.turnover_per_year", "0.13", "13.6% of NHS mental health staff left");
+  check("care_partners.vacancy_at_start_share", "0.2", "King's Fund 2023");
+  check("supervision.turnover_per_year", "0.1", "NHS Digital workforce statistics");
+  check("supervision.vacancy_at_start_share", "0.18", "18% of nursing posts");
   check("services.length_of_stay_days", "{dist: lognormal, mean: 33, sd: 30}",
         "NHS Benchmarking 2016");
   check("services.cmht_caseload_per_fte", "25", "Tyrer et al. 2000");

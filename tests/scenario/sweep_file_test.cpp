@@ -89,7 +89,7 @@ TEST_CASE("sweep_workforce is a seeded 200-point hypercube, one sample per strat
   CHECK(s.points[0].back().key_path == "policies.cmht_discharge_destination");
   const Scenario p = build_point(s, 17);
   CHECK(p.pathways->care_partners.fte == std::stod(s.axes[0].values[17]));
-  CHECK(p.pathways->supervision.hours_per_care_partner_per_month ==
+  CHECK(p.pathways->supervision.half_effect_hours_per_care_partner ==
         std::stod(s.axes[3].values[17]));
 }
 

@@ -43,7 +43,7 @@ TEST_CASE("levers list the chosen keys with unit, ranges, source and each baseli
   CHECK(paths == std::vector<std::string>{
                      "care_partners.fte", "supervision.supervisor_fte",
                      "supervision.hours_per_supervisor_fte_per_month",
-                     "supervision.hours_per_care_partner_per_month",
+                     "supervision.half_effect_hours_per_care_partner",
                      "policies.cmht_discharge_destination", "policies.proactive_coverage",
                      "policies.proactive_interval_days", "services.cmht_coordinators_fte",
                      "services.beds", "services.crisis_team_slots"});
