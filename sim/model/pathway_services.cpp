@@ -198,6 +198,7 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
           bernoulli(*rng, supported ? s.physical_check_with_support : s.physical_check_probability);
     }
     if (checked) outputs_.physical_check(p, now);
+    cardiovascular_check(id, checked);
     p.next_check = static_cast<float>(p.next_check + kYearDays);
   }
   if (p.setting != p.home) return;  // In acute care: decisions wait for the return.
