@@ -2,6 +2,7 @@
 // solver (by inversion and by simulation), cause shares and life tables on hand-built cases.
 #include "model/mortality.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
@@ -28,17 +29,27 @@ MortalityConfig gompertz_only(double log_a, double b) {
   return m;
 }
 
-/// Integrates the hazard of state `s` over [a1, a2] numerically (Simpson, fine steps).
+/// Integrates the hazard of state `s` over [a1, a2] numerically (Simpson, fine steps), one
+/// smooth piece at a time between the excess bands' edges.
 double numeric_cumulative(const MortalityConfig& m, const HazardState& s, double a1, double a2) {
-  constexpr int kSteps = 20000;
-  const double h = (a2 - a1) / kSteps;
-  double sum = 0.0;
-  for (int i = 0; i <= kSteps; ++i) {
-    const CauseHazards c = cause_hazards(m, s, a1 + h * i);
-    const double total = std::accumulate(c.begin(), c.end(), 0.0);
-    sum += total * (i == 0 || i == kSteps ? 1.0 : (i % 2 == 1 ? 4.0 : 2.0));
+  double total = 0.0;
+  for (const double edge : {45.0, 65.0, a2}) {
+    const double hi = std::min(edge, a2);
+    if (!(hi > a1)) continue;
+    constexpr int kSteps = 20000;
+    const double h = (hi - a1) / kSteps;
+    double sum = 0.0;
+    for (int i = 0; i <= kSteps; ++i) {
+      // Evaluates just inside the piece so the band is the piece's own.
+      const double x = std::clamp(a1 + h * i, a1 + 1e-9, hi - 1e-9);
+      const CauseHazards c = cause_hazards(m, s, x);
+      const double hazard = std::accumulate(c.begin(), c.end(), 0.0);
+      sum += hazard * (i == 0 || i == kSteps ? 1.0 : (i % 2 == 1 ? 4.0 : 2.0));
+    }
+    total += sum * h / 3.0;
+    a1 = hi;
   }
-  return sum * h / 3.0;
+  return total;
 }
 
 }  // namespace

@@ -101,9 +101,9 @@ TEST_CASE("the generated docs list every output with its unit", "[pathway][outpu
           std::string::npos);
   }
   CHECK(md.find("33 series") != std::string::npos);
-  CHECK(md.find("22 headline metrics followed by 4 × 11 = 44 equity breakdowns, 66 in all") !=
+  CHECK(md.find("30 headline metrics followed by 4 × 11 = 44 equity breakdowns, 74 in all") !=
         std::string::npos);
-  CHECK(md.find("Metric indices: `22 + 11 × k + g`") != std::string::npos);
+  CHECK(md.find("Metric indices: `30 + 11 × k + g`") != std::string::npos);
 }
 
 }  // namespace cmhsim::model
