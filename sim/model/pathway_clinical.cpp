@@ -97,6 +97,7 @@ void PathwaySimulation::on_transition(const engine::Event& e) {
 }
 
 void PathwaySimulation::start_crisis(std::uint32_t id) {
+  note_crisis(id);
   Person& p = persons_[id];
   const double now = sim_.now();
   p.state = ClinicalState::Crisis;
@@ -124,6 +125,7 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
     admit(id);
   } else {
     // Turned away and not admitted: the crisis passes where the person is.
+    note_crisis_end(id);
     p.state = ClinicalState::Struggling;
     schedule_transition(id);
   }
@@ -195,6 +197,7 @@ void PathwaySimulation::on_followup(const engine::Event& e) {
 }
 
 void PathwaySimulation::end_acute_care(std::uint32_t id) {
+  note_crisis_end(id);
   Person& p = persons_[id];
   const double now = sim_.now();
   p.state = ClinicalState::Struggling;

@@ -41,7 +41,7 @@ struct PopulationConfig {
   double qol_initial_mean, qol_initial_sd;  ///< MANSA-like quality of life at day 0 (1-7).
 };
 
-/// Sets clinical dynamics, quality of life and mortality (`clinical`).
+/// Sets clinical dynamics and quality of life (`clinical`).
 struct ClinicalConfig {
   double stable_to_struggling_per_year;  ///< Hazard of deterioration while stable.
   double struggling_to_crisis_per_year;  ///< Hazard of crisis while struggling.
@@ -63,9 +63,29 @@ struct ClinicalConfig {
   double qol_target_vcse;                ///< Target increase while connected to VCSE.
   double qol_crisis_drop;                ///< Immediate fall in quality of life at a crisis.
   double qol_struggling_target_drop;     ///< Target decrease while struggling.
-  double mortality_gompertz_log_a;       ///< ln of general-population hazard at age 0 (/year).
-  double mortality_gompertz_b;           ///< Gompertz slope per year of age.
-  std::array<double, kDiagnosisCount> mortality_hazard_ratio;  ///< SMI excess, by diagnosis.
+};
+
+/// Sets general-population and SMI mortality by cause, and what care changes (`mortality`).
+struct MortalityConfig {
+  /// ln of the general-population natural-cause hazard at age 0 (/year), by sex (Gompertz).
+  std::array<double, kSexCount> gompertz_log_a;
+  std::array<double, kSexCount> gompertz_b;        ///< Gompertz slope per year of age, by sex.
+  std::array<double, kSexCount> suicide_per_100k;  ///< General population, by sex.
+  std::array<double, kSexCount> other_external_per_100k;  ///< General population, by sex.
+  double cardiovascular_share;  ///< Share of natural-cause hazard that is circulatory.
+  /// Cardiovascular mortality of people with SMI over the general population's, by age band.
+  std::array<double, kExcessAgeBandCount> cardiovascular_ratio;
+  /// Other natural-cause mortality of people with SMI over the general population's, by age.
+  std::array<double, kExcessAgeBandCount> other_natural_ratio;
+  /// Multiplier on the natural-cause excess (ratio - 1), by diagnosis.
+  std::array<double, kDiagnosisCount> natural_excess_by_diagnosis;
+  double suicide_ratio;                ///< Suicide mortality ratio of people with SMI.
+  double other_external_ratio;         ///< Other external-cause mortality ratio.
+  double crisis_suicide_per_100k;      ///< Suicide rate in crisis care and after it.
+  double post_crisis_days;             ///< Days the raised suicide rate lasts after a crisis.
+  double check_detection_probability;  ///< Chance a check finds treatable vascular risk.
+  double treatment_uptake;             ///< Chance detected risk is treated.
+  double treatment_hazard_ratio;       ///< Cardiovascular hazard ratio while treated.
 };
 
 /// Sets the Care Partner workforce (`care_partners`).
@@ -187,6 +207,7 @@ struct WarmStartConfig {
 struct PathwayConfig {
   PopulationConfig population;
   ClinicalConfig clinical;
+  MortalityConfig mortality;
   CarePartnerConfig care_partners;
   SupervisionConfig supervision;
   ServicesConfig services;

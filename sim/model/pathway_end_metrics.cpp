@@ -35,7 +35,7 @@ std::array<std::size_t, 3> groups_of(const Person& p) {
 
 ReplicationOutcome PathwayTally::finish(double now, std::uint64_t events) {
   for (const Person& p : model_.persons) {
-    if (p.has(kAlive)) add_expected_deaths(p, now);
+    if (p.has(kAlive)) add_person_time(p, now);
   }
   ReplicationOutcome out;
   out.metrics = end_metrics(now);
@@ -119,6 +119,24 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   m[kMSupervisionCoverage] = m_coverage_.mean();
   m[kMMeanQol] = m_qol_.mean();
   m[kMMortalityRatioUnder75] = ratio(static_cast<double>(t_deaths_u75_), t_expected_u75_);
+  m[kMDeathsPer1000] = ratio(1000.0 * static_cast<double>(t_deaths_), person_years);
+  for (std::size_t c = 0; c < mortality::kCauseCount; ++c) {
+    m[kMDeathsPer1000ByCause + c] =
+        ratio(1000.0 * static_cast<double>(t_cause_deaths_[c]), person_years);
+  }
+  double lost = 0.0;
+  double lost_years = 0.0;
+  for (std::size_t sex = 0; sex < 2; ++sex) {
+    const double value = mortality::life_years_lost(config_.mortality, sex == 0, band_deaths_[sex],
+                                                    band_years_[sex]);
+    m[sex == 0 ? kMLifeYearsLostMen : kMLifeYearsLostWomen] = value;
+    if (std::isnan(value)) continue;
+    double years = 0.0;
+    for (const double y : band_years_[sex]) years += y;
+    lost += value * years;
+    lost_years += years;
+  }
+  m[kMLifeYearsLost] = ratio(lost, lost_years);
   m[kMCostPerPersonYear] = ratio(cost, person_years);
   if (trial_) {
     const engine::Estimate difference = engine::welch_interval(change[0], change[1]);

@@ -1,5 +1,5 @@
 // The pathway model's umbrella: builds the population and services, dispatches events (arrivals,
-// exits, month ends, warm-up, the 12-month window, identification sweeps) and wraps it all in
+// moving away, month ends, warm-up, the 12-month window, identification sweeps) and wraps it all in
 // PathwayModel. The domain rules live in pathway_clinical/services/care_partners. No I/O.
 #include "model/pathway_model.hpp"
 
@@ -83,6 +83,7 @@ void PathwaySimulation::register_handlers() {
   k_warmup_ = bind(&PathwaySimulation::on_warmup_end);
   k_followup_ = bind(&PathwaySimulation::on_followup);
   k_vcse_self_referral_ = bind(&PathwaySimulation::on_vcse_self_referral);
+  k_death_ = bind(&PathwaySimulation::on_death);
 }
 
 ReplicationOutcome PathwaySimulation::run() {
@@ -150,8 +151,9 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
   persons_.push_back(synthesize_person(config_, key_, id, origin, now));
   Person& p = persons_.back();
   outputs_.joined_register(p, now);
-  const Exit exit = draw_exit(config_, key_, id, p, now);
-  if (exit.time <= horizon_) sim_.schedule_at(exit.time, k_exit_, id, exit.death ? 1 : 0);
+  const double move = draw_move_time(config_, key_, id, now);
+  if (move <= horizon_) sim_.schedule_at(move, k_exit_, id);
+  start_mortality(id);
   return id;
 }
 
@@ -200,7 +202,7 @@ void PathwaySimulation::on_arrival(const engine::Event& e) {
 
 void PathwaySimulation::on_exit(const engine::Event& e) {
   const auto id = static_cast<std::uint32_t>(e.target);
-  if (persons_[id].has(kAlive)) leave_register(id, e.aux == 1);
+  if (persons_[id].has(kAlive)) leave_register(id, false);  // Moving away; deaths are on_death.
 }
 
 void PathwaySimulation::on_month_end(const engine::Event& e) {

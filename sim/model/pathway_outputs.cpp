@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "model/mortality.hpp"
+
 namespace cmhsim::model::pathway {
 namespace {
 
@@ -160,9 +162,40 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
     {kMMeanQol, "mean_quality_of_life", "MANSA 1-7",
      "mean over recorded months of series mean_quality_of_life", ""},
     {kMMortalityRatioUnder75, "mortality_ratio_under_75", "ratio",
-     "deaths under age 75 after warm-up over those expected at general-population "
-     "Gompertz rates over the same person-time under 75",
-     "See [ODD.md](ODD.md#mortality-and-the-expected-deaths-under-75)."},
+     "deaths under age 75 after warm-up over those expected at the general population's death "
+     "rates for the same age and sex over the same person-time under 75 (observed / expected)",
+     "The premature-mortality measure of the published SMI indicators, indirectly standardised. "
+     "Expected deaths are the general population's cumulative hazard (all causes, `mortality.*` "
+     "general-population keys) over each person's observed time under 75. See "
+     "[ODD.md](ODD.md#mortality)."},
+    {kMDeathsPer1000, "deaths_per_1000_per_year", "per 1000 person-years",
+     "deaths after warm-up per 1000 person-years lived after warm-up",
+     "Moving away is not a death."},
+    {kMDeathsPer1000ByCause + 0, "deaths_per_1000_per_year_cardiovascular", "per 1000 person-years",
+     "cardiovascular (circulatory) deaths after warm-up per 1000 person-years after warm-up",
+     "The cause of a death is drawn in proportion to the person's cause-specific hazards at the "
+     "moment of death."},
+    {kMDeathsPer1000ByCause + 1, "deaths_per_1000_per_year_other_natural", "per 1000 person-years",
+     "deaths from other natural causes after warm-up per 1000 person-years after warm-up", ""},
+    {kMDeathsPer1000ByCause + 2, "deaths_per_1000_per_year_suicide", "per 1000 person-years",
+     "suicides after warm-up per 1000 person-years after warm-up", ""},
+    {kMDeathsPer1000ByCause + 3, "deaths_per_1000_per_year_other_external", "per 1000 person-years",
+     "deaths from external causes other than suicide after warm-up per 1000 person-years after "
+     "warm-up",
+     ""},
+    {kMLifeYearsLost, "life_years_lost", "years",
+     "life expectancy at 15 of the general population minus that of the simulated register, "
+     "mean of men's and women's values weighted by their person-years after warm-up",
+     "As Chang et al. 2011 computed it: abridged period life tables (5-year bands from 15, 85+ "
+     "open) from the register's observed deaths and person-years after warm-up by age band and "
+     "sex, against the same table built from the general population's rates. A band without "
+     "person-years, and an open band without deaths, take the general population's rate. Chang "
+     "et al. report life expectancy at birth with the general population's rates below 15, which "
+     "gives the same difference."},
+    {kMLifeYearsLostMen, "life_years_lost_men", "years",
+     "life_years_lost for men only (NaN without men)", ""},
+    {kMLifeYearsLostWomen, "life_years_lost_women", "years",
+     "life_years_lost for women only (NaN without women)", ""},
     {kMCostPerPersonYear, "cost_per_person_per_year", "GBP/person-year",
      "all costs after warm-up over person-years after warm-up",
      "The nine cost categories of the series, accumulated over the whole observed period "
@@ -232,6 +265,8 @@ constexpr bool settings_in_order() {
   return true;
 }
 
+static_assert(kMLifeYearsLost == kMDeathsPer1000ByCause + mortality::kCauseCount,
+              "one deaths-by-cause metric per cause");
 static_assert(at_own_index(kSeriesDefs), "a series definition is out of Series order");
 static_assert(at_own_index(kHeadlineDefs), "a metric definition is out of Metric order");
 static_assert(at_own_index(kBreakdownDefs), "a breakdown is out of EquityMetric order");

@@ -86,6 +86,11 @@ enum Metric : std::size_t {
   kMSupervisionCoverage,
   kMMeanQol,
   kMMortalityRatioUnder75,
+  kMDeathsPer1000,
+  kMDeathsPer1000ByCause,  ///< Deaths by mortality::Cause follow in Cause order.
+  kMLifeYearsLost = kMDeathsPer1000ByCause + 4,
+  kMLifeYearsLostMen,
+  kMLifeYearsLostWomen,
   kMCostPerPersonYear,
   kMTrialQolDifference,
   kMTrialQolDifferenceLo,

@@ -214,6 +214,7 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
       self_referral_day = rng.uniform() * kYearDays;
     }
     if (checked) outputs_.physical_check(p, now);
+    cardiovascular_check(id, checked);
     if (self_refers && now + self_referral_day <= horizon_) {
       sim_.schedule_in(self_referral_day, k_vcse_self_referral_, id);
     }

@@ -1,7 +1,7 @@
 // The state and event handlers of one pathway replication: people, services, Care Partners and
 // policies on one future-event list, reporting what happens to an outputs observer (PathwayTally).
 // Its member functions are defined in pathway_model.cpp (dispatch), pathway_clinical.cpp,
-// pathway_services.cpp and pathway_care_partners.cpp. No I/O, no threads.
+// pathway_services.cpp, pathway_care_partners.cpp and pathway_mortality.cpp. No I/O, no threads.
 #pragma once
 
 #include <array>
@@ -13,6 +13,7 @@
 #include "engine/random_stream.hpp"
 #include "engine/resource.hpp"
 #include "engine/simulator.hpp"
+#include "model/mortality.hpp"
 #include "model/pathway_config.hpp"
 #include "model/pathway_tally.hpp"
 #include "model/person.hpp"
@@ -88,7 +89,18 @@ class PathwaySimulation {
   void on_sweep(const engine::Event& e);
   void settle_all();
 
-  // Clinical dynamics, crises, acute care, mortality, quality of life (pathway_clinical.cpp).
+  // Death: one cumulative-hazard budget per person, spent under a changing hazard
+  // (pathway_mortality.cpp).
+  [[nodiscard]] mortality::HazardState hazard_state(const Person& p) const;
+  [[nodiscard]] double remaining_hazard(std::uint32_t id) const;
+  void start_mortality(std::uint32_t id);
+  void schedule_death(std::uint32_t id, double budget);
+  void on_death(const engine::Event& e);
+  void note_crisis(std::uint32_t id);
+  void note_crisis_end(std::uint32_t id);
+  void cardiovascular_check(std::uint32_t id, bool checked);
+
+  // Clinical dynamics, crises, acute care, leaving, quality of life (pathway_clinical.cpp).
   [[nodiscard]] double support_ratio(const Person& p) const;
   [[nodiscard]] double competence(const Person& p) const;
   [[nodiscard]] double care_partner_effect(const Person& p) const;
@@ -158,7 +170,7 @@ class PathwaySimulation {
   std::uint32_t k_transition_ = 0, k_exit_ = 0, k_arrival_ = 0, k_crisis_end_ = 0,
                 k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
                 k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
-                k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0;
+                k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0, k_death_ = 0;
   double next_month_end_ = kMonthDays;
 
   double qol_decay_ = 1.0;     ///< Share of the distance to target left after a month.

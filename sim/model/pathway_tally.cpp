@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "model/population.hpp"
-
 namespace cmhsim::model::pathway {
 
 PathwayTally::PathwayTally(const PathwayConfig& config, ModelView model, Recorder* recorder,
@@ -32,11 +30,16 @@ void PathwayTally::joined_register(Person& p, double now) {
 }
 
 void PathwayTally::left_register(Person& p, double now, bool death) {
-  add_expected_deaths(p, now);
+  add_person_time(p, now);
   if (death) {
     ++deaths_;
     ++month_.deaths;
-    if (observed(now) && p.age_at(now) < 75.0) ++t_deaths_u75_;
+    if (observed(now)) {
+      ++t_deaths_;
+      if (p.age_at(now) < 75.0) ++t_deaths_u75_;
+      const std::size_t band = mortality::life_table_band(p.age_at(now));
+      if (band < mortality::kLifeTableBands) band_deaths_[p.male ? 0 : 1][band] += 1.0;
+    }
   } else {
     ++migrated_;
     p.set(kMigrated);
@@ -45,12 +48,27 @@ void PathwayTally::left_register(Person& p, double now, bool death) {
   change_alive(p, now, -1.0);
 }
 
-void PathwayTally::add_expected_deaths(const Person& p, double now) {
+void PathwayTally::died_of(const Person&, double now, mortality::Cause cause) {
+  if (observed(now)) ++t_cause_deaths_[static_cast<std::size_t>(cause)];
+}
+
+void PathwayTally::add_person_time(const Person& p, double now) {
   const double start = std::max<double>(p.entry_time, warmup_);
   if (!(now > start)) return;
   const double a1 = p.age_at(start);
-  const double a2 = std::min(p.age_at(now), 75.0);
-  if (a1 < a2) t_expected_u75_ += gompertz_cumulative_hazard(config_.clinical, a1, a2);
+  const double a2 = p.age_at(now);
+  const bool male = p.male != 0;
+  const double u75 = std::min(a2, 75.0);
+  if (a1 < u75)
+    t_expected_u75_ += mortality::general_cumulative_hazard(config_.mortality, male, a1, u75);
+  auto& years = band_years_[male ? 0 : 1];
+  for (std::size_t b = 0; b < mortality::kLifeTableBands; ++b) {
+    const double lo =
+        mortality::kLifeTableStartAge + mortality::kLifeTableWidth * static_cast<double>(b);
+    const double hi = b + 1 < mortality::kLifeTableBands ? lo + mortality::kLifeTableWidth : a2;
+    const double overlap = std::min(a2, hi) - std::max(a1, lo);
+    if (overlap > 0.0) years[b] += overlap;
+  }
 }
 
 void PathwayTally::start_observing(double now) {

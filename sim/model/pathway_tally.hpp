@@ -9,6 +9,7 @@
 #include "engine/resource.hpp"
 #include "engine/time_weighted.hpp"
 #include "engine/welford.hpp"
+#include "model/mortality.hpp"
 #include "model/pathway_config.hpp"
 #include "model/pathway_outputs.hpp"
 #include "model/person.hpp"
@@ -54,6 +55,8 @@ class PathwayTally {
   void joined_register(Person& p, double now);
   /// Counts `p` off the register at `now`, by death or by moving away.
   void left_register(Person& p, double now, bool death);
+  /// Counts the cause of `p`'s death at `now` (just before left_register).
+  void died_of(const Person& p, double now, mortality::Cause cause);
 
   // Observation periods.
   /// Starts the observed period at `now`: levels restart and living people's counters clear.
@@ -131,7 +134,7 @@ class PathwayTally {
  private:
   [[nodiscard]] bool observed(double now) const noexcept { return now >= warmup_; }
   void change_alive(const Person& p, double now, double delta);
-  void add_expected_deaths(const Person& p, double now);
+  void add_person_time(const Person& p, double now);
   [[nodiscard]] std::vector<double> end_metrics(double now) const;
   void record_persons(double now) const;
   [[nodiscard]] ServiceOutcome care_partner_outcome(double now) const;
@@ -161,6 +164,10 @@ class PathwayTally {
   std::uint64_t t_gp_ = 0, t_checks_ = 0, t_cmht_contacts_ = 0, t_outpatient_ = 0;
   std::uint64_t cp_arrivals_ = 0, cp_dropped_ = 0, cp_exits_ = 0;
   double t_expected_u75_ = 0.0;
+  std::uint64_t t_deaths_ = 0;
+  std::array<std::uint64_t, mortality::kCauseCount> t_cause_deaths_{};
+  /// Deaths and person-years after warm-up by sex (male first) and life-table band.
+  std::array<std::array<double, mortality::kLifeTableBands>, 2> band_deaths_{}, band_years_{};
   std::array<std::uint64_t, kGroupCount> t_group_crises_{};
   engine::Welford cp_wait_;
   engine::Welford m_gap_, m_qol_, m_in_post_, m_coverage_;

@@ -26,6 +26,16 @@ inline constexpr std::size_t kEthnicityCount = 5;
 inline constexpr std::array<const char*, kEthnicityCount> kEthnicityNames{"white", "black", "asian",
                                                                           "mixed", "other"};
 
+/// Names a person's sex as recorded on the register (Person::male is 1 for Male).
+enum class Sex : std::uint8_t { Male, Female };
+inline constexpr std::size_t kSexCount = 2;
+inline constexpr std::array<const char*, kSexCount> kSexNames{"male", "female"};
+
+/// Names the age bands of the excess natural-cause mortality of people with SMI.
+inline constexpr std::size_t kExcessAgeBandCount = 3;
+inline constexpr std::array<const char*, kExcessAgeBandCount> kExcessAgeBandNames{
+    "under_45", "from_45_to_64", "from_65"};
+
 /// Names the clinical state: stable, struggling (deteriorating, relapse risk) or in crisis.
 enum class ClinicalState : std::uint8_t { Stable, Struggling, Crisis };
 inline constexpr std::size_t kClinicalStateCount = 3;

@@ -17,7 +17,7 @@ inline constexpr double kYearDays = 365.25;
 enum class Purpose : std::uint64_t {
   Synthesis = 1,   ///< Attributes and initial state of a person.
   Transition = 2,  ///< Clinical transition times.
-  Mortality = 3,   ///< Time of death.
+  Mortality = 3,   ///< Cumulative hazard at death (draw 0) and cause of death (draw 1).
   Contact = 4,     ///< Care Partner contact timing, take-up and disengagement.
   Goal = 5,        ///< Goal setting and achievement, VCSE referral at a contact.
   Crisis = 6,      ///< Crisis episode lengths, admission, length of stay, post-crisis routing.
@@ -27,6 +27,7 @@ enum class Purpose : std::uint64_t {
   Services = 10,   ///< Contact counts, checks, referrals, triage, patience, VCSE connections.
   Arrival = 11,    ///< Incidence and in-migration arrival times.
   Proactive = 12,  ///< Found by identification sweep k (position = sweep index).
+  Physical = 13,   ///< Vascular risk found and treated at check k (position = check year).
 };
 
 /// Sets the first entity id of global streams, far above any person id.
@@ -57,6 +58,7 @@ enum PersonFlag : std::uint16_t {
   kCpObserved = 1u << 11,      ///< On a Care Partner caseload at some time after warm-up.
   kMigrated = 1u << 12,        ///< Moved away (no longer registered).
   kObserved = 1u << 13,        ///< Alive at some time after warm-up.
+  kCvTreated = 1u << 14,       ///< Vascular risk found at a check and treated.
 };
 
 /// Indexes the per-person stream positions kept in Person::position.
@@ -77,21 +79,26 @@ struct Person {
   float qol = 0.0f;         ///< Quality of life (1-7).
   float qol_start = 0.0f;   ///< Quality of life at the start of observation (or entry).
   float last_proactive = kNever;  ///< Last proactive contact (CP, CMHT, VCSE, outpatient, sweep).
-  float last_care_contact = kNever;         ///< Last secondary-care or Care Partner contact.
-  float state_since = 0.0f;                 ///< Time the current clinical state began.
-  float settled_at = 0.0f;                  ///< Contacts by setting are counted up to this time.
-  float next_check = 0.0f;                  ///< Time of the next annual physical health check.
-  std::uint32_t cp_worker = kNone;          ///< Care Partner post holding the person, if any.
-  std::uint32_t cmht_ticket = 0;            ///< Ticket on the CMHT waiting list.
-  std::uint32_t vcse_ticket = 0;            ///< Ticket on the VCSE waiting list.
-  std::uint32_t cp_wait_seq = 0;            ///< Sequence of the current Care Partner waiting entry.
-  std::uint32_t last_crisis = kNone;        ///< Latest crisis record of this person.
+  float last_care_contact = kNever;  ///< Last secondary-care or Care Partner contact.
+  float state_since = 0.0f;          ///< Time the current clinical state began.
+  float settled_at = 0.0f;           ///< Contacts by setting are counted up to this time.
+  float next_check = 0.0f;           ///< Time of the next annual physical health check.
+  /// Time of death under the current hazard (may be past the horizon or +inf): the cumulative
+  /// hazard from now until then is what remains of the person's draw.
+  float death_time = 0.0f;
+  float suicide_risk_until = kNever;  ///< Raised suicide rate until this time (+inf in crisis).
+  std::uint32_t cp_worker = kNone;    ///< Care Partner post holding the person, if any.
+  std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
+  std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.
+  std::uint32_t cp_wait_seq = 0;      ///< Sequence of the current Care Partner waiting entry.
+  std::uint32_t last_crisis = kNone;  ///< Latest crisis record of this person.
   std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
   std::uint16_t practice = 0;
   std::uint16_t pcn = 0;
   std::uint16_t flags = 0;
   std::uint16_t transition_token = 0;  ///< Invalidates stale transition events.
   std::uint16_t contact_token = 0;     ///< Invalidates stale Care Partner contact events.
+  std::uint16_t death_token = 0;       ///< Invalidates stale death events.
   std::uint16_t care_partner_contacts = 0;
   std::uint16_t mental_health_contacts = 0;
   std::uint16_t window_secondary_contacts = 0;  ///< CMHT/outpatient contacts in the last 12 months.

@@ -1,11 +1,10 @@
-// Synthesis of people on the SMI register and their time of leaving it.
+// Synthesis of people on the SMI register and their time of moving away.
 // Uses only population and clinical parameters: service parameters never change who a person is.
 #include "model/population.hpp"
 
 #include <algorithm>
 #include <boost/random/beta_distribution.hpp>
 #include <cmath>
-#include <limits>
 
 #include "model/draws.hpp"
 
@@ -111,33 +110,10 @@ Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::u
   return p;
 }
 
-double gompertz_cumulative_hazard(const ClinicalConfig& clinical, double a1, double a2) {
-  if (!(a2 > a1)) return 0.0;
-  const double b = clinical.mortality_gompertz_b;
-  const double a = std::exp(clinical.mortality_gompertz_log_a);
-  if (b == 0.0) return a * (a2 - a1);
-  return a / b * (std::exp(b * a2) - std::exp(b * a1));
-}
-
-Exit draw_exit(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
-               const Person& person, double now) {
-  const ClinicalConfig& c = config.clinical;
-  engine::RandomStream mortality(key, id, static_cast<std::uint64_t>(Purpose::Mortality));
+double draw_move_time(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
+                      double now) {
   engine::RandomStream migration(key, id, static_cast<std::uint64_t>(Purpose::Migration));
-  const double hr = c.mortality_hazard_ratio[static_cast<std::size_t>(person.diagnosis)];
-  const double e = exponential(mortality, 1.0);
-  const double age = person.age_at(now);
-  // Solve hr * (a/b) * (exp(b (age + x)) - exp(b age)) = e for x (years).
-  const double a = std::exp(c.mortality_gompertz_log_a) * hr;
-  const double b = c.mortality_gompertz_b;
-  double years = std::numeric_limits<double>::infinity();
-  if (a > 0.0) {
-    years = b == 0.0 ? e / a : std::log1p(e * b / (a * std::exp(b * age))) / b;
-  }
-  const double death = now + years * kYear;
-  const double move =
-      now + exponential(migration, config.population.out_migration_rate_per_year) * kYear;
-  return death <= move ? Exit{death, true} : Exit{move, false};
+  return now + exponential(migration, config.population.out_migration_rate_per_year) * kYear;
 }
 
 }  // namespace cmhsim::model::pathway

@@ -1,6 +1,6 @@
-// Synthesis of people on the SMI register: attributes, initial state and time of leaving (death
-// or moving away). Depends only on the population and clinical parameters and the person's own
-// streams, so the same person is the same in every scenario of one place. No services here.
+// Synthesis of people on the SMI register: attributes, initial state and time of moving away.
+// Depends only on population parameters and the person's own streams, so the same person is the
+// same in every scenario of one place. No services, no death (see mortality.hpp).
 #pragma once
 
 #include <cstdint>
@@ -21,18 +21,9 @@ enum class Origin : std::uint8_t { Register, Incident, InMigrant, TrialIntervent
 Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
                          Origin origin, double now);
 
-/// Says when and how a person leaves the register.
-struct Exit {
-  double time;  ///< Day of leaving (may be +inf).
-  bool death;   ///< True for death, false for moving away.
-};
-
-/// Draws the person's time of death (Gompertz x diagnosis hazard ratio, by inversion) and time of
-/// moving away, and returns the earlier.
-Exit draw_exit(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
-               const Person& person, double now);
-
-/// Returns the general-population cumulative hazard of death between ages a1 <= a2 (years).
-double gompertz_cumulative_hazard(const ClinicalConfig& clinical, double a1, double a2);
+/// Returns the day person `id`, registered at day `now`, would move away (may be +inf); drawn
+/// from their Migration stream.
+double draw_move_time(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
+                      double now);
 
 }  // namespace cmhsim::model::pathway

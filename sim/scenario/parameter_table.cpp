@@ -17,6 +17,7 @@ std::vector<Parameter> build_parameters() {
   add_network(out);
   add_population(out);
   add_clinical(out);
+  add_mortality(out);
   add_workforce(out);
   add_services(out);
   add_costs_and_trial(out);

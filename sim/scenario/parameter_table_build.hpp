@@ -145,6 +145,8 @@ void add_network(std::vector<Parameter>& out);
 void add_population(std::vector<Parameter>& out);
 /// Appends the `clinical` section.
 void add_clinical(std::vector<Parameter>& out);
+/// Appends the `mortality` section.
+void add_mortality(std::vector<Parameter>& out);
 /// Appends the `care_partners` and `supervision` sections.
 void add_workforce(std::vector<Parameter>& out);
 /// Appends the pathway `services` and the `policies` sections.

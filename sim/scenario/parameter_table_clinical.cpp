@@ -1,5 +1,5 @@
 // The table entries of the pathway scenario's `clinical` section: state transitions, the effect
-// of support, quality of life and mortality. Knows nothing of YAML or of loading.
+// of support and quality of life. Knows nothing of YAML or of loading.
 #include "scenario/parameter_table_build.hpp"
 
 namespace cmhsim::scenario::table {
@@ -20,8 +20,8 @@ constexpr Bounds kRatio = kMultiplier;
 void add_clinical(std::vector<Parameter>& out) {
   const std::vector<Parameter> entries{
       section("clinical", false, "the defaults of its keys",
-              "Clinical dynamics (stable, struggling, crisis), the effect of support on them, "
-              "quality of life and mortality."),
+              "Clinical dynamics (stable, struggling, crisis), the effect of support on them and "
+              "quality of life."),
       number(CMHSIM_FIELD(clinical.stable_to_struggling_per_year), "per person-year", "0.56", kRate,
              {0.3, 1.0}, "Hazard of deterioration while stable, before hazard ratios.", kRelapse),
       number(CMHSIM_FIELD(clinical.struggling_to_crisis_per_year), "per person-year", "0.9", kRate,
@@ -80,27 +80,6 @@ void add_clinical(std::vector<Parameter>& out) {
              {0.3, 1.0}, "Immediate fall in quality of life at a crisis.", kAssumption),
       number(CMHSIM_FIELD(clinical.qol_struggling_target_drop), "MANSA points", "0.4", kMansaPoints,
              {0.2, 0.7}, "Fall of the target while struggling.", kAssumption),
-      number(CMHSIM_FIELD(clinical.mortality_gompertz_log_a), "ln(per year)", "-10.4",
-             {-50, false, 0, false}, {-11, -9.8},
-             "Natural log of the general-population death hazard at age 0 (Gompertz "
-             "exp(log_a + b × age)).",
-             "assumption (a Gompertz fit to general-population mortality)"),
-      number(CMHSIM_FIELD(clinical.mortality_gompertz_b), "per year of age", "0.094",
-             {0, true, 1, false}, {0.085, 0.1},
-             "Gompertz slope: growth of the log hazard per year of age.",
-             "assumption (a Gompertz fit to general-population mortality)"),
-      categories(CMHSIM_NAMED_FIELD(clinical.mortality_hazard_ratio, model::kDiagnosisNames), "",
-                 "Excess mortality of people with SMI relative to the general population, by "
-                 "diagnosis."),
-      number("clinical.mortality_hazard_ratio.schizophrenia", "ratio", "2.08", kRatio, {1.8, 2.4},
-             "Mortality hazard ratio with schizophrenia.",
-             "Hayes et al. 2017, Br J Psychiatry 211:175"),
-      number("clinical.mortality_hazard_ratio.bipolar", "ratio", "1.79", kRatio, {1.5, 2.1},
-             "Mortality hazard ratio with bipolar disorder.",
-             "Hayes et al. 2017, Br J Psychiatry 211:175"),
-      number("clinical.mortality_hazard_ratio.other_psychosis", "ratio", "1.9", kRatio, {1.5, 2.4},
-             "Mortality hazard ratio with another psychosis.",
-             "assumption (between bipolar 1.79 and schizophrenia 2.08, Hayes et al. 2017)"),
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }

@@ -14,10 +14,13 @@ void add_services(std::vector<Parameter>& out) {
              "GP consultations per person-year in every community setting (primary care, Care "
              "Partner, CMHT and outpatient caseloads).",
              "assumption (Reilly et al. 2021: median 10 primary-care contacts in 2 years)"),
-      number(CMHSIM_FIELD(services.physical_check_probability), "probability", "0.5", kUnitInterval,
-             {0.3, 0.7},
+      number(CMHSIM_FIELD(services.physical_check_probability), "probability", "0.3", kUnitInterval,
+             {0.2, 0.6},
              "Chance of the annual physical health check for people with primary care only.",
-             "assumption (NHS Long Term Plan target: 60% of the register)"),
+             "achieved coverage, not the 60% target: 144,160 of 489,185 people on SMI registers "
+             "(29.5%) had a full check in the 12 months to June 2019 (NHS England data, reported "
+             "by the Dorset Echo, 2019); about 36% in the 12 months to March 2020 (Rethink Mental "
+             "Illness)"),
       number(CMHSIM_FIELD(services.physical_check_with_support), "probability", "0.75",
              kUnitInterval, {0.6, 0.9},
              "Chance of the annual physical health check on a Care Partner or CMHT caseload.",

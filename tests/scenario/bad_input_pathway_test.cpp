@@ -51,8 +51,8 @@ TEST_CASE("unknown top-level key of a pathway scenario lists the pathway section
           "[scenario][bad-input]") {
   check_error(pathway("colour: red\n"), 3, 1, "colour",
               "unknown key (allowed: name, description, horizon_days, warmup_days, replications, "
-              "seed, population, clinical, care_partners, supervision, services, policies, "
-              "costs, trial, warm_start)");
+              "seed, population, clinical, mortality, care_partners, supervision, services, "
+              "policies, costs, trial, warm_start)");
 }
 
 TEST_CASE("misspelt pathway key suggests the key", "[scenario][bad-input]") {
@@ -111,13 +111,13 @@ TEST_CASE("category mapping missing a category names it", "[scenario][bad-input]
 }
 
 TEST_CASE("category given twice names the first occurrence", "[scenario][bad-input]") {
-  check_error(pathway("clinical:\n"
-                      "  mortality_hazard_ratio:\n"
-                      "    schizophrenia: 2.0\n"
-                      "    bipolar: 1.8\n"
-                      "    bipolar: 1.9\n"
-                      "    other_psychosis: 1.9\n"),
-              7, 5, "clinical.mortality_hazard_ratio.bipolar",
+  check_error(pathway("mortality:\n"
+                      "  natural_excess_by_diagnosis:\n"
+                      "    schizophrenia: 1.0\n"
+                      "    bipolar: 0.7\n"
+                      "    bipolar: 0.8\n"
+                      "    other_psychosis: 0.8\n"),
+              7, 5, "mortality.natural_excess_by_diagnosis.bipolar",
               "duplicate category (first given at line 6)");
 }
 

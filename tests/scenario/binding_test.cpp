@@ -192,6 +192,7 @@ TEST_CASE("every field of the pathway config has one table entry", "[scenario][p
   using model::PathwayConfig;
   CHECK(field_count<model::PopulationConfig>() == bound_entries("population"));
   CHECK(field_count<model::ClinicalConfig>() == bound_entries("clinical"));
+  CHECK(field_count<model::MortalityConfig>() == bound_entries("mortality"));
   CHECK(field_count<model::CarePartnerConfig>() == bound_entries("care_partners"));
   CHECK(field_count<model::SupervisionConfig>() == bound_entries("supervision"));
   CHECK(field_count<model::ServicesConfig>() == bound_entries("services"));

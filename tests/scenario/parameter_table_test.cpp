@@ -83,8 +83,12 @@ TEST_CASE("published figures are the defaults of the parameters that cite them",
     CHECK_THAT(std::string(p.source), Catch::Matchers::Contains(std::string(cite)));
   };
   check("population.incidence_per_100k_per_year", "46.4", "Hardoon et al. 2013");
-  check("clinical.mortality_hazard_ratio.schizophrenia", "2.08", "Hayes et al. 2017");
-  check("clinical.mortality_hazard_ratio.bipolar", "1.79", "Hayes et al. 2017");
+  check("mortality.natural_excess_by_diagnosis.bipolar", "0.73", "Hayes et al. 2017");
+  check("mortality.suicide_ratio", "12.86", "Saha et al. 2007");
+  check("mortality.suicide_per_100k.male", "16.9", "ONS");
+  check("mortality.crisis_suicide_per_100k", "1100", "Chung et al. 2017");
+  check("mortality.treatment_hazard_ratio", "0.81", "CTT Collaboration 2005");
+  check("services.physical_check_probability", "0.3", "144,160 of 489,185");
   // A leaver rate: the King's Fund's 19% is the vacancy rate, cited by the vacancy share instead.
   check("care_partners.turnover_per_year", "0.13", "13.6% of NHS mental health staff left");
   check("care_partners.vacancy_at_start_share", "0.2", "King's Fund 2023");

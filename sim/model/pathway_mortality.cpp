@@ -1,0 +1,98 @@
+// Death in the pathway model: each person draws one cumulative-hazard budget at entry, and when
+// their hazard changes (a crisis, its end, vascular treatment found at a check or stopped) the
+// remaining budget is spent under the new hazard. No I/O; the hazards are mortality.hpp's.
+#include <cmath>
+#include <limits>
+
+#include "model/draws.hpp"
+#include "model/mortality.hpp"
+#include "model/pathway_simulation.hpp"
+
+namespace cmhsim::model::pathway {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+/// Returns the age at day `t` (+inf or -inf for infinite times).
+double age_at(const Person& p, double t) { return std::isinf(t) ? t : p.age_at(t); }
+
+}  // namespace
+
+mortality::HazardState PathwaySimulation::hazard_state(const Person& p) const {
+  return {p.male != 0, p.diagnosis, p.has(kCvTreated),
+          static_cast<double>(p.suicide_risk_until) > sim_.now()};
+}
+
+void PathwaySimulation::start_mortality(std::uint32_t id) {
+  engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Mortality));
+  schedule_death(id, exponential(rng, 1.0));
+}
+
+double PathwaySimulation::remaining_hazard(std::uint32_t id) const {
+  const Person& p = persons_[id];
+  const double now = sim_.now();
+  const double death = p.death_time;
+  if (std::isinf(death)) return kInf;
+  return mortality::cumulative_hazard(config_.mortality, hazard_state(p), p.age_at(now),
+                                      age_at(p, std::max(death, now)),
+                                      age_at(p, p.suicide_risk_until));
+}
+
+void PathwaySimulation::schedule_death(std::uint32_t id, double budget) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  const double years = mortality::years_to_death(config_.mortality, hazard_state(p), p.age_at(now),
+                                                 age_at(p, p.suicide_risk_until), budget);
+  // Stored as float, and scheduled at the stored value so later budgets are consistent with it.
+  p.death_time = static_cast<float>(now + years * kYearDays);
+  ++p.death_token;
+  const double at = std::max(now, static_cast<double>(p.death_time));
+  if (at <= horizon_) sim_.schedule_at(at, k_death_, id, p.death_token);
+}
+
+void PathwaySimulation::on_death(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive) || p.death_token != e.aux) return;
+  const double now = sim_.now();
+  engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Mortality), 1);
+  const mortality::CauseHazards h =
+      mortality::cause_hazards(config_.mortality, hazard_state(p), p.age_at(now));
+  outputs_.died_of(p, now, mortality::pick_cause(h, rng.uniform01()));
+  leave_register(id, true);
+}
+
+void PathwaySimulation::note_crisis(std::uint32_t id) {
+  const double budget = remaining_hazard(id);
+  persons_[id].suicide_risk_until = std::numeric_limits<float>::infinity();
+  schedule_death(id, budget);
+}
+
+void PathwaySimulation::note_crisis_end(std::uint32_t id) {
+  const double budget = remaining_hazard(id);
+  persons_[id].suicide_risk_until =
+      static_cast<float>(sim_.now() + config_.mortality.post_crisis_days);
+  schedule_death(id, budget);
+}
+
+void PathwaySimulation::cardiovascular_check(std::uint32_t id, bool checked) {
+  Person& p = persons_[id];
+  const MortalityConfig& m = config_.mortality;
+  bool treat = false;
+  if (checked && !p.has(kCvTreated)) {
+    // Keyed by the check's year, so the same check finds the same risk in every scenario.
+    const auto year = static_cast<std::uint64_t>(std::floor(p.next_check / kYearDays));
+    engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Physical), 2 * year);
+    const bool found = bernoulli(rng, m.check_detection_probability);
+    const bool taken_up = bernoulli(rng, m.treatment_uptake);
+    treat = found && taken_up;
+  }
+  // Treatment continues while yearly checks do; a missed check stops it.
+  const bool treated = checked ? (p.has(kCvTreated) || treat) : false;
+  if (treated == p.has(kCvTreated)) return;
+  const double budget = remaining_hazard(id);
+  p.set(kCvTreated, treated);
+  schedule_death(id, budget);
+}
+
+}  // namespace cmhsim::model::pathway
