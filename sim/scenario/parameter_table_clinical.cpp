@@ -6,10 +6,11 @@ namespace cmhsim::scenario::table {
 namespace {
 
 constexpr std::string_view kRelapse =
-    "assumption (to calibrate: relapse within a year 27% on maintenance treatment, Leucht et al. "
-    "2012)";
+    "assumption (to calibrate: relapse within a year 27% on maintenance antipsychotics in "
+    "schizophrenia trials, Leucht et al. 2012, Lancet; not checked)";
 constexpr std::string_view kNetworkEffect =
-    "assumption (network types: Pinfold et al. 2015; Sweet et al. 2018)";
+    "assumption (network types from Pinfold et al. 2015 and Sweet et al. 2018, which report "
+    "well-being and social capital by type, not relapse or crisis)";
 constexpr std::string_view kPartners2Qol =
     "assumption (PARTNERS2 MANSA change +0.25 vs +0.21, adjusted difference 0.03, 95% CI -0.25 "
     "to 0.31, Byng et al. 2023)";

@@ -7,7 +7,9 @@ namespace {
 
 constexpr std::string_view kPssru =
     "assumption (placeholder until PSSRU Unit Costs of Health and Social Care are applied)";
-constexpr std::string_view kByng = "Byng et al. 2023, Br J Psychiatry 222(6):246-56";
+constexpr std::string_view kByng =
+    "Byng et al. 2023, Br J Psychiatry 222(6):246-56 (39 practices: 20 with 116 participants, "
+    "19 with 82)";
 
 }  // namespace
 
@@ -16,17 +18,20 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
       section("costs", false, "the defaults of its keys",
               "Unit costs in pounds sterling, applied to contacts, days and posts."),
       number(CMHSIM_FIELD(costs.gp_consultation), "GBP per consultation", "42", kCost, {36, 45},
-             "Cost of a GP consultation.", "PSSRU / trust FOI placeholder (GBP 36-45)"),
+             "Cost of a GP consultation.",
+             "assumption (placeholder; PSSRU Unit Costs 2015 give GBP 33-44 for an 11.7-minute "
+             "GP surgery consultation, seen via PSNC; the GBP 36-45 range and the trust FOI not "
+             "checked)"),
       number(CMHSIM_FIELD(costs.physical_health_check), "GBP per check", "60", kCost, {40, 100},
              "Cost of an annual physical health check.", kPssru),
       number(CMHSIM_FIELD(costs.care_partner_fte_year), "GBP per FTE-year", "38000", kCost,
              {33000, 45000}, "Cost of a Care Partner post for a year, with on-costs.",
-             "NHS Health Careers: Agenda for Change 2024 Band 4 GBP 26,530-29,114, Band 5 GBP "
-             "29,970-36,483; on-costs assumption"),
+             "NHS Health Careers: Agenda for Change pay from April 2024, Band 4 GBP "
+             "26,530-29,114, Band 5 GBP 29,970-36,483; on-costs assumption"),
       number(CMHSIM_FIELD(costs.supervisor_fte_year), "GBP per FTE-year", "55000", kCost,
              {45000, 65000}, "Cost of a supervisor for a year, with on-costs.",
-             "NHS Health Careers: Agenda for Change 2024 Band 6 GBP 37,338-44,962; on-costs "
-             "assumption"),
+             "NHS Health Careers: Agenda for Change pay from April 2024, Band 6 GBP "
+             "37,338-44,962; on-costs assumption"),
       number(CMHSIM_FIELD(costs.cmht_contact), "GBP per contact", "110", kCost, {70, 150},
              "Cost of a CMHT contact.", kPssru),
       number(CMHSIM_FIELD(costs.crisis_team_day), "GBP per day", "210", kCost, {150, 300},
@@ -34,7 +39,9 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(costs.inpatient_bed_day), "GBP per bed-day", "450", kCost, {350, 600},
              "Cost of an in-area acute bed-day.", kPssru),
       number(CMHSIM_FIELD(costs.out_of_area_bed_day), "GBP per bed-day", "620", kCost, {500, 800},
-             "Cost of an out-of-area bed-day.", "PSSRU / trust FOI placeholder (GBP 620 a day)"),
+             "Cost of an out-of-area bed-day.",
+             "assumption (placeholder of GBP 620 a day from PSSRU or a trust FOI response; not "
+             "checked)"),
       number(CMHSIM_FIELD(costs.outpatient_appointment), "GBP per appointment", "180", kCost,
              {120, 250}, "Cost of a psychiatric outpatient appointment.", kPssru),
       number(CMHSIM_FIELD(costs.vcse_place_day), "GBP per place-day", "3", kCost, {1, 6},
@@ -58,7 +65,8 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
               "Participants registered at control practices.", kByng),
       number(CMHSIM_FIELD(trial.follow_up_days), "days", "304.375", kDays, {180, 365},
              "Days from baseline to outcome measurement (304.375 days is 10 months).",
-             "Byng et al. 2023 (10-month follow-up)"),
+             "Byng et al. 2023 (10-month follow-up, not checked: the abstract gives a 12-month "
+             "intervention)"),
       number(CMHSIM_FIELD(trial.participant_hazard_ratio), "ratio", "0.35", kMultiplier,
              {0.2, 1},
              "Hazard ratio on deterioration and crisis for participants against the register: "

@@ -7,15 +7,18 @@ namespace {
 
 constexpr std::string_view kShareNote = "values sum to 1 (within 1e-6)";
 constexpr std::string_view kNetworkTypes =
-    "assumption (network types: Pinfold et al. 2015, HS&DR 3(5); Sweet et al. 2018, Br J "
-    "Psychiatry 212(5):308-17; shares not published)";
+    "assumption (three network types from 150 interviews, Pinfold et al. 2015, HS&DR 3(5), and "
+    "Sweet et al. 2018, Br J Psychiatry 212(5):308-17; the share in each type was not checked)";
 constexpr std::string_view kNetworkEngagement =
     "assumption (formal, sparse networks go with isolation and reliance on services, diverse, "
     "active ones with social connection: Sweet et al. 2018; no engagement rates published)";
-constexpr std::string_view kEthnicity = "assumption (ONS 5-group classification)";
+constexpr std::string_view kEthnicity =
+    "assumption (ONS 5-group classification; Census 2021, England and Wales: 81.7% White, 9.3% "
+    "Asian, 4.0% Black, 2.9% Mixed, 2.1% Other)";
 constexpr std::string_view kSecondaryShare =
-    "assumption: with the outpatient share, 33% start in primary care only, close to the 31% "
-    "with no secondary care contact (Reilly et al. 2012, in the PARTNERS briefing paper)";
+    "assumption: with the outpatient share, 33% start in primary care only, close to the 31.1% "
+    "(95% CI 27.2-35.3) seen only in primary care in 2008-09 (Reilly et al. 2012, PLoS ONE "
+    "7(5):e36468)";
 
 }  // namespace
 
@@ -27,26 +30,28 @@ void add_population(std::vector<Parameter>& out) {
           "presence makes the file a pathway scenario.")),
       mandatory(integer(
           CMHSIM_FIELD(population.register_size), "people", "", kPeople, {5000, 30000},
-          "People on the practices' SMI registers at day 0; about 1% of adults, so about 15,000 "
-          "for an ICS of 1.5 million.",
-          "Plappert et al. 2024, NIHR PGfAR 12(6) (register about 1% of adults); RCPsych 2023 "
-          "(535,204 in England)")),
+          "People on the practices' SMI registers at day 0; about 1% of the registered "
+          "population, so about 15,000 for an ICS of 1.5 million.",
+          "Plappert et al. 2024, NIHR PGfAR (QOF SMI registers 0.8% in 2011-12, about 1% since; "
+          "issue 12(6) not checked); RCPsych 2023 (535,204 in England; not checked)")),
       integer(CMHSIM_FIELD(population.practices), "practices", "200", kPractices, {100, 300},
               "GP practices in the place.", "assumption (an ICS of about 1.5 million)"),
       noted(integer(CMHSIM_FIELD(population.pcns), "PCNs", "30", kPractices, {20, 50},
                     "Primary Care Networks in the place; no more than `practices`.",
-                    "Centre for Mental Health (PCNs of 30,000-50,000 people, England 2019)"),
+                    "Centre for Mental Health (PCNs of 30,000-50,000 people, England 2019; not "
+                    "checked)"),
             "and <= practices"),
       number(CMHSIM_FIELD(population.adults_16_65), "people", "1000000", {0, true, 50000000, false},
              {300000, 2000000},
              "Adults aged 16-65 living in the place, the population at risk of a new diagnosis.",
-             "assumption (two thirds of 1.5 million; ICSs hold 0.5-3 million people, King's Fund "
-             "2022)"),
+             "assumption (two thirds of 1.5 million; the 42 ICSs cover about 0.5-3 million "
+             "people each, King's Fund 2022, Integrated care systems explained)"),
       number(CMHSIM_FIELD(population.incidence_per_100k_per_year), "per 100,000 adults per year",
              "46.4", {0, false, 100000, false}, {30, 65},
              "New SMI diagnoses (schizophrenia, bipolar disorder, other psychoses) per 100,000 "
              "adults aged 16-65 a year.",
-             "Hardoon et al. 2013, PLoS ONE e82365"),
+             "Hardoon et al. 2013, PLoS ONE 8(12):e82365 (46.4 first SMI diagnoses per 100,000 "
+             "person-years at ages 16-65, 95% CI 45.4-47.4; UK primary care 2000-10)"),
       number(CMHSIM_FIELD(population.in_migration_per_year), "people per year", "300", kPeopleZero,
              {100, 600}, "People already on an SMI register who move into the place, per year.",
              kAssumption),
@@ -103,13 +108,13 @@ void add_population(std::vector<Parameter>& out) {
                  "", "Fraction living alone, by personal network type."),
       number("population.lives_alone_by_network.diverse_active", "fraction", "0.25", kUnitInterval,
              {0.15, 0.4}, "Fraction living alone with a diverse, active network.",
-             "assumption (living alone goes with network type, Sweet et al. 2018)"),
+             "assumption (living alone goes with network type, Sweet et al. 2018; not checked)"),
       number("population.lives_alone_by_network.family_stable", "fraction", "0.15", kUnitInterval,
              {0.05, 0.3}, "Fraction living alone with a family, stable network.",
-             "assumption (living alone goes with network type, Sweet et al. 2018)"),
+             "assumption (living alone goes with network type, Sweet et al. 2018; not checked)"),
       number("population.lives_alone_by_network.formal_sparse", "fraction", "0.55", kUnitInterval,
              {0.4, 0.7}, "Fraction living alone with a formal, sparse network.",
-             "assumption (living alone goes with network type, Sweet et al. 2018)"),
+             "assumption (living alone goes with network type, Sweet et al. 2018; not checked)"),
       categories(
           CMHSIM_NAMED_FIELD(population.insecure_housing_by_network, model::kNetworkTypeNames), "",
           "Fraction in insecure housing (homeless, temporary or supported), by personal "
@@ -117,35 +122,32 @@ void add_population(std::vector<Parameter>& out) {
       number("population.insecure_housing_by_network.diverse_active", "fraction", "0.1",
              kUnitInterval, {0.03, 0.2},
              "Fraction in insecure housing with a diverse, active network.",
-             "assumption (network types go with housing status, Sweet et al. 2018; shares not "
-             "published)"),
+             "assumption (network types go with housing status, Sweet et al. 2018; not checked)"),
       number("population.insecure_housing_by_network.family_stable", "fraction", "0.08",
              kUnitInterval, {0.02, 0.15},
              "Fraction in insecure housing with a family, stable network.",
-             "assumption (network types go with housing status, Sweet et al. 2018; shares not "
-             "published)"),
+             "assumption (network types go with housing status, Sweet et al. 2018; not checked)"),
       number("population.insecure_housing_by_network.formal_sparse", "fraction", "0.25",
              kUnitInterval, {0.1, 0.4},
              "Fraction in insecure housing with a formal, sparse network.",
-             "assumption (network types go with housing status, Sweet et al. 2018; shares not "
-             "published)"),
+             "assumption (network types go with housing status, Sweet et al. 2018; not checked)"),
       categories(CMHSIM_NAMED_FIELD(population.long_term_sick_by_network, model::kNetworkTypeNames),
                  "", "Fraction with long-term sickness or disability, by personal network type."),
       number("population.long_term_sick_by_network.diverse_active", "fraction", "0.3",
              kUnitInterval, {0.15, 0.45},
              "Fraction with long-term sickness or disability with a diverse, active network.",
              "assumption (network types go with long-term sickness or disability, Sweet et al. "
-             "2018; shares not published)"),
+             "2018; not checked)"),
       number("population.long_term_sick_by_network.family_stable", "fraction", "0.4", kUnitInterval,
              {0.25, 0.55},
              "Fraction with long-term sickness or disability with a family, stable network.",
              "assumption (network types go with long-term sickness or disability, Sweet et al. "
-             "2018; shares not published)"),
+             "2018; not checked)"),
       number("population.long_term_sick_by_network.formal_sparse", "fraction", "0.6", kUnitInterval,
              {0.45, 0.75},
              "Fraction with long-term sickness or disability with a formal, sparse network.",
              "assumption (network types go with long-term sickness or disability, Sweet et al. "
-             "2018; shares not published)"),
+             "2018; not checked)"),
       number(CMHSIM_FIELD(population.engagement_mean), "probability", "0.7", kUnitInterval,
              {0.5, 0.85}, "Mean probability that a person takes up an offered contact.",
              kAssumption),
@@ -183,10 +185,11 @@ void add_population(std::vector<Parameter>& out) {
              {0.1, 0.4}, "Fraction struggling at day 0; the rest are stable.", kAssumption),
       number(CMHSIM_FIELD(population.qol_initial_mean), "MANSA score (1-7)", "4.5",
              {1, false, 7, false}, {4, 5}, "Mean quality of life at day 0 on the MANSA scale.",
-             "assumption (MANSA 1-7 scale as in PARTNERS2, Byng et al. 2023)"),
+             "assumption (MANSA as in PARTNERS2, Byng et al. 2023; its 1-7 range not checked)"),
       number(CMHSIM_FIELD(population.qol_initial_sd), "MANSA score (1-7)", "0.9", kMansaSd,
              {0.6, 1.2}, "Between-person standard deviation of quality of life at day 0.",
-             "assumption (PARTNERS2 change scores had SD 0.73-0.86, Byng et al. 2023)"),
+             "assumption (PARTNERS2 MANSA changes over follow-up had SD 0.73 and 0.86 by arm, Byng "
+             "et al. 2023; an SD of change, not of levels)"),
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }

@@ -13,7 +13,8 @@ void add_services(std::vector<Parameter>& out) {
              {2, 8},
              "GP consultations per person-year in every community setting (primary care, Care "
              "Partner, CMHT and outpatient caseloads).",
-             "assumption (Reilly et al. 2021: median 10 primary-care contacts in 2 years)"),
+             "assumption (Reilly et al. 2021, BJPsych Open 7(2):e53: median 10 primary-care "
+             "contacts, IQR 5-20, in 2 years, 297 people in secondary care, 2012-14)"),
       number(CMHSIM_FIELD(services.physical_check_probability), "probability", "0.3", kUnitInterval,
              {0.2, 0.6},
              "Chance of the annual physical health check for people with primary care only.",
@@ -31,11 +32,13 @@ void add_services(std::vector<Parameter>& out) {
              "assumption (about the initial CMHT share of a 15,000 register at 25 per FTE)"),
       number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "25",
              {0, true, 1000, false}, {20, 35}, "People per care coordinator FTE.",
-             "Tyrer et al. 2000; Greenwood et al. 2000 (21-30 per FTE)"),
+             "assumption (guided by Greenwood et al. 2000, Psychiatr Bull 24(8):290, keyworker "
+             "caseloads averaging 30 per FTE in six CMHTs; Tyrer et al. 2000 and a 21-30 range "
+             "not checked)"),
       number(CMHSIM_FIELD(services.cmht_contacts_per_month), "per person-month", "1.5",
              {0, false, 31, false}, {0.7, 3}, "Contacts per person-month on a CMHT caseload.",
-             "Reilly et al. 2021, BJPsych Open 7(2):e53 (median 36.5 secondary-care contacts in "
-             "2 years)"),
+             "Reilly et al. 2021, BJPsych Open 7(2):e53 (median 36.5 secondary-care contacts, "
+             "IQR 14-68, in 2 years, 297 people in secondary care, 2012-14)"),
       duration(CMHSIM_FIELD(services.cmht_triage_days), "{dist: gamma, shape: 2, scale: 7}",
                {7, 28}, "Time from a referral reaching the CMHT to the triage decision.",
                kAssumption),
@@ -46,7 +49,8 @@ void add_services(std::vector<Parameter>& out) {
              "Crisis episodes the crisis resolution and home treatment teams can hold at once "
              "for people on the register; a fraction is rounded down.",
              "assumption (a team per 150,000 people with a caseload of 20-30, Mental Health "
-             "Policy Implementation Guide 2001)"),
+             "Policy Implementation Guide 2001 as reported by the Centre for Public Impact; the "
+             "guide not checked)"),
       duration(CMHSIM_FIELD(services.crisis_episode_days), "{dist: gamma, shape: 2, scale: 14}",
                {14, 42}, "Length of a crisis episode.", kAssumption),
       number(CMHSIM_FIELD(services.crisis_admission_probability), "probability", "0.35",
@@ -58,11 +62,12 @@ void add_services(std::vector<Parameter>& out) {
              "Acute beds in area available to people on the register; when all are full an "
              "admission is placed out of area. A fraction is rounded down.",
              "assumption (the register's share of the about 300 acute beds that 20 per 100,000 "
-             "gives 1.5 million people, NHS Benchmarking 2016 via Centre for Mental Health; set so "
-             "occupancy is about 0.85-0.9)"),
+             "gives 1.5 million people: a median of just under 20 adult beds per 100,000 in 2016, "
+             "NHS Benchmarking via Centre for Mental Health; set so occupancy is about 0.85-0.9)"),
       duration(CMHSIM_FIELD(services.length_of_stay_days), "{dist: lognormal, mean: 33, sd: 30}",
                {25, 45}, "Inpatient length of stay, in and out of area.",
-               "NHS Benchmarking 2016 via Centre for Mental Health (mean 33 days); sd assumption"),
+               "NHS Benchmarking 2016 via Centre for Mental Health (average stay 33 days); sd "
+               "assumption"),
       number(CMHSIM_FIELD(services.outpatient_appointments_per_year), "per person-year", "2",
              kRateZero, {1, 4}, "Appointments per person-year on psychiatric outpatient lists.",
              kAssumption),
@@ -102,14 +107,14 @@ void add_services(std::vector<Parameter>& out) {
              "Of the people a CMHT discharges to primary care, the fraction kept on a psychiatric "
              "outpatient list instead.",
              "assumption (people \"sitting on psychiatric outpatient lists with limited contact\", "
-             "PARTNERS briefing paper)"),
+             "PARTNERS briefing paper; not checked)"),
       number(CMHSIM_FIELD(policies.outpatient_discharge_stable_days), "days", "1825", kDays,
              {730, 3650},
              "Days stable (counted from the start of the stable spell) before an outpatient list "
              "discharges to primary care.",
              "assumption (set with cmht_discharge_outpatients_share so about a third of the "
-             "register has primary care only: 31% in 2012, Reilly et al. 2012, with discharge "
-             "increasing since, PARTNERS briefing paper)"),
+             "register has primary care only: 31.1% in 2008-09, Reilly et al. 2012, with "
+             "discharge increasing since, PARTNERS briefing paper, not checked)"),
       number(CMHSIM_FIELD(policies.post_discharge_followup_days), "days", "7", kDays, {3, 14},
              "Days from the end of a crisis episode or an inpatient stay to the follow-up "
              "contact (a proactive mental health contact).",
