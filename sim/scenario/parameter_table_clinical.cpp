@@ -52,7 +52,9 @@ void add_clinical(std::vector<Parameter>& out) {
              "Hazard ratio on deterioration and crisis with a Care Partner at full coaching "
              "competence and rapport; the effect scales with competence x rapport, and rapport "
              "grows only with contacts taken with the same worker.",
-             "assumption (PARTNERS2: 3 vs 4 acute crises, Byng et al. 2023)"),
+             "assumption: PARTNERS2's 3 vs 4 acute crises (Byng et al. 2023) carry almost no "
+             "information on it; the trial scenario is compatible with the whole range "
+             "(docs/calibration.md)"),
       number(CMHSIM_FIELD(clinical.cmht_hazard_ratio), "ratio", "0.75", kRatio, {0.6, 0.95},
              "Hazard ratio on deterioration and crisis while on a CMHT caseload.", kAssumption),
       number(CMHSIM_FIELD(clinical.vcse_hazard_ratio), "ratio", "0.92", kRatio, {0.8, 1.0},
