@@ -31,13 +31,13 @@ struct PopulationConfig {
   std::array<double, kNetworkTypeCount> insecure_housing_by_network;
   /// Fraction with long-term sickness or disability, by network type.
   std::array<double, kNetworkTypeCount> long_term_sick_by_network;
-  double engagement_mean;            ///< Mean probability a person takes up an offered contact.
+  double engagement_mean;  ///< Mean probability a person takes up an offered contact.
   /// Multiplier on engagement_mean, by network type.
   std::array<double, kNetworkTypeCount> engagement_ratio_by_network;
-  double engagement_sd;              ///< Between-person sd of that probability (beta).
-  double initial_cmht_share;         ///< Fraction on a CMHT caseload at day 0.
-  double initial_outpatients_share;  ///< Fraction on outpatient lists only at day 0.
-  double initial_struggling_share;   ///< Fraction struggling at day 0 (the rest stable).
+  double engagement_sd;                     ///< Between-person sd of that probability (beta).
+  double initial_cmht_share;                ///< Fraction on a CMHT caseload at day 0.
+  double initial_outpatients_share;         ///< Fraction on outpatient lists only at day 0.
+  double initial_struggling_share;          ///< Fraction struggling at day 0 (the rest stable).
   double qol_initial_mean, qol_initial_sd;  ///< MANSA-like quality of life at day 0 (1-7).
 };
 
@@ -96,10 +96,10 @@ struct CarePartnerConfig {
   double contact_interval_stable_days;      ///< Days between planned contacts when stable.
   double contact_interval_struggling_days;  ///< Days between contacts when struggling (full
                                             ///< competence; nearer the stable interval below).
-  double rapport_contacts;  ///< Contacts with the same worker for rapport to reach 1 - 1/e.
-  double contact_hours;                     ///< Hours per contact including travel and notes.
-  double hours_per_fte_per_month;           ///< Contact hours available per FTE per month.
-  double goal_set_probability;              ///< Chance a contact sets a goal when none is open.
+  double rapport_contacts;          ///< Contacts with the same worker for rapport to reach 1 - 1/e.
+  double contact_hours;             ///< Hours per contact including travel and notes.
+  double hours_per_fte_per_month;   ///< Contact hours available per FTE per month.
+  double goal_set_probability;      ///< Chance a contact sets a goal when none is open.
   double goal_achieve_probability;  ///< Chance per contact an open goal is achieved (x competence).
   double disengage_probability;     ///< Chance of disengaging at first contact (therapeutic fit).
   double choice_of_care_partner;    ///< 1 if people may choose their Care Partner (halves
@@ -146,8 +146,8 @@ struct ServicesConfig {
   double vcse_places;                        ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
   double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
-  double vcse_gp_referral_probability;  ///< Chance a GP visit for struggling refers to VCSE.
-  double vcse_self_referral_per_year;   ///< Hazard of self-referral to VCSE (primary care).
+  double vcse_gp_referral_probability;        ///< Chance a GP visit for struggling refers to VCSE.
+  double vcse_self_referral_per_year;         ///< Hazard of self-referral to VCSE (primary care).
 };
 
 /// Sets discharge and identification policies (`policies`).
@@ -187,7 +187,7 @@ struct TrialConfig {
   std::uint32_t intervention_practices;  ///< Practices given Care Partners.
   std::uint32_t participants_intervention;
   std::uint32_t participants_control;
-  double follow_up_days;  ///< Baseline to outcome measurement.
+  double follow_up_days;            ///< Baseline to outcome measurement.
   double participant_hazard_ratio;  ///< On deterioration and crisis, against the register.
   double qol_baseline_offset;       ///< Added to participants' quality of life at baseline.
 };

@@ -198,8 +198,8 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
   if (p.next_check <= now) {
     // A Care Partner raises uptake through contacts (coaching on physical health), not through
     // caseload membership alone.
-    const bool supported = (p.home == Setting::CarePartner && p.rapport > 0) ||
-                           p.home == Setting::Cmht;
+    const bool supported =
+        (p.home == Setting::CarePartner && p.rapport > 0) || p.home == Setting::Cmht;
     const ServicesConfig& s = config_.services;
     bool checked = false;
     bool self_refers = false;

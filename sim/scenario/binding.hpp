@@ -62,12 +62,11 @@ template <class F>
 Binding bind(F, std::span<const char* const> names = {}) {
   using T = std::remove_reference_t<std::invoke_result_t<F, model::PathwayConfig&>>;
   if constexpr (std::is_enum_v<T>) {
-    return ChoiceRef{
-        [](model::PathwayConfig& c, std::size_t i) { F{}(c) = static_cast<T>(i); },
-        [](const model::PathwayConfig& c) {
-          return static_cast<std::size_t>(F{}(const_cast<model::PathwayConfig&>(c)));
-        },
-        names};
+    return ChoiceRef{[](model::PathwayConfig& c, std::size_t i) { F{}(c) = static_cast<T>(i); },
+                     [](const model::PathwayConfig& c) {
+                       return static_cast<std::size_t>(F{}(const_cast<model::PathwayConfig&>(c)));
+                     },
+                     names};
   } else if constexpr (detail::IsDoubleArray<T>::value) {
     return CategoryRef{[](model::PathwayConfig& c) { return std::span<double>(F{}(c)); }, names};
   } else {

@@ -67,13 +67,12 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
              "Days from baseline to outcome measurement (304.375 days is 10 months).",
              "Byng et al. 2023 (10-month follow-up, not checked: the abstract gives a 12-month "
              "intervention)"),
-      number(CMHSIM_FIELD(trial.participant_hazard_ratio), "ratio", "0.35", kMultiplier,
-             {0.2, 1},
+      number(CMHSIM_FIELD(trial.participant_hazard_ratio), "ratio", "0.35", kMultiplier, {0.2, 1},
              "Hazard ratio on deterioration and crisis for participants against the register: "
              "people recruited from primary care who consent to a trial are at lower risk.",
              "calibrated to the trial's crisis counts (docs/calibration.md row 11)"),
-      number(CMHSIM_FIELD(trial.qol_baseline_offset), "MANSA points", "-0.35", {-6, false, 6, false},
-             {-0.6, 0},
+      number(CMHSIM_FIELD(trial.qol_baseline_offset), "MANSA points", "-0.35",
+             {-6, false, 6, false}, {-0.6, 0},
              "Shift of participants' quality of life at baseline: people are recruited when "
              "they are below their usual level, so both arms rise after recruitment.",
              "calibrated to the trial's change in both arms (docs/calibration.md row 10); "

@@ -152,8 +152,8 @@ void add_population(std::vector<Parameter>& out) {
              {0.5, 0.85}, "Mean probability that a person takes up an offered contact.",
              kAssumption),
       categories(
-          CMHSIM_NAMED_FIELD(population.engagement_ratio_by_network, model::kNetworkTypeNames),
-          "", "Multiplier on engagement_mean by personal network type."),
+          CMHSIM_NAMED_FIELD(population.engagement_ratio_by_network, model::kNetworkTypeNames), "",
+          "Multiplier on engagement_mean by personal network type."),
       number("population.engagement_ratio_by_network.diverse_active", "ratio", "1.1",
              {0, true, 1.4, false}, {1.0, 1.25},
              "Multiplier on engagement_mean with a diverse, active network.", kNetworkEngagement),

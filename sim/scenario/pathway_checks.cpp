@@ -79,7 +79,8 @@ void check_population(const Reader& r, const Section& s, const model::Population
     const double mean_k = p.engagement_mean * p.engagement_ratio_by_network[k];
     if (mean_k < 1.0 && sd * sd < mean_k * (1.0 - mean_k)) continue;
     const std::string why = std::string("population.engagement_mean x engagement_ratio_by_") +
-                            "network." + model::kNetworkTypeNames[k] + " = " + format_number(mean_k) +
+                            "network." + model::kNetworkTypeNames[k] + " = " +
+                            format_number(mean_k) +
                             ", which must be < 1 with engagement_sd^2 < mean x (1 - mean)";
     const Field* f = s.given_field("engagement_ratio_by_network");
     if (f == nullptr) f = s.given_field("engagement_mean");
