@@ -79,15 +79,28 @@ Truncation welch_truncation(std::span<const double> series, const WelchOptions& 
   }
   const std::vector<double> average = welch_moving_average(series, window);
   const std::size_t half = series.size() / 2;
+  const auto tail = static_cast<double>(series.size() - half);
   double level = 0.0;
   for (std::size_t i = half; i < series.size(); ++i) level += series[i];
-  level /= static_cast<double>(series.size() - half);
+  level /= tail;
+  double squares = 0.0;
+  for (std::size_t i = half; i < series.size(); ++i) {
+    squares += (series[i] - level) * (series[i] - level);
+  }
+  const double spread = std::sqrt(squares / (tail - 1.0));
+  // The second half lies within the band by construction, so the truncation is at most half.
   double band = options.band * std::abs(level);
   for (std::size_t i = half; i < average.size(); ++i) {
     band = std::max(band, std::abs(average[i] - level));
   }
+  // The short windows at the start average few months; their band widens with their noise.
+  const auto within = [&](std::size_t i) {
+    const auto points = static_cast<double>(2 * std::min(i, window) + 1);
+    const double noise = WelchOptions::kNoiseMultiple * spread / std::sqrt(points);
+    return std::abs(average[i] - level) <= std::max(band, noise);
+  };
   std::size_t first = average.size();
-  while (first > 0 && std::abs(average[first - 1] - level) <= band) --first;
+  while (first > 0 && within(first - 1)) --first;
   return {first, first >= half};
 }
 

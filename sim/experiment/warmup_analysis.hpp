@@ -37,6 +37,8 @@ struct WelchOptions {
   std::size_t window = 6;
   /// Least half-width of the band around the final level, as a fraction of that level.
   double band = 0.01;
+  /// Half-width of the band in standard errors of each moving-average point.
+  static constexpr double kNoiseMultiple = 3.0;
 };
 
 /// Holds one series' truncation: how many leading observations to discard.
@@ -57,11 +59,12 @@ Truncation mser5_truncation(std::span<const double> series);
 /// of series[i - w .. i + w] where w = min(i, window), for i from 0 to size - window - 1.
 std::vector<double> welch_moving_average(std::span<const double> series, std::size_t window);
 
-/// Returns Welch's truncation of `series`: with the moving average A of half-window
-/// `options.window`, the final level L is the mean of the second half of `series` (from size / 2),
-/// the band half-width h is the larger of options.band * |L| and the largest |A_i - L| over the
-/// second half; the truncation is the first i from which every later A stays within L +- h.
-/// Throws WarmupError unless 1 <= window, 4 * window <= size and 0 <= band.
+/// Returns Welch's truncation of `series` (n observations, h = n / 2): with A the moving average
+/// of half-window `options.window`, L the mean and s the standard deviation of series[h..n), the
+/// band half-width at i is the largest of options.band * |L|, max over j >= h of |A_j - L|, and
+/// 3 s / sqrt(2 min(i, window) + 1); the truncation is the first i from which every A_j
+/// (j >= i) is within its band of L, and is at the limit when it is h. Throws WarmupError unless
+/// 1 <= window, 4 * window <= n and band >= 0.
 Truncation welch_truncation(std::span<const double> series, const WelchOptions& options);
 
 /// Returns series `index`'s month-by-month mean over the replications (NaNs skipped; NaN where
