@@ -113,8 +113,9 @@ void print_recommendation(std::ostream& os, const experiment::WarmupRecommendati
        << " months; truncation limited to the first half of the run)\n";
   } else {
     os << "method: Welch (centred moving average of " << 2 * r.welch.window + 1
-       << " months; truncation where it stays within max(" << 100.0 * r.welch.band
-       << "% of the final level, its largest second-half deviation) of the final level)\n";
+       << " months; truncation where it stays within the band around the final level:\n"
+       << "        the largest of " << 100.0 * r.welch.band
+       << "% of that level, its largest second-half deviation and 3 standard errors)\n";
   }
   int name_width = 6;
   for (const auto& s : r.series) name_width = std::max(name_width, static_cast<int>(s.name.size()));
