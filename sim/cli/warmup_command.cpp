@@ -162,6 +162,20 @@ int warmup(const WarmupArgs& args) {
                      " is a queueing network, which records no monthly series; the warm-up "
                      "analysis applies to pathway scenarios"};
   }
+  if (sc.pathways->trial.enabled) {
+    throw UsageError{
+        "warmup: " + file +
+        " describes a trial, which the model follows from randomisation with no warm-up "
+        "(warmup_days does not apply); the warm-up analysis applies to service "
+        "scenarios"};
+  }
+  if (sc.pathways->trial.enabled) {
+    throw UsageError{
+        "warmup: " + file +
+        " describes a trial, which the model follows from randomisation with no warm-up "
+        "(warmup_days does not apply); the warm-up analysis applies to service "
+        "scenarios"};
+  }
   const std::vector<model::OutputInfo>& infos = model::PathwayModel::series_infos();
   const std::vector<std::size_t> chosen = chosen_series(args.series, infos);
   const double file_warmup = sc.pathways->warmup_days;

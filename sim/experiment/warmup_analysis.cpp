@@ -104,6 +104,11 @@ Truncation welch_truncation(std::span<const double> series, const WelchOptions& 
   return {first, first >= half};
 }
 
+std::size_t minimum_observations(WarmupMethod method, const WelchOptions& welch) noexcept {
+  return method == WarmupMethod::Mser5 ? kMserMinBatches * kMserBatchSize
+                                       : 4 * std::max<std::size_t>(welch.window, 1);
+}
+
 std::vector<double> replication_mean_series(const std::vector<model::ReplicationOutcome>& reps,
                                             std::size_t series_count, std::size_t index) {
   if (reps.empty() || series_count == 0 || index >= series_count) {
@@ -145,8 +150,24 @@ WarmupRecommendation recommend_warmup(const std::vector<std::string>& names,
   out.method = method;
   out.welch = welch;
   out.months_observed = series.front().size();
+  const std::size_t needed = minimum_observations(method, welch);
+  if (out.months_observed < needed) {
+    throw WarmupError("the run records " + std::to_string(out.months_observed) + " months; " +
+                      (method == WarmupMethod::Mser5
+                           ? "MSER-5 needs at least " + std::to_string(needed) + " (" +
+                                 std::to_string(kMserMinBatches) + " batches of " +
+                                 std::to_string(kMserBatchSize) + ")"
+                           : "Welch's method with a half-window of " +
+                                 std::to_string(welch.window) + " months needs at least " +
+                                 std::to_string(needed)) +
+                      "; lengthen horizon_days");
+  }
   for (std::size_t s = 0; s < series.size(); ++s) {
     const std::vector<double>& values = series[s];
+    if (values.size() != out.months_observed) {
+      throw WarmupError("series " + names[s] + " has " + std::to_string(values.size()) +
+                        " months, not " + std::to_string(out.months_observed));
+    }
     for (std::size_t m = 0; m < values.size(); ++m) {
       if (!std::isfinite(values[m])) {
         throw WarmupError("series " + names[s] + " has no finite value in month " +

@@ -67,6 +67,9 @@ std::vector<double> welch_moving_average(std::span<const double> series, std::si
 /// 1 <= window, 4 * window <= n and band >= 0.
 Truncation welch_truncation(std::span<const double> series, const WelchOptions& options);
 
+/// Returns the fewest observations `method` judges: 20 for MSER-5, 4 * window for Welch.
+std::size_t minimum_observations(WarmupMethod method, const WelchOptions& welch = {}) noexcept;
+
 /// Returns series `index`'s month-by-month mean over the replications (NaNs skipped; NaN where
 /// every replication has NaN); `series_count` is the model's number of series. Throws
 /// WarmupError if the replications disagree on months or hold no series.
@@ -97,7 +100,8 @@ struct WarmupRecommendation {
 
 /// Returns the truncation of each named monthly series (`series[i]` named `names[i]`) by
 /// `method` and the largest of them; `welch` is used by Welch's method only. Throws
-/// WarmupError naming the series if one has a non-finite month or is too short for the method.
+/// WarmupError if the series are shorter than minimum_observations or of different lengths, or
+/// naming the series if one has a non-finite month.
 WarmupRecommendation recommend_warmup(const std::vector<std::string>& names,
                                       const std::vector<std::vector<double>>& series,
                                       WarmupMethod method, const WelchOptions& welch = {});

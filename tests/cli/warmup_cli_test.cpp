@@ -128,7 +128,11 @@ TEST_CASE("warmup refuses unknown series, missing files, networks and short runs
   const auto short_dir = dir / "short";
   fs::create_directories(short_dir);
   const auto short_run = small_scenario(short_dir, "304.375");
-  expect(short_run.string() + " -r 2", "MSER-5 needs at least 20 observations");
-  expect(short_run.string() + " -r 2 --method welch", "Welch's method needs a window");
+  expect(short_run.string() + " -r 2",
+         "short/small.yaml: the run records 10 months; MSER-5 needs at least 20");
+  expect(short_run.string() + " -r 2 --method welch --window 3",
+         "Welch's method with a half-window of 3 months needs at least 12");
+  expect(fs::path(CMHSIM_SOURCE_DIR).append("scenarios/partners2_trial.yaml").string(),
+         "describes a trial, which the model follows from randomisation with no warm-up");
   CHECK_FALSE(fs::exists(dir / "results"));
 }

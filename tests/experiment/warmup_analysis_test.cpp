@@ -194,5 +194,15 @@ TEST_CASE("the recommendation is the largest truncation in whole days", "[warmup
       "series flat has no finite value in month 3; the warm-up methods need one every month");
   CHECK_THROWS_WITH(
       experiment::recommend_warmup({"short"}, {std::vector<double>(10, 1.0)}, WarmupMethod::Mser5),
-      Catch::Contains("series short: MSER-5 needs at least 20 observations"));
+      "the run records 10 months; MSER-5 needs at least 20 (4 batches of 5); lengthen "
+      "horizon_days");
+  CHECK_THROWS_WITH(experiment::recommend_warmup({"short"}, {std::vector<double>(27, 1.0)},
+                                                 WarmupMethod::Welch, {7, 0.01}),
+                    Catch::Contains("half-window of 7 months needs at least 28"));
+  CHECK_THROWS_WITH(experiment::recommend_warmup(
+                        {"a", "b"}, {std::vector<double>(60, 1.0), std::vector<double>(50, 1.0)},
+                        WarmupMethod::Mser5),
+                    "series b has 50 months, not 60");
+  CHECK(experiment::minimum_observations(WarmupMethod::Mser5) == 20);
+  CHECK(experiment::minimum_observations(WarmupMethod::Welch, {6, 0.01}) == 24);
 }
