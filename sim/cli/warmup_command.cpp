@@ -94,6 +94,11 @@ std::string recommendation_json(const experiment::WarmupRecommendation& r,
   json["recommended_warmup_months"] = r.months;
   json["driven_by"] =
       r.months == 0 ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.driven_by);
+  json["settled_warmup_days"] = r.settled_days;
+  json["settled_warmup_months"] = r.settled_months;
+  json["settled_driven_by"] = r.settled_driven_by.empty()
+                                  ? nlohmann::ordered_json(nullptr)
+                                  : nlohmann::ordered_json(r.settled_driven_by);
   json["months_observed"] = r.months_observed;
   json["replications"] = replications;
   auto series = nlohmann::ordered_json::object();
@@ -141,6 +146,11 @@ void print_recommendation(std::ostream& os, const experiment::WarmupRecommendati
     os << "no series shows a transient)\n";
   } else {
     os << "driven by " << r.driven_by << ")\n";
+  }
+  if (any_at_limit) {
+    os << "series not at the limit alone: " << r.settled_days << " days (" << r.settled_months
+       << " months" << (r.settled_driven_by.empty() ? "" : "; driven by " + r.settled_driven_by)
+       << ")\n";
   }
 }
 

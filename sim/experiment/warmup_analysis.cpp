@@ -187,8 +187,13 @@ WarmupRecommendation recommend_warmup(const std::vector<std::string>& names,
       out.months = t.observations;
       out.driven_by = names[s];
     }
+    if (!t.at_limit && t.observations > out.settled_months) {
+      out.settled_months = t.observations;
+      out.settled_driven_by = names[s];
+    }
   }
   out.days = warmup_days_for_months(out.months);
+  out.settled_days = warmup_days_for_months(out.settled_months);
   return out;
 }
 

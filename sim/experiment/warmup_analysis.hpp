@@ -96,6 +96,10 @@ struct WarmupRecommendation {
   std::size_t months = 0;
   std::uint64_t days = 0;
   std::string driven_by;  ///< The first series with the largest truncation.
+  /// The largest truncation among the series not at the limit (those that settled in the run).
+  std::size_t settled_months = 0;
+  std::uint64_t settled_days = 0;
+  std::string settled_driven_by;  ///< Empty when no settled series needs a truncation.
 };
 
 /// Returns the truncation of each named monthly series (`series[i]` named `names[i]`) by

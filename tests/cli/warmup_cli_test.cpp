@@ -81,6 +81,7 @@ TEST_CASE("warmup prints the recommendation and writes it as JSON", "[cli][warmu
     largest = std::max(largest, t);
   }
   CHECK(largest == months);
+  CHECK(json["settled_warmup_months"].get<std::uint64_t>() <= months);
   if (months > 0)
     CHECK(series[json["driven_by"].get<std::string>()]["truncation_months"] == months);
 }

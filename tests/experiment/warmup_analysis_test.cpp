@@ -187,6 +187,19 @@ TEST_CASE("the recommendation is the largest truncation in whole days", "[warmup
   CHECK(r.days == 1066);
   CHECK(r.driven_by == "late");
   CHECK(r.months_observed == kMonths);
+  CHECK(r.settled_months == 35);
+  CHECK(r.settled_driven_by == "late");
+
+  std::vector<double> trend(kMonths);
+  for (std::size_t t = 0; t < kMonths; ++t) trend[t] = static_cast<double>(t);
+  const auto with_trend =
+      experiment::recommend_warmup({"early", "trend"}, {early, trend}, WarmupMethod::Mser5);
+  CHECK(with_trend.months == 60);
+  CHECK(with_trend.driven_by == "trend");
+  CHECK(with_trend.series[1].at_limit);
+  CHECK(with_trend.settled_months == 10);
+  CHECK(with_trend.settled_days == 305);
+  CHECK(with_trend.settled_driven_by == "early");
 
   flat[3] = std::nan("");
   CHECK_THROWS_WITH(
