@@ -39,6 +39,23 @@ const std::vector<CommandEntry>& command_table() {
         "--set supervision.supervisor_fte=3"},
        false,
        setup_compare},
+      {"warmup",
+       "FILE.yaml",
+       "run a pathway scenario without warm-up and recommend its warmup_days from the monthly "
+       "series (MSER-5 or Welch's method)",
+       "Runs a pathway scenario with warmup_days 0 (the file's warm-up overridden, its horizon "
+       "kept), averages each chosen monthly series over the replications month by month and "
+       "finds where its initial transient ends: by MSER-5 (batch means of 5 months; the "
+       "truncation minimising the standard error of the mean of what remains, at most half the "
+       "run) or by Welch's moving average (the first month from which it stays within a band of "
+       "its final level). Prints each series' truncation in months and days and the "
+       "recommendation, the largest of them in whole days (docs/warmup.md). A '*' marks a "
+       "truncation at the method's limit: the run may be too short.",
+       {"cmhsim warmup scenarios/ics_baseline.yaml --replications 10",
+        "cmhsim warmup scenarios/ics_partners.yaml --method welch --series waiting_cmht "
+        "--series people_in_gap --summary-json results/warmup.json"},
+       false,
+       setup_warmup},
       {"sweep",
        "SWEEP.yaml",
        "run every point of a sweep file, checkpointing finished points so an interrupted sweep "

@@ -17,6 +17,8 @@ using CommandAction = std::function<int()>;
 CommandAction setup_run(CLI::App& app);
 /// Declares `compare`'s options; returns what runs scenarios with common random numbers.
 CommandAction setup_compare(CLI::App& app);
+/// Declares `warmup`'s options; returns what recommends a scenario's warm-up from its series.
+CommandAction setup_warmup(CLI::App& app);
 /// Declares `sweep`'s options; returns what runs a sweep file's points with checkpoints.
 CommandAction setup_sweep(CLI::App& app);
 /// Declares `merge`'s arguments; returns what merges shard files into the full sweep file.

@@ -65,8 +65,8 @@ TEST_CASE("every command's help exits 0 and its example paths exist in scenarios
   const auto top = run_cmhsim("--help", dir);
   REQUIRE(top.code == 0);
   const auto commands = listed_commands(top.out);
-  CHECK(commands == std::vector<std::string>{"run", "compare", "sweep", "merge", "export", "report",
-                                             "validate", "serve", "params"});
+  CHECK(commands == std::vector<std::string>{"run", "compare", "warmup", "sweep", "merge", "export",
+                                             "report", "validate", "serve", "params"});
   const std::regex path(R"(scenarios/[\w./-]*\w)");
   std::size_t paths = 0;
   std::vector<std::string> pages = {top.out};
@@ -144,6 +144,8 @@ TEST_CASE("bad option values exit 2 naming the option", "[cli][bad-input]") {
   expect("report x.h5 -o out --dpi 20", "--dpi: expects a whole number from 50 to 1200");
   expect("params --markdown --model", "params: give one of --markdown, --model and --outputs");
   expect("params extra", "params: unexpected argument 'extra'");
+  expect("warmup " + scenario + " --window 0", "warmup: --window: expects a whole number");
+  expect("warmup " + scenario + " --band -0.1", "warmup: --band");
   expect("--seed 3", "unknown option '--seed'");
 }
 
