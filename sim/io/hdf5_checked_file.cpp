@@ -47,21 +47,6 @@ CheckedFile::State& require_state(hid_t object) {
   return *state;
 }
 
-/// Returns the address of `object`'s header, relative to the file's base.
-std::uint64_t header_address(hid_t object) {
-#if H5_VERSION_GE(1, 12, 0)
-  H5O_info2_t info{};
-  check(H5Oget_info3(object, &info, H5O_INFO_BASIC), "cannot inspect an object");
-  haddr_t address = HADDR_UNDEF;
-  check(H5VLnative_token_to_addr(object, info.token, &address), "cannot inspect an object");
-  return address;
-#else
-  H5O_info_t info{};
-  check(H5Oget_info2(object, &info, H5O_INFO_BASIC), "cannot inspect an object");
-  return info.addr;
-#endif
-}
-
 /// Returns the `count` strings whose descriptors fill the start of `data`.
 std::vector<std::string> decode_strings(CheckedFile::State& state,
                                         std::span<const std::uint8_t> data, std::size_t count,
@@ -107,6 +92,20 @@ CheckedFile CheckedFile::open_image(const std::vector<std::uint8_t>& image) {
 }
 
 hid_t CheckedFile::get() const noexcept { return state_->file.get(); }
+
+std::uint64_t header_address(hid_t object) {
+#if H5_VERSION_GE(1, 12, 0)
+  H5O_info2_t info{};
+  check(H5Oget_info3(object, &info, H5O_INFO_BASIC), "cannot inspect an object");
+  haddr_t address = HADDR_UNDEF;
+  check(H5VLnative_token_to_addr(object, info.token, &address), "cannot inspect an object");
+  return address;
+#else
+  H5O_info_t info{};
+  check(H5Oget_info2(object, &info, H5O_INFO_BASIC), "cannot inspect an object");
+  return info.addr;
+#endif
+}
 
 bool in_checked_file(hid_t object) { return state_of(object) != nullptr; }
 

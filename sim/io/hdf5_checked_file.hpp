@@ -37,6 +37,9 @@ class CheckedFile {
   std::unique_ptr<State> state_;
 };
 
+/// Returns the address of `object`'s header in its file, relative to the superblock.
+std::uint64_t header_address(hid_t object);
+
 /// Returns true when `object` lies in a file opened as a CheckedFile on this thread.
 bool in_checked_file(hid_t object);
 
