@@ -8,13 +8,15 @@
 #include "io/hdf5_global_heap.hpp"
 #include "io/hdf5_image.hpp"
 #include "io/hdf5_object_header.hpp"
+#include "io/hdf5_structure.hpp"
 
 namespace cmhsim::io::h5 {
 
 struct CheckedFile::State {
-  explicit State(FileBytes b) : bytes(std::move(b)), heaps(bytes) {}
+  explicit State(FileBytes b) : bytes(std::move(b)), heaps(bytes), structure(bytes) {}
   FileBytes bytes;
   GlobalHeaps heaps;
+  StructureChecks structure;
   FileHandle file;
 };
 
@@ -78,6 +80,7 @@ CheckedFile::~CheckedFile() {
 
 CheckedFile CheckedFile::open(const std::string& path) {
   auto state = std::make_unique<State>(FileBytes::map(path));
+  state->structure.check_root();
   state->file = FileHandle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                                  "cannot open HDF5 file '" + path + "'"));
   return CheckedFile(std::move(state));
@@ -87,6 +90,7 @@ CheckedFile CheckedFile::open_image(const std::vector<std::uint8_t>& image) {
   // The seal first, so a damaged image is reported as damaged.
   check_file_image(image);
   auto state = std::make_unique<State>(FileBytes::view(image));
+  state->structure.check_root();
   state->file = open_file_image(image);
   return CheckedFile(std::move(state));
 }
@@ -108,6 +112,31 @@ std::uint64_t header_address(hid_t object) {
 }
 
 bool in_checked_file(hid_t object) { return state_of(object) != nullptr; }
+
+void check_link(hid_t parent, const std::string& name, bool open) {
+  CheckedFile::State* state = state_of(parent);
+  if (state == nullptr) return;
+  // A longer path would make libhdf5 walk groups no check has seen.
+  if (name.empty() || name == "." || name.find('/') != std::string::npos) {
+    throw IoError("'" + name.substr(0, 80) + "' is not the name of one object in a group");
+  }
+  if (!open) return;
+#if H5_VERSION_GE(1, 12, 0)
+  H5L_info2_t info{};
+  check(H5Lget_info2(parent, name.c_str(), &info, H5P_DEFAULT), "cannot look up '" + name + "'");
+  haddr_t address = HADDR_UNDEF;
+  if (info.type == H5L_TYPE_HARD) {
+    check(H5VLnative_token_to_addr(parent, info.u.token, &address),
+          "cannot look up '" + name + "'");
+  }
+#else
+  H5L_info_t info{};
+  check(H5Lget_info(parent, name.c_str(), &info, H5P_DEFAULT), "cannot look up '" + name + "'");
+  const haddr_t address = info.u.address;
+#endif
+  if (info.type != H5L_TYPE_HARD) throw IoError("'" + name + "' is a link to elsewhere");
+  state->structure.check_object(address);
+}
 
 std::vector<std::string> read_vlen_attribute(hid_t object, const std::string& name,
                                              std::size_t count) {

@@ -43,6 +43,11 @@ std::uint64_t header_address(hid_t object);
 /// Returns true when `object` lies in a file opened as a CheckedFile on this thread.
 bool in_checked_file(hid_t object);
 
+/// Throws IoError, when `parent` lies in a CheckedFile, unless `name` is one name (no '/') and, if
+/// `open`, names a hard link to an object whose stored structure passes StructureChecks: so
+/// libhdf5 then looks up and opens only what was checked. Does nothing for other files.
+void check_link(hid_t parent, const std::string& name, bool open);
+
 /// Returns the `count` strings of the variable-length string attribute `name` of `object`, which
 /// lies in a CheckedFile, read from the file's bytes; throws IoError if the stored attribute does
 /// not match what libhdf5 reports or its strings do not resolve.

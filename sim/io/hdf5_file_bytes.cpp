@@ -46,6 +46,21 @@ std::uint64_t ByteReader::little_endian(std::size_t width) {
   return value;
 }
 
+SymbolTableEntry read_symbol_table_entry(ByteReader& r) {
+  SymbolTableEntry e;
+  r.skip(8);  // The offset of the link's name in its group's local heap.
+  e.header = r.u64();
+  e.cache_type = r.u32();
+  r.skip(4);
+  const std::uint64_t btree = r.u64();
+  const std::uint64_t heap = r.u64();
+  if (e.cache_type == 1) {
+    e.btree = btree;
+    e.heap = heap;
+  }
+  return e;
+}
+
 FileBytes FileBytes::map(const std::string& path) {
   const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   if (file.fd < 0) throw IoError(std::string("cannot open it: ") + std::strerror(errno));
@@ -73,7 +88,8 @@ FileBytes::~FileBytes() { release(); }
 FileBytes::FileBytes(FileBytes&& other) noexcept
     : bytes_(std::exchange(other.bytes_, {})),
       mapping_(std::exchange(other.mapping_, nullptr)),
-      base_(other.base_) {}
+      base_(other.base_),
+      root_(other.root_) {}
 
 FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
   if (this != &other) {
@@ -81,6 +97,7 @@ FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
     bytes_ = std::exchange(other.bytes_, {});
     mapping_ = std::exchange(other.mapping_, nullptr);
     base_ = other.base_;
+    root_ = other.root_;
   }
   return *this;
 }
@@ -95,8 +112,9 @@ std::span<const std::uint8_t> FileBytes::at(std::uint64_t address, std::uint64_t
                                             const std::string& what) const {
   const std::uint64_t size = bytes_.size();
   if (address > size || base_ > size - address || length > size - base_ - address) {
-    throw IoError(what + " at address " + std::to_string(address) + " (" + std::to_string(length) +
-                  " bytes) lies outside the file of " + std::to_string(size) + " bytes");
+    throw IoError(what + ": " + std::to_string(length) + " bytes at address " +
+                  std::to_string(address) + " lie outside the file of " + std::to_string(size) +
+                  " bytes");
   }
   return bytes_.subspan(static_cast<std::size_t>(base_ + address),
                         static_cast<std::size_t>(length));
@@ -137,6 +155,12 @@ void FileBytes::check_superblock() {
                     " gives base address " + std::to_string(base));
     }
     base_ = base;
+    r.skip(8 + 8);  // The free-space address and the end-of-file address.
+    if (r.u64() != kUndefinedAddress) {
+      throw IoError(
+          "the HDF5 superblock names a file driver's information, which cmhsim does not use");
+    }
+    root_ = read_symbol_table_entry(r);
     return;
   }
   throw IoError("no HDF5 superblock at byte 0 or 512");

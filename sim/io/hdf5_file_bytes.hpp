@@ -43,9 +43,24 @@ class ByteReader {
   const char* what_;
 };
 
+/// Gives the value of an undefined address.
+inline constexpr std::uint64_t kUndefinedAddress = ~std::uint64_t{0};
+
+/// Holds a symbol table entry: an object's header address and, when its cache type is 1, the
+/// B-tree and local heap of the group's symbol table.
+struct SymbolTableEntry {
+  std::uint64_t header = kUndefinedAddress;
+  std::uint32_t cache_type = 0;
+  std::uint64_t btree = kUndefinedAddress;
+  std::uint64_t heap = kUndefinedAddress;
+};
+
+/// Returns the symbol table entry (40 bytes with 8-byte addresses) read from `r`.
+SymbolTableEntry read_symbol_table_entry(ByteReader& r);
+
 /// Holds an HDF5 file's bytes read-only and resolves file addresses within them. The superblock is
 /// checked on construction: version 0 or 1, 8-byte addresses and lengths, and a base address equal
-/// to where the superblock lies (0, or 512 after a seal's user block).
+/// to where the superblock lies (0, or 512 after a seal's user block), and no driver information.
 class FileBytes {
  public:
   /// Maps the file at `path` read-only; throws IoError if it cannot or the superblock is unusable.
@@ -69,6 +84,8 @@ class FileBytes {
   [[nodiscard]] std::span<const std::uint8_t> from_offset(std::uint64_t offset) const noexcept;
   /// Returns the absolute offset of address 0 (the superblock's position).
   [[nodiscard]] std::uint64_t base() const noexcept { return base_; }
+  /// Returns the root group's symbol table entry from the superblock.
+  [[nodiscard]] const SymbolTableEntry& root() const noexcept { return root_; }
 
  private:
   FileBytes(std::span<const std::uint8_t> bytes, void* mapping) noexcept
@@ -79,6 +96,7 @@ class FileBytes {
   std::span<const std::uint8_t> bytes_;
   void* mapping_ = nullptr;  ///< The mmap region when this object owns one.
   std::uint64_t base_ = 0;
+  SymbolTableEntry root_;
 };
 
 }  // namespace cmhsim::io::h5

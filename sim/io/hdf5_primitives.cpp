@@ -235,11 +235,13 @@ GroupHandle open_group(hid_t parent, const std::string& name) {
   if (!has_link(parent, name)) {
     throw IoError("'" + object_path(parent) + "' has no group '" + name + "'");
   }
+  check_link(parent, name, true);
   return GroupHandle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT),
                            "cannot open group '" + name + "' in '" + object_path(parent) + "'"));
 }
 
 bool has_link(hid_t parent, const std::string& name) {
+  check_link(parent, name, false);
   return check(H5Lexists(parent, name.c_str(), H5P_DEFAULT),
                "cannot look up '" + name + "' in '" + object_path(parent) + "'") > 0;
 }
@@ -370,6 +372,7 @@ DatasetHandle open_dataset(hid_t parent, const std::string& name) {
   if (!has_link(parent, name)) {
     throw IoError("'" + object_path(parent) + "' has no dataset '" + name + "'");
   }
+  check_link(parent, name, true);
   return DatasetHandle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT),
                              "cannot open " + dataset_label(parent, name)));
 }

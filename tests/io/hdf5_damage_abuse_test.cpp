@@ -192,6 +192,31 @@ TEST_CASE("a dataset claiming more values than the file holds is refused before 
                         Catch::Contains("more than the file's"));
 }
 
+TEST_CASE("a group B-tree that leads back to itself is refused, not recursed into",
+          "[hdf5][abuse]") {
+  // libhdf5 1.10 follows the child to the node itself until the stack overflows.
+  const TempDir dir;
+  const std::string path = good_file(dir);
+  Damage d(path);
+  std::uint64_t tree = 0;
+  {
+    const h5::FileBytes view = d.view();
+    for (const auto& m : h5::header_messages(view, view.root().header)) {
+      if (m.type == 0x0011) tree = d.read(d.offset_of(m.body), 8);  // The symbol table message.
+    }
+  }
+  REQUIRE(tree != 0);
+  const std::size_t node = kSealBlockSize + tree;
+  REQUIRE(d.read(node, 4) == 0x45455254);  // "TREE"
+  d.write(node + 5, 1, 1);                 // Level 1, so its child is a node too ...
+  d.write(node + 24 + 8, tree, 8);         // ... and that child is the node itself.
+  d.seal();
+  CHECK_THROWS_AS(read_results_hdf5(path), ResultsFileError);
+  CHECK_THROWS_WITH(
+      read_results_hdf5(path),
+      Catch::Contains("B-tree node at address " + std::to_string(tree) + " is reached twice"));
+}
+
 TEST_CASE("a superblock with addresses of another width is refused", "[hdf5][bad-input]") {
   const TempDir dir;
   const std::string path = good_file(dir);

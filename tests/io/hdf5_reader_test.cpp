@@ -209,6 +209,28 @@ TEST_CASE("a service table narrower than its metric names is refused", "[hdf5][a
                     Catch::Contains("has 2 columns for " + std::to_string(metrics.size())));
 }
 
+TEST_CASE("a dataset stored in another file is refused, not read", "[hdf5][abuse]") {
+  // libhdf5 reads an external file list's files: a results file could show any local file.
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_results(), path);
+  write_bytes(dir.file("secret.bin"), std::string(24, 's'));
+  {
+    EditedFile file = open_for_edit(path);
+    GroupHandle reps = h5::open_group(file.get(), "replications");
+    check(H5Ldelete(reps.get(), "events", H5P_DEFAULT), "delete dataset");
+    PropertyListHandle dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "dcpl"));
+    check(H5Pset_external(dcpl.get(), dir.file("secret.bin").c_str(), 0, 24), "external");
+    const hsize_t three = 3;
+    DataspaceHandle space(check(H5Screate_simple(1, &three, nullptr), "space"));
+    DatasetHandle events(check(H5Dcreate2(reps.get(), "events", H5T_STD_U64LE, space.get(),
+                                          H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                               "create"));
+  }
+  CHECK_THROWS_AS(read_results_hdf5(path), ResultsFileError);
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("an external file list"));
+}
+
 TEST_CASE("a sweep file listing a point beyond its points is refused", "[hdf5][abuse]") {
   // Export looked the point's settings up unchecked and ended with an untyped error.
   const TempDir dir;
