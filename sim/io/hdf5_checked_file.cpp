@@ -49,22 +49,6 @@ CheckedFile::State& require_state(hid_t object) {
   return *state;
 }
 
-/// Returns the `count` strings whose descriptors fill the start of `data`.
-std::vector<std::string> decode_strings(CheckedFile::State& state,
-                                        std::span<const std::uint8_t> data, std::size_t count,
-                                        const std::string& label) {
-  if (count > data.size() / kVlenDescriptorSize) {
-    throw IoError(label + " stores " + std::to_string(data.size()) + " bytes for " +
-                  std::to_string(count) + " strings");
-  }
-  std::vector<std::string> out;
-  out.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    out.push_back(state.heaps.string(data.subspan(i * kVlenDescriptorSize, kVlenDescriptorSize)));
-  }
-  return out;
-}
-
 }  // namespace
 
 CheckedFile::CheckedFile(std::unique_ptr<State> state) : state_(std::move(state)) {
@@ -151,7 +135,7 @@ std::vector<std::string> read_vlen_attribute(hid_t object, const std::string& na
     if (element_count(a.dataspace) != count) {
       throw IoError(label + " is stored with another shape than libhdf5 reports");
     }
-    return decode_strings(state, a.data, count, label);
+    return state.heaps.strings(a.data, count, label);
   }
   throw IoError(label + " is not stored in its object's header in a form cmhsim reads");
 }
@@ -167,7 +151,7 @@ std::vector<std::string> read_vlen_dataset(hid_t dataset, std::size_t count) {
   const std::uint64_t length = static_cast<std::uint64_t>(count) * kVlenDescriptorSize;
   if (offset < state.bytes.base()) throw IoError("the strings lie before the HDF5 data");
   const auto data = state.bytes.at(offset - state.bytes.base(), length, "the dataset's strings");
-  return decode_strings(state, data, count, "the dataset");
+  return state.heaps.strings(data, count, "the dataset");
 }
 
 }  // namespace cmhsim::io::h5

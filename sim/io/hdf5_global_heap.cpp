@@ -90,4 +90,18 @@ std::string GlobalHeaps::string(std::span<const std::uint8_t> descriptor) {
   return {begin, std::find(begin, begin + bytes.size(), '\0')};
 }
 
+std::vector<std::string> GlobalHeaps::strings(std::span<const std::uint8_t> data,
+                                              std::uint64_t count, const std::string& label) {
+  if (count > data.size() / kVlenDescriptorSize) {
+    throw IoError(label + " stores " + std::to_string(data.size()) + " bytes for " +
+                  std::to_string(count) + " strings");
+  }
+  std::vector<std::string> out;
+  out.reserve(static_cast<std::size_t>(count));
+  for (std::size_t i = 0; i < count; ++i) {
+    out.push_back(string(data.subspan(i * kVlenDescriptorSize, kVlenDescriptorSize)));
+  }
+  return out;
+}
+
 }  // namespace cmhsim::io::h5

@@ -32,6 +32,11 @@ class GlobalHeaps {
   /// heap object of exactly its length.
   std::string string(std::span<const std::uint8_t> descriptor);
 
+  /// Returns the `count` strings whose descriptors fill the start of `data`, the stored values of
+  /// `label`; throws IoError if `data` is too short or a string does not resolve.
+  std::vector<std::string> strings(std::span<const std::uint8_t> data, std::uint64_t count,
+                                   const std::string& label);
+
  private:
   /// Holds the objects of one collection by index (empty for indices not present).
   struct Collection {

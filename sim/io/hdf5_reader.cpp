@@ -7,6 +7,7 @@
 
 #include "io/hdf5_arrays.hpp"
 #include "io/hdf5_checked_file.hpp"
+#include "io/hdf5_file_check.hpp"
 #include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
@@ -168,6 +169,22 @@ experiment::RunResults read_results_hdf5_image(const std::vector<std::uint8_t>& 
   const ErrorSilencer quiet;
   return read_opened([&] { return h5::CheckedFile::open_image(image); },
                      "cannot read results from an HDF5 file image: ", read_run_root);
+}
+
+void check_results_file(const std::string& path) {
+  const ErrorSilencer quiet;
+  check_seal(path);
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    take_hdf5_error_stack();
+    return;
+  }
+  try {
+    h5::check_whole_file(path);
+  } catch (const ResultsFileError&) {
+    throw;
+  } catch (const IoError& e) {
+    throw ResultsFileError(e.what());
+  }
 }
 
 experiment::ComparisonResults read_comparison_hdf5(const std::string& path) {

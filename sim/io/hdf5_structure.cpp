@@ -143,6 +143,7 @@ void StructureChecks::check_symbol_node(std::uint64_t address) {
   ByteReader r(file_.at(address + 8, count * kSymbolEntrySize, label), "a symbol table node");
   for (std::uint16_t i = 0; i < count; ++i) {
     const SymbolTableEntry e = read_symbol_table_entry(r);
+    linked_.push_back(e.header);
     if (e.cache_type == 1) queue_group_tree(e.btree);
   }
 }

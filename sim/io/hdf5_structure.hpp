@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "io/hdf5_file_bytes.hpp"
@@ -28,6 +29,10 @@ class StructureChecks {
   /// level falls by one at each step, with every node, symbol table node and chunk in the file.
   void check_object(std::uint64_t address);
 
+  /// Returns the header addresses named by the symbol table nodes checked since the last call:
+  /// the objects the checked groups hold.
+  std::vector<std::uint64_t> take_linked() { return std::exchange(linked_, {}); }
+
  private:
   void check_layout(std::span<const std::uint8_t> body);
   void queue_group_tree(std::uint64_t address);
@@ -40,6 +45,7 @@ class StructureChecks {
   std::set<std::uint64_t> trees_;      ///< Group B-trees checked or queued.
   std::set<std::uint64_t> nodes_;      ///< B-tree and symbol table nodes visited.
   std::vector<std::uint64_t> queued_;  ///< Group B-trees still to check.
+  std::vector<std::uint64_t> linked_;  ///< Objects named by checked symbol table nodes.
 };
 
 }  // namespace cmhsim::io::h5

@@ -13,6 +13,7 @@
 #include "io/hdf5_reader.hpp"
 #include "io/hdf5_run_layout.hpp"
 #include "io/hdf5_seal.hpp"
+#include "io/hdf5_sweep.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io_test_support.hpp"
 
@@ -142,6 +143,7 @@ TEST_CASE("a string naming a heap object that does not exist is refused", "[hdf5
   d.write(descriptor + 12, 0x7fffffff, 4);
   d.seal();
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("has no object 2147483647"));
+  CHECK_THROWS_WITH(check_results_file(path), Catch::Contains("has no object 2147483647"));
 }
 
 TEST_CASE("a string claiming 4 GiB is refused before anything is allocated", "[hdf5][abuse]") {
@@ -170,6 +172,7 @@ TEST_CASE("a string dataset whose descriptor is damaged is refused", "[hdf5][abu
   d.write(offset + 12, 0xfffe, 4);
   d.seal();
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("has no object 65534"));
+  CHECK_THROWS_WITH(check_results_file(path), Catch::Contains("has no object 65534"));
 }
 
 TEST_CASE("a dataset claiming more values than the file holds is refused before allocating",
@@ -215,6 +218,45 @@ TEST_CASE("a group B-tree that leads back to itself is refused, not recursed int
   CHECK_THROWS_WITH(
       read_results_hdf5(path),
       Catch::Contains("B-tree node at address " + std::to_string(tree) + " is reached twice"));
+}
+
+TEST_CASE("the whole-file check passes good files and leaves other files to their reader",
+          "[hdf5]") {
+  const TempDir dir;
+  CHECK_NOTHROW(check_results_file(good_file(dir)));
+  const std::string sweep = dir.file("sweep.h5");
+  write_sweep_hdf5(
+      three_points(), {0, 1, 2}, [](std::size_t) { return sample_pathway_results(); }, sweep);
+  CHECK_NOTHROW(check_results_file(sweep));
+  write_bytes(dir.file("notes.h5"), "not results");
+  CHECK_NOTHROW(check_results_file(dir.file("notes.h5")));
+}
+
+TEST_CASE("the whole-file check refuses damage in an object no reader opens", "[hdf5][abuse]") {
+  // The analysis package may read objects the C++ readers leave alone.
+  const TempDir dir;
+  const std::string path = good_file(dir);
+  {
+    const ErrorSilencer quiet;
+    FileHandle file(check(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), path));
+    GroupHandle extra = h5::create_group(file.get(), "extra");
+    h5::write_string_dataset(extra.get(), "note", "a note");
+  }
+  seal_file(path);
+  CHECK_NOTHROW(check_results_file(path));
+  haddr_t offset = HADDR_UNDEF;
+  {
+    const ErrorSilencer quiet;
+    FileHandle file = h5::open_file_readonly(path);
+    DatasetHandle ds = h5::open_dataset(file.get(), "extra/note");
+    offset = H5Dget_offset(ds.get());
+  }
+  REQUIRE(offset != HADDR_UNDEF);
+  Damage d(path);
+  d.write(offset + 12, 0xfffd, 4);
+  d.seal();
+  CHECK_NOTHROW(read_results_hdf5(path));
+  CHECK_THROWS_WITH(check_results_file(path), Catch::Contains("has no object 65533"));
 }
 
 TEST_CASE("a superblock with addresses of another width is refused", "[hdf5][bad-input]") {
