@@ -133,6 +133,7 @@ int read_results(const std::vector<std::uint8_t>& bytes, const fs::path& scratch
     });
     attempt([&] { (void)io::read_point_stamp(file); });
     attempt([&] { (void)io::results_content(file); }, false);
+    attempt([&] { io::check_results_file(file); }, false);
     attempt([&] { (void)io::export_csv(file, csv.string()); });
   } catch (const std::exception& e) {
     std::cerr << "unexpected exception: " << e.what() << "\n";

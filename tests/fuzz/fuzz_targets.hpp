@@ -30,7 +30,8 @@ std::vector<std::uint8_t> mutate_results(const std::vector<std::uint8_t>& seed,
                                          std::mt19937_64& rng);
 
 /// Reads `bytes` as a file in `scratch` with every results reader (run, comparison, sweep with
-/// all its points, checkpoint stamp, content, CSV export) and as an image; returns kReadWhole if
+/// all its points, checkpoint stamp, content, CSV export, the whole-file check made before the
+/// analysis package reads a file) and as an image; returns kReadWhole if
 /// any reader read it whole, kClean if all refused it with an IoError, else kUnexpected.
 int read_results(const std::vector<std::uint8_t>& bytes, const std::filesystem::path& scratch);
 
