@@ -1,6 +1,5 @@
-// HDF5 files from outside the process, opened read-only with their bytes held beside libhdf5's
-// handle: the superblock is checked before libhdf5 opens the file, and variable-length strings are
-// read from the bytes by cmhsim, never by libhdf5. Knows nothing of the results layout.
+// HDF5 files from outside, opened read-only beside their bytes: structure checked before libhdf5
+// parses it, strings read by cmhsim, never by libhdf5. Knows nothing of the results layout.
 #pragma once
 
 #include <cstdint>
@@ -30,6 +29,7 @@ class CheckedFile {
   /// Returns libhdf5's identifier of the open file.
   [[nodiscard]] hid_t get() const noexcept;
 
+  /// Holds the file's bytes, their heaps and checks, and libhdf5's handle.
   struct State;
 
  private:

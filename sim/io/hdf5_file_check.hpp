@@ -1,6 +1,5 @@
-// A check of a whole HDF5 file from its bytes, for files another program (the analysis package's
-// h5py) will parse: every object the groups hold, and every variable-length string cmhsim can
-// find. Knows the file format, not libhdf5 or the results layout.
+// A check of every object and string of an HDF5 file from its bytes, for files h5py will parse.
+// Knows the file format, not libhdf5 or the results layout.
 #pragma once
 
 #include <string>

@@ -1,6 +1,5 @@
-// HDF5 object headers (version 1) parsed from a file's bytes by cmhsim: their chunks and
-// attribute messages, and the datatype and dataspace messages attributes carry. Knows the file
-// format, not libhdf5 or the results layout.
+// Version-1 HDF5 object headers parsed from a file's bytes: messages, attributes, datatypes and
+// dataspaces. Knows the file format, not libhdf5 or the results layout.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,5 @@
-// Checks on what an HDF5 dataset or attribute claims before its values are read: its type, its
-// shape and that its size fits the file. Failures are IoErrors; knows nothing of the results
-// layout.
+// Checks on what an HDF5 dataset or attribute claims before its values are read: type, shape and
+// a size that fits the file. Failures are IoErrors; knows nothing of the results layout.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,5 @@
-// Checks of an HDF5 file's stored structure made before libhdf5 parses it: object headers, the
-// messages they may hold, and the B-trees of groups and chunked datasets. Knows the file format,
-// not libhdf5 or the results layout.
+// Checks of an HDF5 file's structure before libhdf5 parses it: object headers, their messages and
+// the B-trees of groups and chunked datasets. Knows the file format, not libhdf5 or the results.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,5 @@
-// Tests that results files damaged where libhdf5 1.10 loops, crashes or allocates without bound
-// (global heaps, string descriptors, claimed sizes) are refused with a ResultsFileError. Each file
-// is a good one with a few bytes changed and its seal made valid again, as a forger would.
+// Tests that results files damaged where libhdf5 1.10 loops, crashes or over-allocates are refused:
+// each is a good file with a few bytes changed and its seal made valid again, as a forger would.
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <span>
