@@ -227,6 +227,9 @@ TEST_CASE("the whole-file check passes good files and leaves other files to thei
   write_sweep_hdf5(
       three_points(), {0, 1, 2}, [](std::size_t) { return sample_pathway_results(); }, sweep);
   CHECK_NOTHROW(check_results_file(sweep));
+  const std::string comparison = dir.file("comparison.h5");
+  write_comparison_hdf5(sample_comparison(), comparison);
+  CHECK_NOTHROW(check_results_file(comparison));
   write_bytes(dir.file("notes.h5"), "not results");
   CHECK_NOTHROW(check_results_file(dir.file("notes.h5")));
 }
