@@ -18,6 +18,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
+#include "io/hdf5_reader.hpp"
 #include "io/hdf5_seal.hpp"
 
 extern char** environ;
@@ -110,7 +111,7 @@ int report(const ReportArgs& args) {
                 {{(fs::path(out_dir) / "report.html").string(), "report"}});
   try {
     // A damaged file is refused here, before a Python HDF5 reader could crash on it.
-    io::check_seal(input);
+    io::check_results_file(input);
   } catch (const io::ResultsFileError& e) {
     std::cerr << "cmhsim: report: cannot read results file '" << input << "': " << e.what() << '\n';
     return kExitBadInput;

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "io/hdf5_primitives.hpp"
+#include "io/hdf5_read_checks.hpp"
 
 namespace cmhsim::io::h5 {
 namespace {
@@ -60,20 +61,16 @@ Array<T> read_array(hid_t parent, const std::string& name, int rank, H5T_class_t
   const std::string label = label_of(parent, name);
   DatasetHandle ds = open_dataset(parent, name);
   DatatypeHandle type(check(H5Dget_type(ds.get()), "cannot inspect " + label));
-  if (H5Tget_class(type.get()) != cls) {
-    throw IoError(label + (cls == H5T_FLOAT ? " is not a float" : " is not an integer") +
-                  " dataset");
-  }
+  require_standard_number(type.get(), cls, label);
   DataspaceHandle space(check(H5Dget_space(ds.get()), "cannot inspect " + label));
-  const int actual = check(H5Sget_simple_extent_ndims(space.get()), "cannot inspect " + label);
-  if (actual != rank) {
-    throw IoError(label + " has " + std::to_string(actual) + " dimension(s), expected " +
+  const std::vector<std::uint64_t> dims = checked_dims(space.get(), label);
+  if (dims.size() != static_cast<std::size_t>(rank)) {
+    throw IoError(label + " has " + std::to_string(dims.size()) + " dimension(s), expected " +
                   std::to_string(rank));
   }
-  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-  check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), "cannot inspect " + label);
   Array<T> out;
   out.dims.assign(dims.begin(), dims.end());
+  require_stored(ds.get(), type.get(), product(out.dims), label);
   out.values.resize(product(out.dims));
   if (!out.values.empty()) {
     check(H5Dread(ds.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.values.data()),

@@ -60,10 +60,14 @@ std::vector<std::uint8_t> file_image(hid_t file) {
   return image;
 }
 
-FileHandle open_file_image(const std::vector<std::uint8_t>& image) {
+void check_file_image(const std::vector<std::uint8_t>& image) {
   // Without an image the core driver would read a disk file of the same name instead.
   if (!starts_like_hdf5(image)) throw IoError("the bytes do not hold an HDF5 file image");
   check_image_seal(image);
+}
+
+FileHandle open_file_image(const std::vector<std::uint8_t>& image) {
+  check_file_image(image);
   const std::string what =
       "cannot open an HDF5 file image of " + std::to_string(image.size()) + " bytes";
   PropertyListHandle fapl = memory_access(what);

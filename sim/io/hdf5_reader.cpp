@@ -6,6 +6,8 @@
 #include <functional>
 
 #include "io/hdf5_arrays.hpp"
+#include "io/hdf5_checked_file.hpp"
+#include "io/hdf5_file_check.hpp"
 #include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
@@ -50,7 +52,7 @@ std::string content_of(hid_t root, std::int64_t version) {
 template <typename Open, typename Read>
 auto read_opened(Open open, const std::string& prefix, Read read) {
   try {
-    FileHandle file = open();
+    h5::CheckedFile file = open();
     GroupHandle root = h5::open_root(file.get());
     const std::int64_t version = require_schema(root.get());
     return read(root.get(), version);
@@ -95,7 +97,7 @@ auto read_file(const std::string& path, Read read) {
     take_hdf5_error_stack();
     throw ResultsFileError(prefix + "not an HDF5 file");
   }
-  return read_opened([&] { return h5::open_file_readonly(path); }, prefix, read);
+  return read_opened([&] { return h5::CheckedFile::open(path); }, prefix, read);
 }
 
 /// Reads the /comparison group into `out` (names, estimates, differences).
@@ -165,8 +167,24 @@ experiment::RunResults read_results_hdf5(const std::string& path) {
 
 experiment::RunResults read_results_hdf5_image(const std::vector<std::uint8_t>& image) {
   const ErrorSilencer quiet;
-  return read_opened([&] { return h5::open_file_image(image); },
+  return read_opened([&] { return h5::CheckedFile::open_image(image); },
                      "cannot read results from an HDF5 file image: ", read_run_root);
+}
+
+void check_results_file(const std::string& path) {
+  const ErrorSilencer quiet;
+  check_seal(path);
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    take_hdf5_error_stack();
+    return;
+  }
+  try {
+    h5::check_whole_file(path);
+  } catch (const ResultsFileError&) {
+    throw;
+  } catch (const IoError& e) {
+    throw ResultsFileError(e.what());
+  }
 }
 
 experiment::ComparisonResults read_comparison_hdf5(const std::string& path) {

@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "io/hdf5_primitives.hpp"
+#include "io/hdf5_read_checks.hpp"
 #include "model/pathway_types.hpp"
 
 namespace cmhsim::io {
@@ -66,6 +67,34 @@ DatatypeHandle person_file_type() {
     offset += H5Tget_size(m.file_type);
   }
   return t;
+}
+
+/// Throws IoError unless the stored record type `type` has every member of the person table with
+/// its stored type, and every member lies inside the record.
+void check_person_members(hid_t type, const std::string& label) {
+  const std::size_t record = H5Tget_size(type);
+  const int count = check(H5Tget_nmembers(type), "cannot inspect " + label);
+  for (int i = 0; i < count; ++i) {
+    const auto index = static_cast<unsigned>(i);
+    const DatatypeHandle member(check(H5Tget_member_type(type, index), "cannot inspect " + label));
+    const std::size_t offset = H5Tget_member_offset(type, index);
+    const std::size_t size = H5Tget_size(member.get());
+    if (size == 0 || offset > record || size > record - offset) {
+      throw IoError(label + " has a member outside its record");
+    }
+  }
+  for (const Member& m : members()) {
+    const int index = H5Tget_member_index(type, m.name);
+    if (index < 0) {
+      H5Eclear2(H5E_DEFAULT);
+      throw IoError(label + " has no member '" + m.name + "'");
+    }
+    const DatatypeHandle member(
+        check(H5Tget_member_type(type, static_cast<unsigned>(index)), "cannot inspect " + label));
+    if (check(H5Tequal(member.get(), m.file_type), "cannot inspect " + label) <= 0) {
+      throw IoError(label + " stores member '" + m.name + "' with another type");
+    }
+  }
 }
 
 template <std::size_t N>
@@ -157,15 +186,11 @@ std::vector<model::PersonSummary> read_person_table(hid_t parent, const std::str
   const std::string label = "person table '" + h5::object_path(ds.get()) + "'";
   DatatypeHandle type(check(H5Dget_type(ds.get()), "cannot inspect " + label));
   if (H5Tget_class(type.get()) != H5T_COMPOUND) throw IoError(label + " is not a compound dataset");
-  for (const Member& m : members()) {
-    if (H5Tget_member_index(type.get(), m.name) < 0) {
-      H5Eclear2(H5E_DEFAULT);
-      throw IoError(label + " has no member '" + m.name + "'");
-    }
-  }
+  check_person_members(type.get(), label);
   DataspaceHandle space(check(H5Dget_space(ds.get()), "cannot inspect " + label));
-  const hssize_t count =
-      check(H5Sget_simple_extent_npoints(space.get()), "cannot inspect " + label);
+  if (h5::checked_dims(space.get(), label).size() != 1) throw IoError(label + " is not a list");
+  const std::uint64_t count = h5::checked_count(space.get(), label);
+  h5::require_stored(ds.get(), type.get(), count, label);
   std::vector<model::PersonSummary> out(static_cast<std::size_t>(count));
   if (!out.empty()) {
     const DatatypeHandle memory = person_memory_type();

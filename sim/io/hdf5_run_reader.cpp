@@ -5,6 +5,7 @@
 
 #include "io/hdf5_arrays.hpp"
 #include "io/hdf5_primitives.hpp"
+#include "io/hdf5_read_checks.hpp"
 #include "io/hdf5_recorder.hpp"
 #include "io/hdf5_run_layout.hpp"
 #include "io/results_schema.hpp"
@@ -98,6 +99,11 @@ void read_service_replications(hid_t group, std::size_t s, const std::string& na
   if (table.rows != reps) {
     throw IoError("'" + h5::object_path(ds.get()) + "' has " + std::to_string(table.rows) +
                   " rows, expected one per replication (" + std::to_string(reps) + ")");
+  }
+  const std::size_t named = h5::read_strings_attribute(ds.get(), sc::kMetrics).size();
+  if (table.cols != named) {
+    throw IoError("'" + h5::object_path(ds.get()) + "' has " + std::to_string(table.cols) +
+                  " columns for " + std::to_string(named) + " metrics");
   }
   const auto arrivals = h5::read_u64_vector(group, sc::kArrivals);
   const auto completions = h5::read_u64_vector(group, sc::kCompletions);
@@ -251,6 +257,11 @@ RunResults read_run_group(hid_t group, std::int64_t version) {
 
   GroupHandle all = h5::open_group(group, sc::kServicesGroup);
   const std::vector<std::string> order = h5::read_strings_attribute(all.get(), sc::kOrder);
+  // Each service stores 8 bytes a replication at least, so a file bounds their product.
+  if (!order.empty()) {
+    h5::require_within_file(all.get(), results.replications.size(), 8 * order.size(),
+                            "the replications of every service");
+  }
   for (auto& rep : results.replications) rep.services.resize(order.size());
   std::size_t with_summary = 0;
   for (std::size_t s = 0; s < order.size(); ++s) {

@@ -66,7 +66,11 @@ SweepHeader read_header(hid_t root) {
   h.threads = static_cast<int>(h5::read_i64_attribute(root, "threads"));
   h.ranks = static_cast<int>(h5::read_i64_attribute(root, "ranks"));
   if (h5::has_attribute(root, "shard")) h.shard = h5::read_string_attribute(root, "shard");
-  const std::size_t points = h5::read_u64_attribute(root, "points");
+  const std::uint64_t points = h5::read_u64_attribute(root, "points");
+  if (points > sc::kMaxSweepPoints) {
+    throw IoError("the file claims " + std::to_string(points) + " points; a sweep has at most " +
+                  std::to_string(sc::kMaxSweepPoints));
+  }
   GroupHandle sweep = h5::open_group(root, sc::kSweepGroup);
   h.path = h5::read_string_attribute(sweep.get(), "path");
   h.text = h5::read_string_dataset(sweep.get(), "text");
@@ -84,6 +88,18 @@ SweepHeader read_header(hid_t root) {
     }
   }
   return h;
+}
+
+/// Returns the point index `name` (decimal digits) from a sweep file's point list.
+std::size_t point_index(const std::string& name) {
+  std::size_t index = 0;
+  // Seven digits hold every index below kMaxSweepPoints.
+  if (name.empty() || name.size() > 7 ||
+      !std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    throw IoError("'/points' lists '" + name.substr(0, 80) + "', which is not a point index");
+  }
+  for (const char c : name) index = index * 10 + static_cast<std::size_t>(c - '0');
+  return index;
 }
 
 /// Throws IoError unless the root holds a sweep or shard file.
@@ -173,7 +189,12 @@ SweepContents read_sweep_contents(const std::string& path) {
     out.header = read_header(root);
     GroupHandle points = h5::open_group(root, sc::kPointsGroup);
     for (const auto& name : h5::read_strings_attribute(points.get(), sc::kOrder)) {
-      out.points.push_back(std::stoull(name));
+      const std::size_t index = point_index(name);
+      if (index >= out.header.settings.size()) {
+        throw IoError("'/points' lists point " + name + " of a sweep of " +
+                      std::to_string(out.header.settings.size()) + " points");
+      }
+      out.points.push_back(index);
     }
     if (content_of(root, version) == sc::kContentShard && out.header.shard.empty()) {
       throw IoError("a shard file without a 'shard' attribute");

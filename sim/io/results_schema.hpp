@@ -54,6 +54,9 @@ inline constexpr const char* kDifferenceMean = "difference_mean";
 inline constexpr const char* kUnpairedCiLo = "unpaired_ci95_lo";
 inline constexpr const char* kUnpairedCiHi = "unpaired_ci95_hi";
 
+/// Bounds the points a sweep file may list, as the sweep file loader bounds a sweep.
+inline constexpr std::uint64_t kMaxSweepPoints = 1000000;
+
 inline constexpr const char* kSweepGroup = "sweep";
 inline constexpr const char* kPointsGroup = "points";
 inline constexpr const char* kSweepText = "sweep_text";

@@ -31,15 +31,6 @@ constexpr std::string_view kExit = "exit";
 /// Bounds a scenario or sweep file: the shipped ones are a few kilobytes.
 constexpr std::size_t kMaxInputBytes = std::size_t{4} << 20;
 
-/// Returns true when `name` can become a file name: letters, digits, '-', '_' and '.', not "."
-/// or "..".
-bool is_plain_file_name(const std::string& name) {
-  if (name.empty() || name == "." || name == "..") return false;
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-  });
-}
-
 /// Closes a POSIX file descriptor when it leaves scope.
 struct FdCloser {
   int fd;
@@ -315,15 +306,8 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
   s.path = source_name;
   s.text = text;
   s.name = std::filesystem::path(source_name).stem().string();
-  if (const Field* f = top.find("name")) {
-    s.name = reader.text(*f);
-    // The name becomes the default output's file name, so it must not leave results/.
-    if (!is_plain_file_name(s.name)) {
-      reader.fail_expected(*f,
-                           "a file name of letters, digits, '-', '_' and '.' (not '.' or '..'), "
-                           "as it names the default output file");
-    }
-  }
+  // The name becomes the default output's file name, so it must not leave results/.
+  if (const Field* f = top.find("name")) s.name = reader.file_name(*f);
   if (const Field* f = top.find("description")) s.description = reader.text(*f);
   s.network.horizon_days = reader.number(reader.field_or_default(top, root_field, "horizon_days"));
   s.network.warmup_days = 0.0;

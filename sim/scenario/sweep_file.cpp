@@ -297,7 +297,8 @@ SweepSpec parse_sweep(const std::string& text, const std::string& source_name) {
   s.path = source_name;
   s.text = text;
   s.name = std::filesystem::path(source_name).stem().string();
-  if (const Field* f = top.find("name")) s.name = r.text(*f);
+  // The name becomes the default output's file name, so it must not leave results/.
+  if (const Field* f = top.find("name")) s.name = r.file_name(*f);
   if (const Field* f = top.find("description")) s.description = r.text(*f);
 
   const Field& base_field = *top.find("base");

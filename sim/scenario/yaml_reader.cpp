@@ -419,6 +419,21 @@ std::string Reader::text(const Field& f) const {
   return f.value.Scalar();
 }
 
+std::string Reader::file_name(const Field& f) const {
+  std::string name = text(f);
+  const bool plain =
+      !name.empty() && name != "." && name != ".." &&
+      std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+      });
+  if (!plain) {
+    fail_expected(f,
+                  "a file name of letters, digits, '-', '_' and '.' (not '.' or '..'), "
+                  "as it names the default output file");
+  }
+  return name;
+}
+
 double Reader::number(const Field& f) const {
   const std::string expected = expectation(*f.param);
   const std::string s = scalar(f, expected);

@@ -71,6 +71,9 @@ class Reader {
 
   /// Reads a string.
   [[nodiscard]] std::string text(const Field& f) const;
+  /// Reads a string that names the default output file: letters, digits, '-', '_' and '.', not
+  /// "." or "..", so it cannot leave the results folder.
+  [[nodiscard]] std::string file_name(const Field& f) const;
   /// Reads a finite number within the entry's bounds.
   [[nodiscard]] double number(const Field& f) const;
   /// Reads a signed integer within the entry's bounds.

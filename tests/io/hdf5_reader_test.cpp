@@ -8,6 +8,7 @@
 
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_seal.hpp"
+#include "io/hdf5_sweep.hpp"
 #include "io/hdf5_writer.hpp"
 #include "io_test_support.hpp"
 
@@ -183,6 +184,83 @@ TEST_CASE("reader rejects a service listed in order but absent", "[hdf5][bad-inp
     h5::write_strings_attribute(services.get(), "order", {"triage", "crisis"});
   }
   CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("no group 'crisis'"));
+}
+
+TEST_CASE("a service table narrower than its metric names is refused", "[hdf5][abuse]") {
+  // The reader took each metric's column from the names and read past a narrower table.
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_results(), path);
+  std::vector<std::string> metrics;
+  {
+    EditedFile file = open_for_edit(path);
+    GroupHandle cmht = h5::open_group(file.get(), "services/cmht");
+    {
+      DatasetHandle table = h5::open_dataset(cmht.get(), "replications");
+      metrics = h5::read_strings_attribute(table.get(), "metrics");
+    }
+    check(H5Ldelete(cmht.get(), "replications", H5P_DEFAULT), "delete dataset");
+    DatasetHandle narrow =
+        h5::write_double_matrix(cmht.get(), "replications", {3, 2, {1, 2, 3, 4, 5, 6}});
+    h5::write_strings_attribute(narrow.get(), "metrics", metrics);
+  }
+  CHECK_THROWS_AS(read_results_hdf5(path), ResultsFileError);
+  CHECK_THROWS_WITH(read_results_hdf5(path),
+                    Catch::Contains("has 2 columns for " + std::to_string(metrics.size())));
+}
+
+TEST_CASE("a dataset stored in another file is refused, not read", "[hdf5][abuse]") {
+  // libhdf5 reads an external file list's files: a results file could show any local file.
+  const TempDir dir;
+  const std::string path = dir.file("damaged.h5");
+  write_results_hdf5(sample_results(), path);
+  write_bytes(dir.file("secret.bin"), std::string(24, 's'));
+  {
+    EditedFile file = open_for_edit(path);
+    GroupHandle reps = h5::open_group(file.get(), "replications");
+    check(H5Ldelete(reps.get(), "events", H5P_DEFAULT), "delete dataset");
+    PropertyListHandle dcpl(check(H5Pcreate(H5P_DATASET_CREATE), "dcpl"));
+    check(H5Pset_external(dcpl.get(), dir.file("secret.bin").c_str(), 0, 24), "external");
+    const hsize_t three = 3;
+    DataspaceHandle space(check(H5Screate_simple(1, &three, nullptr), "space"));
+    DatasetHandle events(check(H5Dcreate2(reps.get(), "events", H5T_STD_U64LE, space.get(),
+                                          H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+                               "create"));
+  }
+  CHECK_THROWS_AS(read_results_hdf5(path), ResultsFileError);
+  CHECK_THROWS_WITH(read_results_hdf5(path), Catch::Contains("an external file list"));
+}
+
+TEST_CASE("a sweep file listing a point beyond its points is refused", "[hdf5][abuse]") {
+  // Export looked the point's settings up unchecked and ended with an untyped error.
+  const TempDir dir;
+  const std::string path = dir.file("sweep.h5");
+  write_sweep_hdf5(
+      three_points(), {0, 1, 2}, [](std::size_t) { return sample_results(); }, path);
+  {
+    EditedFile file = open_for_edit(path);
+    GroupHandle points = h5::open_group(file.get(), "points");
+    check(H5Adelete(points.get(), "order"), "delete attribute");
+    h5::write_strings_attribute(points.get(), "order", {"0", "1", "7"});
+  }
+  CHECK_THROWS_AS(read_sweep_contents(path), ResultsFileError);
+  CHECK_THROWS_WITH(read_sweep_contents(path),
+                    Catch::Contains("lists point 7 of a sweep of 3 points"));
+}
+
+TEST_CASE("a sweep file claiming more points than a sweep has is refused before allocating",
+          "[hdf5][abuse]") {
+  const TempDir dir;
+  const std::string path = dir.file("sweep.h5");
+  write_sweep_hdf5(
+      three_points(), {0, 1, 2}, [](std::size_t) { return sample_results(); }, path);
+  {
+    EditedFile file = open_for_edit(path);
+    check(H5Adelete(file.get(), "points"), "delete attribute");
+    h5::write_u64_attribute(file.get(), "points", 100000000);
+  }
+  CHECK_THROWS_WITH(read_sweep_contents(path),
+                    Catch::Contains("claims 100000000 points; a sweep has at most 1000000"));
 }
 
 }  // namespace cmhsim::io::test

@@ -15,7 +15,9 @@
 #include <set>
 #include <string>
 
+#include "experiment/comparison.hpp"
 #include "experiment/run_results.hpp"
+#include "io/hdf5_sweep.hpp"
 
 namespace cmhsim::io::test {
 
@@ -188,6 +190,59 @@ inline experiment::RunResults sample_pathway_results() {
     }
   }
   return r;
+}
+
+/// Returns a comparison of three pathway scenarios over sample_pathway_results().
+inline experiment::ComparisonResults sample_comparison() {
+  constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+  experiment::ComparisonResults c;
+  c.names = {"baseline", "partners", "stepdown"};
+  for (std::size_t s = 0; s < 3; ++s) {
+    experiment::RunResults run = sample_pathway_results();
+    run.provenance.scenario_path = "scenarios/" + c.names[s] + ".yaml";
+    run.persons.clear();
+    c.runs.push_back(run);
+  }
+  c.outcomes = {{"crises_per_1000_per_year", "per 1000 person-years", "crises"},
+                {"crises_per_1000_per_year.by_network.formal_sparse", "per 1000 person-years",
+                 "crises, formal sparse"},
+                {"services.cmht.mean_wait", "days", "service cmht: mean wait"}};
+  for (std::size_t s = 0; s < 3; ++s) {
+    std::vector<engine::Estimate> row;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const double m = 10.0 * static_cast<double>(s) + static_cast<double>(k) + 0.125;
+      row.push_back({m, m - 1.0, m + 1.0, 3});
+    }
+    c.estimates.push_back(row);
+  }
+  for (std::size_t s = 1; s < 3; ++s) {
+    std::vector<experiment::Difference> row;
+    for (std::size_t k = 0; k < 3; ++k) {
+      const double d = c.estimates[s][k].mean - c.estimates[0][k].mean;
+      row.push_back({{d, d - 0.25, d + 0.25, 3}, {d, d - 2.0, d + 2.0, 3}});
+    }
+    c.differences.push_back(row);
+  }
+  c.differences[1][1].paired = {nan, nan, nan, 0};
+  c.seed = 20261123;
+  c.replications = 3;
+  c.wall_seconds = 1.5;
+  return c;
+}
+
+/// Returns the header of a 3-point sweep over one axis.
+inline SweepHeader three_points(const std::string& text = "name: s\n") {
+  SweepHeader h;
+  h.name = "s";
+  h.design = "factorial";
+  h.path = "s.yaml";
+  h.text = text;
+  h.axes = {"care_partners.fte"};
+  h.settings = {{"1"}, {"2"}, {"3"}};
+  h.version = "0.1.0";
+  h.git_commit = "abc";
+  h.started_utc = "2024-05-01T09:00:00Z";
+  return h;
 }
 
 /// Returns true when two person summaries hold the same values, doubles compared by bits.

@@ -12,26 +12,7 @@
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::io::test {
-namespace {
-
 namespace fs = std::filesystem;
-
-/// Returns the header of a 3-point sweep over one axis.
-SweepHeader three_points(const std::string& text = "name: s\n") {
-  SweepHeader h;
-  h.name = "s";
-  h.design = "factorial";
-  h.path = "s.yaml";
-  h.text = text;
-  h.axes = {"care_partners.fte"};
-  h.settings = {{"1"}, {"2"}, {"3"}};
-  h.version = "0.1.0";
-  h.git_commit = "abc";
-  h.started_utc = "2024-05-01T09:00:00Z";
-  return h;
-}
-
-}  // namespace
 
 TEST_CASE("checkpoints are saved, listed, loaded and joined into the sweep file", "[sweep]") {
   const TempDir dir;

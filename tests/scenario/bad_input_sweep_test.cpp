@@ -176,3 +176,15 @@ TEST_CASE("an unreadable sweep file reports the path", "[sweep][bad-input]") {
           "no_such_sweep.yaml:0:0: cannot read the file: No such file or directory");
   }
 }
+
+TEST_CASE("a sweep name that is not a plain file name fails at the name", "[sweep][bad-input]") {
+  const std::string axes = "axes:\n  care_partners.fte: {values: [1]}\n";
+  for (const std::string name : {"../evil", "'/abs/evil'", "..", ".", "'a b'", "'sub/x'", "''"}) {
+    INFO("name: " << name);
+    check_sweep_error(kHead + "name: " + name + "\n" + axes, 2, 7, "name",
+                      "expected a file name of letters, digits, '-', '_' and '.'");
+    const ScenarioError e = sweep_error(kHead + "name: " + name + "\n" + axes);
+    CHECK(std::string(e.what()).rfind(kSweep + ":2:7: name: expected a file name", 0) == 0);
+  }
+  CHECK(parse_sweep(kHead + "name: fte-1.5_x\n" + axes, kSweep).name == "fte-1.5_x");
+}
