@@ -31,13 +31,13 @@ struct PopulationConfig {
   std::array<double, kNetworkTypeCount> insecure_housing_by_network;
   /// Fraction with long-term sickness or disability, by network type.
   std::array<double, kNetworkTypeCount> long_term_sick_by_network;
-  double engagement_mean;            ///< Mean probability a person takes up an offered contact.
+  double engagement_mean;  ///< Mean probability a person takes up an offered contact.
   /// Multiplier on engagement_mean, by network type.
   std::array<double, kNetworkTypeCount> engagement_ratio_by_network;
-  double engagement_sd;              ///< Between-person sd of that probability (beta).
-  double initial_cmht_share;         ///< Fraction on a CMHT caseload at day 0.
-  double initial_outpatients_share;  ///< Fraction on outpatient lists only at day 0.
-  double initial_struggling_share;   ///< Fraction struggling at day 0 (the rest stable).
+  double engagement_sd;                     ///< Between-person sd of that probability (beta).
+  double initial_cmht_share;                ///< Fraction on a CMHT caseload at day 0.
+  double initial_outpatients_share;         ///< Fraction on outpatient lists only at day 0.
+  double initial_struggling_share;          ///< Fraction struggling at day 0 (the rest stable).
   double qol_initial_mean, qol_initial_sd;  ///< MANSA-like quality of life at day 0 (1-7).
 };
 
@@ -96,10 +96,10 @@ struct CarePartnerConfig {
   double contact_interval_stable_days;      ///< Days between planned contacts when stable.
   double contact_interval_struggling_days;  ///< Days between contacts when struggling (full
                                             ///< competence; nearer the stable interval below).
-  double rapport_contacts;  ///< Contacts with the same worker for rapport to reach 1 - 1/e.
-  double contact_hours;                     ///< Hours per contact including travel and notes.
-  double hours_per_fte_per_month;           ///< Contact hours available per FTE per month.
-  double goal_set_probability;              ///< Chance a contact sets a goal when none is open.
+  double rapport_contacts;          ///< Contacts with the same worker for rapport to reach 1 - 1/e.
+  double contact_hours;             ///< Hours per contact including travel and notes.
+  double hours_per_fte_per_month;   ///< Contact hours available per FTE per month.
+  double goal_set_probability;      ///< Chance a contact sets a goal when none is open.
   double goal_achieve_probability;  ///< Chance per contact an open goal is achieved (x competence).
   double disengage_probability;     ///< Chance of disengaging at first contact (therapeutic fit).
   double choice_of_care_partner;    ///< 1 if people may choose their Care Partner (halves
@@ -113,6 +113,10 @@ struct CarePartnerConfig {
   engine::Distribution recruitment_delay_days;  ///< Vacancy to start date.
   double referral_delay_ratio;    ///< Multiplier on referral delays from this host team.
   double vacancy_at_start_share;  ///< Fraction of posts vacant at day 0.
+  double waiting_patience_days;   ///< Mean days before leaving the waiting list (0 = never).
+  std::uint32_t discharge_goals;  ///< Goals achieved in an episode before a planned ending.
+  double discharge_stable_days;   ///< Days stable, with those goals, before a planned ending.
+  double max_episode_days;        ///< Longest episode on a caseload (0 = no maximum).
 };
 
 /// Sets supervision (`supervision`).
@@ -146,8 +150,8 @@ struct ServicesConfig {
   double vcse_places;                        ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
   double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
-  double vcse_gp_referral_probability;  ///< Chance a GP visit for struggling refers to VCSE.
-  double vcse_self_referral_per_year;   ///< Hazard of self-referral to VCSE (primary care).
+  double vcse_gp_referral_probability;        ///< Chance a GP visit for struggling refers to VCSE.
+  double vcse_self_referral_per_year;         ///< Hazard of self-referral to VCSE (primary care).
 };
 
 /// Sets discharge and identification policies (`policies`).
@@ -164,6 +168,10 @@ struct PolicyConfig {
   double rereferral_struggling_days;        ///< Days struggling in primary care before re-referral.
   engine::Distribution referral_delay_days;  ///< Information-sharing delay of a referral.
   double gap_contact_window_days;            ///< No proactive contact for this long = in the gap.
+  double care_partner_offer_struggling;  ///< 1 if a GP offers a Care Partner to someone struggling.
+  double care_partner_offer_post_crisis;    ///< 1 if crisis care ends with a Care Partner offer.
+  GapCriterion care_partner_gap_criterion;  ///< Whom gap-finding may offer a Care Partner.
+  double care_partner_max_wait_days;  ///< Longest wait on the Care Partner list (0 = no maximum).
 };
 
 /// Sets unit costs in pounds sterling (`costs`).
@@ -187,7 +195,7 @@ struct TrialConfig {
   std::uint32_t intervention_practices;  ///< Practices given Care Partners.
   std::uint32_t participants_intervention;
   std::uint32_t participants_control;
-  double follow_up_days;  ///< Baseline to outcome measurement.
+  double follow_up_days;            ///< Baseline to outcome measurement.
   double participant_hazard_ratio;  ///< On deterioration and crisis, against the register.
   double qol_baseline_offset;       ///< Added to participants' quality of life at baseline.
 };

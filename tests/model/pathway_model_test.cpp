@@ -19,20 +19,7 @@ namespace {
 
 using pathway::PathwaySimulation;
 
-/// Returns the ICS config scaled to a third (5,000 people) over 6 years with 1 of warm-up.
-PathwayConfig small_place(PathwayConfig c) {
-  const double f = 1.0 / 3.0;
-  c.population.register_size = 5000;
-  c.population.adults_16_65 *= f;
-  c.population.in_migration_per_year *= f;
-  c.services.cmht_coordinators_fte *= f;
-  c.services.crisis_team_slots *= f;
-  c.services.beds *= f;
-  c.services.vcse_places *= f;
-  c.horizon_days = 6 * 365.25;
-  c.warmup_days = 365.25;
-  return c;
-}
+using testing::small_place;
 
 /// Records what the model reports.
 class CapturingRecorder : public Recorder {
