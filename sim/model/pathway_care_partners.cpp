@@ -1,7 +1,10 @@
-// Care Partners in the pathway model: who is offered one, the waiting list (step-down and
-// post-crisis first), allocation to the post with most room, coaching contacts with goals and
-// disengagement, and the monthly workforce cycle (supervision, leaving, hiring). No I/O.
+// Care Partners in the pathway model: who is offered one (the referral criteria), the waiting
+// list (step-down and post-crisis first, with patience and a maximum wait), allocation to the post
+// with most room, coaching contacts with goals and disengagement, planned endings, and the monthly
+// workforce cycle (supervision, leaving, hiring). No I/O.
 #include <algorithm>
+#include <bit>
+#include <limits>
 
 #include "model/draws.hpp"
 #include "model/pathway_simulation.hpp"
@@ -14,10 +17,26 @@ constexpr std::uint8_t kRapportCap = 60;
 
 }  // namespace
 
-bool PathwaySimulation::may_offer_care_partner(const Person& p) const {
+bool PathwaySimulation::may_offer_care_partner(const Person& p, CpRoute route) const {
   // In a trial Care Partners are offered at baseline only, to the intervention arm.
-  return workforce_.size() > 0 && !trial_ && p.has(kAlive) && p.home == Setting::PrimaryCare &&
-         p.cp_worker == kNone;
+  if (workforce_.size() == 0 || trial_ || !p.has(kAlive) || p.home != Setting::PrimaryCare ||
+      p.cp_worker != kNone) {
+    return false;
+  }
+  const PolicyConfig& pol = config_.policies;
+  switch (route) {
+    case CpRoute::Struggling:
+      return pol.care_partner_offer_struggling > 0.5;
+    case CpRoute::PostCrisis:
+      return pol.care_partner_offer_post_crisis > 0.5;
+    case CpRoute::GapFinding:
+      return pol.care_partner_gap_criterion == GapCriterion::Any ||
+             p.state != ClinicalState::Stable;
+    case CpRoute::StepDown:  // Chosen by policies.cmht_discharge_destination.
+    case CpRoute::Listed:
+      return true;
+  }
+  return false;
 }
 
 void PathwaySimulation::offer_care_partner(std::uint32_t id, bool priority, bool front) {
@@ -36,7 +55,52 @@ void PathwaySimulation::offer_care_partner(std::uint32_t id, bool priority, bool
   } else {
     line.push_back(entry);
   }
+  // Leaving the list: after an exponential patience, or removed at the maximum wait. A trial
+  // holds its intervention arm until allocated.
+  const double patience = config_.care_partners.waiting_patience_days;
+  const double max_wait = config_.policies.care_partner_max_wait_days;
+  if (!trial_ && (patience > 0.0 || max_wait > 0.0)) {
+    double leave = max_wait > 0.0 ? max_wait : std::numeric_limits<double>::infinity();
+    bool at_max = max_wait > 0.0;
+    if (patience > 0.0) {
+      engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Access),
+                               4 * std::uint64_t{p.cp_wait_seq});
+      const double own = exponential(rng, 1.0 / patience);
+      if (own < leave) {
+        leave = own;
+        at_max = false;
+      }
+    }
+    if (now + leave <= horizon_) {
+      // The offer time rides in the upper half of aux, so the handler knows the wait.
+      const std::uint64_t aux = std::uint64_t{p.cp_wait_seq} | (at_max ? 1ull << 16 : 0ull) |
+                                std::uint64_t{std::bit_cast<std::uint32_t>(static_cast<float>(now))}
+                                    << 32;
+      sim_.schedule_in(leave, k_cp_renege_, id, aux);
+    }
+  }
   assign_care_partners();
+}
+
+void PathwaySimulation::on_cp_renege(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  const auto seq = static_cast<std::uint16_t>(e.aux & 0xffffu);
+  if (!p.has(kAlive) || !p.has(kCpWaiting) || p.cp_wait_seq != seq) return;
+  const bool at_max = ((e.aux >> 16) & 1u) != 0;
+  const double since = std::bit_cast<float>(static_cast<std::uint32_t>(e.aux >> 32));
+  drop_cp_waiting(id);
+  outputs_.cp_left_list(sim_.now(), since, at_max);
+  if (!at_max) return;
+  // Removed at the maximum wait: back to the GP alone, who signposts to a VCSE offer, taken up
+  // with the person's engagement.
+  bool signposted = false;
+  {
+    engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Access),
+                             4 * std::uint64_t{seq} + 1);
+    signposted = bernoulli(rng, p.engagement);
+  }
+  if (signposted) refer_to_vcse(id);
 }
 
 void PathwaySimulation::drop_cp_waiting(std::uint32_t id) {
@@ -71,12 +135,38 @@ void PathwaySimulation::join_caseload(std::uint32_t id, std::uint32_t post, doub
   p.set(kCpWaiting, false);
   p.cp_worker = post;
   p.rapport = 0;  // A new worker starts the relationship again.
+  p.cp_goals = 0;
   workforce_.post(post).caseload.push_back(id);
   outputs_.cp_allocated(p, sim_.now(), since);
   p.home = Setting::CarePartner;
   if (p.setting == Setting::PrimaryCare) move_to(id, Setting::CarePartner);
+  // The episode is named by the waiting entry it came from; a later offer renames it.
+  const double longest = config_.care_partners.max_episode_days;
+  if (!trial_ && longest > 0.0 && sim_.now() + longest <= horizon_) {
+    sim_.schedule_in(longest, k_cp_episode_end_, id, p.cp_wait_seq);
+  }
   schedule_contact(id);
   schedule_transition(id);
+}
+
+bool PathwaySimulation::care_partner_goals_met(const Person& p) const {
+  // A trial delivers its intervention up to the follow-up, so it has no planned endings.
+  if (trial_ || p.state != ClinicalState::Stable || p.has(kGoalOpen)) return false;
+  const CarePartnerConfig& cp = config_.care_partners;
+  return p.cp_goals >= cp.discharge_goals && sim_.now() - p.state_since >= cp.discharge_stable_days;
+}
+
+void PathwaySimulation::on_cp_episode_end(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  const Person& p = persons_[id];
+  if (!p.has(kAlive) || p.cp_worker == kNone || p.cp_wait_seq != e.aux) return;
+  if (p.setting != p.home) {
+    // In acute care: the ending waits for the next month end after the return.
+    if (next_month_end_ <= horizon_)
+      sim_.schedule_at(next_month_end_, k_cp_episode_end_, id, e.aux);
+    return;
+  }
+  leave_caseload(id);
 }
 
 void PathwaySimulation::leave_caseload(std::uint32_t id, bool reassign) {
@@ -175,6 +265,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   if (achieved) {
     p.set(kGoalOpen, false);
     ++p.goals_achieved_total;
+    if (p.cp_goals < std::numeric_limits<std::uint8_t>::max()) ++p.cp_goals;
     outputs_.goal_achieved(p);
   } else if (set_goal) {
     p.set(kGoalOpen);

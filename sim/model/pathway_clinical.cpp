@@ -89,7 +89,9 @@ void PathwaySimulation::on_transition(const engine::Event& e) {
         seeks_help = bernoulli(*rng, p.engagement);  // Sees the GP, who may refer.
         social = bernoulli(*rng, config_.services.vcse_gp_referral_probability);
       }
-      if (seeks_help && may_offer_care_partner(p)) offer_care_partner(id, false);
+      if (seeks_help && may_offer_care_partner(p, CpRoute::Struggling)) {
+        offer_care_partner(id, false);
+      }
       if (seeks_help && social) refer_to_vcse(id);  // Social prescribing.
     }
   }
@@ -213,7 +215,7 @@ void PathwaySimulation::end_acute_care(std::uint32_t id) {
     }
     if (refer) {
       refer_to_cmht(id, false);
-    } else if (p.home == Setting::PrimaryCare && may_offer_care_partner(p)) {
+    } else if (p.home == Setting::PrimaryCare && may_offer_care_partner(p, CpRoute::PostCrisis)) {
       offer_care_partner(id, true);
     }
   }

@@ -113,6 +113,10 @@ struct CarePartnerConfig {
   engine::Distribution recruitment_delay_days;  ///< Vacancy to start date.
   double referral_delay_ratio;    ///< Multiplier on referral delays from this host team.
   double vacancy_at_start_share;  ///< Fraction of posts vacant at day 0.
+  double waiting_patience_days;   ///< Mean days before leaving the waiting list (0 = never).
+  std::uint32_t discharge_goals;  ///< Goals achieved in an episode before a planned ending.
+  double discharge_stable_days;   ///< Days stable, with those goals, before a planned ending.
+  double max_episode_days;        ///< Longest episode on a caseload (0 = no maximum).
 };
 
 /// Sets supervision (`supervision`).
@@ -164,6 +168,10 @@ struct PolicyConfig {
   double rereferral_struggling_days;        ///< Days struggling in primary care before re-referral.
   engine::Distribution referral_delay_days;  ///< Information-sharing delay of a referral.
   double gap_contact_window_days;            ///< No proactive contact for this long = in the gap.
+  double care_partner_offer_struggling;  ///< 1 if a GP offers a Care Partner to someone struggling.
+  double care_partner_offer_post_crisis;    ///< 1 if crisis care ends with a Care Partner offer.
+  GapCriterion care_partner_gap_criterion;  ///< Whom gap-finding may offer a Care Partner.
+  double care_partner_max_wait_days;  ///< Longest wait on the Care Partner list (0 = no maximum).
 };
 
 /// Sets unit costs in pounds sterling (`costs`).

@@ -138,6 +138,17 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   }
   m[kMLifeYearsLost] = ratio(lost, lost_years);
   m[kMCostPerPersonYear] = ratio(cost, person_years);
+  const bool care_partners = model_.workforce.size() > 0;
+  const double recorded_years = static_cast<double>(months_recorded_) * kMonthDays / kYearDays;
+  m[kMCarePartnerMeanWait] = cp_wait_.mean();
+  m[kMCarePartnerWaitingList] = m_cp_waiting_.mean();
+  m[kMCarePartnerVacancyRate] =
+      care_partners
+          ? 1.0 - ratio(cp_fte_level_.area(now), config_.care_partners.fte * observed_days)
+          : kNaN;
+  m[kMCarePartnerLeaversPerYear] = care_partners ? ratio(t_cp_leavers_, recorded_years) : kNaN;
+  m[kMCarePartnerReachedPerYear] =
+      care_partners ? ratio(static_cast<double>(cp_reached_), observed_days / kYearDays) : kNaN;
   if (trial_) {
     const engine::Estimate difference = engine::welch_interval(change[0], change[1]);
     m[kMTrialQolDifference] = difference.mean;

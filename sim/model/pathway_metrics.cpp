@@ -92,6 +92,8 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   m_gap_.add(v[kPeopleInGap]);
   if (!std::isnan(v[kMeanQol])) m_qol_.add(v[kMeanQol]);
   m_in_post_.add(in_post);
+  if (workforce.size() > 0) m_cp_waiting_.add(v[kWaitingCarePartner]);
+  t_cp_leavers_ += v[kCarePartnerLeavers];
   if (!std::isnan(v[kSupervisionCoverage])) m_coverage_.add(v[kSupervisionCoverage]);
   for (std::size_t g = 0; g < kGroupCount; ++g) {
     if (group_n[g] > 0.0) m_group_qol_[g].add(group_qol[g] / group_n[g]);

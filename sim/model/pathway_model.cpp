@@ -77,6 +77,8 @@ void PathwaySimulation::register_handlers() {
   k_vcse_end_ = bind(&PathwaySimulation::on_vcse_end);
   k_contact_ = bind(&PathwaySimulation::on_contact);
   k_hire_ = bind(&PathwaySimulation::on_hire);
+  k_cp_renege_ = bind(&PathwaySimulation::on_cp_renege);
+  k_cp_episode_end_ = bind(&PathwaySimulation::on_cp_episode_end);
   k_month_ = bind(&PathwaySimulation::on_month_end);
   k_sweep_ = bind(&PathwaySimulation::on_sweep);
   k_window_ = bind(&PathwaySimulation::on_window_start);
@@ -180,7 +182,9 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
     on_referral(engine::Event{0.0, 0, k_referral_, 0, id, 0});
   }
   if (trial_ && p.trial_arm == 1) offer_care_partner(id, false);
-  if (offer_care_partner_now && may_offer_care_partner(p)) offer_care_partner(id, false);
+  if (offer_care_partner_now && may_offer_care_partner(p, CpRoute::Listed)) {
+    offer_care_partner(id, false);
+  }
   schedule_transition(id);
 }
 
@@ -251,8 +255,8 @@ void PathwaySimulation::on_sweep(const engine::Event&) {
     if (!(rng.uniform01() < p.engagement)) continue;
     p.last_proactive = static_cast<float>(now);
     outputs_.assessment(p);
-    const bool care_partner =
-        pol.proactive_offer == ProactiveOffer::CarePartner && may_offer_care_partner(p);
+    const bool care_partner = pol.proactive_offer == ProactiveOffer::CarePartner &&
+                              may_offer_care_partner(p, CpRoute::GapFinding);
     if (care_partner) {
       offer_care_partner(id, false);
     } else if (p.state != ClinicalState::Stable) {

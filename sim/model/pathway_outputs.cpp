@@ -229,6 +229,25 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
      "NaN outside a trial."},
     {kMTrialCrisesControl, "trial_crises_control", "crises",
      "trial only: crises in the control arm over the follow-up", "NaN outside a trial."},
+    // Care Partner access.
+    {kMCarePartnerMeanWait, "care_partner_mean_wait_days", "days",
+     "mean time on the Care Partner waiting list of people allocated to a caseload after warm-up",
+     "Zero waits are included; people who leave the list unallocated (patience, maximum wait, "
+     "death, a CMHT taking over) are not. A caseload returned to the list when its worker leaves "
+     "waits again from that day. NaN when nobody is allocated. The same as "
+     "`services.care_partners.mean_wait`."},
+    {kMCarePartnerWaitingList, "care_partner_waiting_list", "people",
+     "mean over recorded months of series waiting_care_partner", "NaN with no Care Partner posts."},
+    {kMCarePartnerVacancyRate, "care_partner_vacancy_rate", "fraction",
+     "vacant Care Partner FTE over funded FTE (`care_partners.fte`), time-averaged after warm-up",
+     "With whole-time posts this is vacant posts over posts. NaN with no Care Partner posts."},
+    {kMCarePartnerLeaversPerYear, "care_partner_leavers_per_year", "workers/year",
+     "sum over recorded months of series care_partner_leavers per year of recorded months",
+     "NaN with no Care Partner posts."},
+    {kMCarePartnerReachedPerYear, "care_partner_people_reached_per_year", "people/year",
+     "people joining a Care Partner caseload after warm-up who were not on one when observation "
+     "began, each counted once, per year observed",
+     "NaN with no Care Partner posts."},
 }};
 
 constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{

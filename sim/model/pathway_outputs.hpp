@@ -101,6 +101,12 @@ enum Metric : std::size_t {
   kMTrialQolChangeControl,
   kMTrialCrisesIntervention,
   kMTrialCrisesControl,
+  // Care Partner access.
+  kMCarePartnerMeanWait,
+  kMCarePartnerWaitingList,
+  kMCarePartnerVacancyRate,
+  kMCarePartnerLeaversPerYear,
+  kMCarePartnerReachedPerYear,
   kEquityFirst,
 };
 

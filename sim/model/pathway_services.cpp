@@ -132,7 +132,7 @@ void PathwaySimulation::discharge_from_cmht(std::uint32_t id) {
       break;
     }
     case DischargeDestination::CarePartner:
-      if (may_offer_care_partner(p)) offer_care_partner(id, true);  // Step-down: priority.
+      if (may_offer_care_partner(p, CpRoute::StepDown)) offer_care_partner(id, true);  // Priority.
       break;
     case DischargeDestination::Vcse:
       refer_to_vcse(id);
@@ -231,10 +231,8 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
     move_to(id, Setting::PrimaryCare);
     return;
   }
-  // Assumption: Care Partners discharge after the same stable period, with no goal open.
-  if (p.home == Setting::CarePartner && stable_for >= pol.cmht_discharge_stable_days &&
-      !p.has(kGoalOpen)) {
-    leave_caseload(id);
+  if (p.home == Setting::CarePartner && care_partner_goals_met(p)) {
+    leave_caseload(id);  // A planned ending: the rule is in pathway_care_partners.cpp.
     return;
   }
   if (p.state == ClinicalState::Struggling &&

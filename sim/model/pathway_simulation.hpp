@@ -27,8 +27,17 @@ namespace cmhsim::model::pathway {
 /// Waits for a Care Partner.
 struct CpEntry {
   std::uint32_t person;
-  std::uint32_t seq;
+  std::uint16_t seq;
   double since;
+};
+
+/// Names the routes by which a person may be offered a Care Partner (the referral criteria).
+enum class CpRoute : std::uint8_t {
+  Struggling,  ///< Struggling in primary care and seen by the GP.
+  StepDown,    ///< Discharged by a CMHT to a Care Partner.
+  PostCrisis,  ///< Back in primary care after crisis care without a CMHT referral.
+  GapFinding,  ///< Found by an identification sweep and assessed.
+  Listed,      ///< Named at day 0: a warm start's caseloads and lists, or a trial's arm.
 };
 
 /// Simulates one replication; tests may inspect it through the accessors and month_observer.
@@ -52,6 +61,10 @@ class PathwaySimulation {
   [[nodiscard]] std::uint64_t migrated() const noexcept { return outputs_.migrated(); }
   [[nodiscard]] std::uint64_t care_partner_waiting() const noexcept {
     return outputs_.care_partner_waiting();
+  }
+  /// Returns how people left the Care Partner waiting list unallocated after warm-up.
+  [[nodiscard]] const CpListExits& care_partner_list_exits() const noexcept {
+    return outputs_.cp_list_exits();
   }
   [[nodiscard]] double now() const noexcept { return sim_.now(); }
   [[nodiscard]] double horizon() const noexcept { return horizon_; }
@@ -135,8 +148,11 @@ class PathwaySimulation {
   void monthly_checks(std::uint32_t id);
 
   // Care Partners (pathway_care_partners.cpp).
-  [[nodiscard]] bool may_offer_care_partner(const Person& p) const;
+  [[nodiscard]] bool may_offer_care_partner(const Person& p, CpRoute route) const;
   void offer_care_partner(std::uint32_t id, bool priority, bool front = false);
+  void on_cp_renege(const engine::Event& e);
+  void on_cp_episode_end(const engine::Event& e);
+  [[nodiscard]] bool care_partner_goals_met(const Person& p) const;
   void assign_care_partners();
   void join_caseload(std::uint32_t id, std::uint32_t post, double since);
   void leave_caseload(std::uint32_t id, bool reassign = true);
@@ -170,7 +186,8 @@ class PathwaySimulation {
   std::uint32_t k_transition_ = 0, k_exit_ = 0, k_arrival_ = 0, k_crisis_end_ = 0,
                 k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
                 k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
-                k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0, k_death_ = 0;
+                k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0, k_death_ = 0,
+                k_cp_renege_ = 0, k_cp_episode_end_ = 0;
   double next_month_end_ = kMonthDays;
 
   double qol_decay_ = 1.0;     ///< Share of the distance to target left after a month.

@@ -196,12 +196,24 @@ void PathwayTally::cp_dropped(double now) {
   if (observed(now)) ++cp_dropped_;
 }
 
+void PathwayTally::cp_left_list(double now, double since, bool at_max_wait) {
+  if (!observed(now)) return;
+  if (at_max_wait) {
+    ++cp_list_exits_.max_wait;
+    cp_list_exits_.max_wait_days += now - since;
+  } else {
+    ++cp_list_exits_.patience;
+    cp_list_exits_.patience_days += now - since;
+  }
+}
+
 void PathwayTally::cp_allocated(Person& p, double now, double since) {
   const bool seen = observed(now);
   if (seen) cp_wait_.add(now - since);
   --cp_waiting_;
   cp_wait_level_.add(now, -1.0);
   cp_caseload_level_.add(now, 1.0);
+  if (seen && !p.has(kCpObserved)) ++cp_reached_;
   if (seen) p.set(kCpObserved);
 }
 

@@ -35,6 +35,14 @@ struct MonthTally {
   std::uint64_t gp = 0, checks = 0, cmht_contacts = 0, outpatient = 0;
 };
 
+/// Counts how people left the Care Partner waiting list unallocated, after warm-up.
+struct CpListExits {
+  std::uint64_t patience = 0;  ///< Left of their own accord (patience ran out).
+  std::uint64_t max_wait = 0;  ///< Removed at the maximum wait and signposted.
+  double patience_days = 0.0;  ///< Total days on the list of those who left of their own accord.
+  double max_wait_days = 0.0;  ///< Total days on the list of those removed at the maximum wait.
+};
+
 /// Holds one crisis for the 12-month readmission metric.
 struct CrisisRecord {
   double time;
@@ -99,6 +107,8 @@ class PathwayTally {
   void cp_queued(double now);
   /// Counts someone dropped from the Care Partner waiting list at `now`.
   void cp_dropped(double now);
+  /// Counts why someone waiting since `since` left the list at `now` (after cp_dropped).
+  void cp_left_list(double now, double since, bool at_max_wait);
   /// Counts `p`, waiting since `since`, joining a caseload at `now`.
   void cp_allocated(Person& p, double now, double since);
   /// Counts someone leaving a caseload at `now`.
@@ -130,6 +140,7 @@ class PathwayTally {
   [[nodiscard]] std::uint64_t deaths() const noexcept { return deaths_; }
   [[nodiscard]] std::uint64_t migrated() const noexcept { return migrated_; }
   [[nodiscard]] std::uint64_t care_partner_waiting() const noexcept { return cp_waiting_; }
+  [[nodiscard]] const CpListExits& cp_list_exits() const noexcept { return cp_list_exits_; }
 
  private:
   [[nodiscard]] bool observed(double now) const noexcept { return now >= warmup_; }
@@ -163,6 +174,11 @@ class PathwayTally {
   std::uint64_t t_crises_ = 0, t_admissions_ = 0, t_ooa_ = 0, t_deaths_u75_ = 0;
   std::uint64_t t_gp_ = 0, t_checks_ = 0, t_cmht_contacts_ = 0, t_outpatient_ = 0;
   std::uint64_t cp_arrivals_ = 0, cp_dropped_ = 0, cp_exits_ = 0;
+  // Care Partner access after warm-up: list exits, people newly reached, recorded leavers.
+  CpListExits cp_list_exits_;
+  std::uint64_t cp_reached_ = 0;
+  double t_cp_leavers_ = 0.0;
+  engine::Welford m_cp_waiting_;
   double t_expected_u75_ = 0.0;
   std::uint64_t t_deaths_ = 0;
   std::array<std::uint64_t, mortality::kCauseCount> t_cause_deaths_{};

@@ -69,4 +69,9 @@ inline constexpr std::array<const char*, 3> kDischargeDestinationNames{"primary_
 enum class ProactiveOffer : std::uint8_t { CarePartner, Review };
 inline constexpr std::array<const char*, 2> kProactiveOfferNames{"care_partner", "review"};
 
+/// Names whom an identification sweep may offer a Care Partner: anyone found, or only people
+/// found struggling.
+enum class GapCriterion : std::uint8_t { Any, Struggling };
+inline constexpr std::array<const char*, 2> kGapCriterionNames{"any", "struggling"};
+
 }  // namespace cmhsim::model

@@ -28,6 +28,7 @@ enum class Purpose : std::uint64_t {
   Arrival = 11,    ///< Incidence and in-migration arrival times.
   Proactive = 12,  ///< Found by identification sweep k (position = sweep index).
   Physical = 13,   ///< Vascular risk found and treated at check k (position = check year).
+  Access = 14,     ///< Care Partner waiting entry k: patience, signposting (position = 4 k).
 };
 
 /// Sets the first entity id of global streams, far above any person id.
@@ -90,7 +91,6 @@ struct Person {
   std::uint32_t cp_worker = kNone;    ///< Care Partner post holding the person, if any.
   std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
   std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.
-  std::uint32_t cp_wait_seq = 0;      ///< Sequence of the current Care Partner waiting entry.
   std::uint32_t last_crisis = kNone;  ///< Latest crisis record of this person.
   std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
   std::uint16_t practice = 0;
@@ -99,6 +99,8 @@ struct Person {
   std::uint16_t transition_token = 0;  ///< Invalidates stale transition events.
   std::uint16_t contact_token = 0;     ///< Invalidates stale Care Partner contact events.
   std::uint16_t death_token = 0;       ///< Invalidates stale death events.
+  /// Sequence of the current Care Partner waiting entry; it also names the episode that follows.
+  std::uint16_t cp_wait_seq = 0;
   std::uint16_t care_partner_contacts = 0;
   std::uint16_t mental_health_contacts = 0;
   std::uint16_t window_secondary_contacts = 0;  ///< CMHT/outpatient contacts in the last 12 months.
@@ -119,6 +121,7 @@ struct Person {
   std::uint8_t long_term_sick = 0;
   std::uint8_t trial_arm = 0;  ///< 0 none, 1 intervention, 2 control.
   std::uint8_t rapport = 0;    ///< Contacts taken with the current Care Partner (saturates).
+  std::uint8_t cp_goals = 0;   ///< Goals achieved in the current Care Partner episode (saturates).
 
   /// Returns true when flag `f` is set.
   [[nodiscard]] bool has(PersonFlag f) const noexcept { return (flags & f) != 0; }

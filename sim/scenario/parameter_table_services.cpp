@@ -146,6 +146,28 @@ void add_services(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(policies.gap_contact_window_days), "days", "365", kDays, {180, 540},
              "A person with no proactive contact for this long is counted in the gap.",
              "assumption (the 12 months of primary_care_only_share_12m)"),
+      integer(CMHSIM_FIELD(policies.care_partner_offer_struggling), "flag", "1",
+              {0, false, 1, false}, {0, 1},
+              "1 if a GP offers a Care Partner to someone with primary care only who starts to "
+              "struggle and consults (taken with their engagement); else 0.",
+              kLever),
+      integer(CMHSIM_FIELD(policies.care_partner_offer_post_crisis), "flag", "1",
+              {0, false, 1, false}, {0, 1},
+              "1 if crisis care or an admission ending without a CMHT referral offers a person "
+              "with primary care only a Care Partner (with priority); else 0.",
+              kLever),
+      choice(CMHSIM_NAMED_FIELD(policies.care_partner_gap_criterion, model::kGapCriterionNames),
+             "any", "any|struggling",
+             "Whom an identification sweep offering Care Partners (proactive_offer: "
+             "care_partner) may offer one: anyone found with primary care only, or only those "
+             "found struggling (others are left with primary care).",
+             kLever),
+      number(CMHSIM_FIELD(policies.care_partner_max_wait_days), "days", "126", kDaysZero, {28, 365},
+             "Longest wait on the Care Partner waiting list: beyond it the person is removed, "
+             "left with their GP, who signposts them to a VCSE offer (taken up with their "
+             "engagement). 0 means no maximum. Not applied in a trial.",
+             "n/a (policy lever; default the NHS Constitution's 18-week referral-to-treatment "
+             "standard)"),
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }

@@ -109,6 +109,31 @@ void add_workforce(std::vector<Parameter>& out) {
       number(CMHSIM_FIELD(care_partners.vacancy_at_start_share), "fraction", "0.2", kUnitInterval,
              {0, 0.3}, "Fraction of posts vacant at day 0, each waiting for a recruitment delay.",
              "King's Fund 2023 (mental health vacancies 19%)"),
+      number(CMHSIM_FIELD(care_partners.waiting_patience_days), "days", "120", kDaysZero, {60, 240},
+             "Mean days before a person leaves the Care Partner waiting list unallocated of their "
+             "own accord (exponential); 0 means nobody does. Not applied in a trial.",
+             "assumption (as services.cmht_waiting_patience_days)"),
+      integer(CMHSIM_FIELD(care_partners.discharge_goals), "goals", "1", {1, false, 255, false},
+              {1, 3},
+              "Goals achieved in an episode before a planned ending: the Care Partner discharges "
+              "to primary care at a month end once the person has achieved this many goals in "
+              "the episode, has no goal open and has been stable for discharge_stable_days. Not "
+              "applied in a trial.",
+              "assumption (the PARTNERS model works toward the person's own goals; how it ends "
+              "was left to consensus, Allard et al., PARTNERS2 intervention theory abstract)"),
+      number(CMHSIM_FIELD(care_partners.discharge_stable_days), "days", "90", kDaysZero, {30, 180},
+             "Days stable (counted from the start of the stable spell) with the goals of "
+             "discharge_goals met before a planned ending.",
+             kAssumption),
+      number(CMHSIM_FIELD(care_partners.max_episode_days), "days", "304.375", kDaysZero,
+             {182.625, 730.5},
+             "Longest episode on a caseload, from allocation; then the person is discharged to "
+             "primary care (after acute care, at the next month end). 0 means no maximum. A "
+             "caseload returned to the list when its worker leaves starts a new episode. Not "
+             "applied in a trial.",
+             "PARTNERS briefing paper (Byng et al. 2023): a full PARTNERS2 intervention lasted "
+             "10 months; the paper suggests longer than 10 months might be needed to improve "
+             "quality of life"),
       section("supervision", false, "the defaults of its keys (no supervisors)",
               "Supervisors of Care Partners (experienced mental health workers) in posts with "
               "their own turnover and recruitment; their hours are shared equally among the Care "

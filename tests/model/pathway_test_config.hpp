@@ -1,6 +1,6 @@
 // Pathway configurations for the model tests, loaded from short scenario texts so every value
-// not written here is the parameter table's default: the ICS baseline, with Care Partners, and a
-// PARTNERS2-like trial.
+// not written here is the parameter table's default: the ICS baseline, with Care Partners, a
+// third of it, and a PARTNERS2-like trial.
 #pragma once
 
 #include <string>
@@ -26,6 +26,21 @@ inline PathwayConfig ics_partners_config() {
   return load_config(
       "horizon_days: 3652.5\nwarmup_days: 730.5\npopulation:\n  register_size: 15000\n"
       "care_partners:\n  fte: 40\nsupervision:\n  supervisor_fte: 3\n");
+}
+
+/// Returns `c` scaled to a third of the ICS (5,000 people) over 6 years with 1 of warm-up.
+inline PathwayConfig small_place(PathwayConfig c) {
+  const double f = 1.0 / 3.0;
+  c.population.register_size = 5000;
+  c.population.adults_16_65 *= f;
+  c.population.in_migration_per_year *= f;
+  c.services.cmht_coordinators_fte *= f;
+  c.services.crisis_team_slots *= f;
+  c.services.beds *= f;
+  c.services.vcse_places *= f;
+  c.horizon_days = 6 * 365.25;
+  c.warmup_days = 365.25;
+  return c;
 }
 
 /// Returns a PARTNERS2-like trial: 39 practices (20 intervention), 116 + 82 participants, 304
