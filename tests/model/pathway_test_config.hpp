@@ -53,19 +53,4 @@ inline PathwayConfig trial_config() {
       "supervision:\n  supervisor_fte: 0.3\ntrial:\n  follow_up_days: 304\n");
 }
 
-/// Returns `c` scaled to a third of the ICS (5,000 people) over 6 years with 1 of warm-up.
-inline PathwayConfig small_place(PathwayConfig c) {
-  const double f = 1.0 / 3.0;
-  c.population.register_size = 5000;
-  c.population.adults_16_65 *= f;
-  c.population.in_migration_per_year *= f;
-  c.services.cmht_coordinators_fte *= f;
-  c.services.crisis_team_slots *= f;
-  c.services.beds *= f;
-  c.services.vcse_places *= f;
-  c.horizon_days = 6 * 365.25;
-  c.warmup_days = 365.25;
-  return c;
-}
-
 }  // namespace cmhsim::model::testing
