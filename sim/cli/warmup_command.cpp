@@ -179,13 +179,6 @@ int warmup(const WarmupArgs& args) {
         "(warmup_days does not apply); the warm-up analysis applies to service "
         "scenarios"};
   }
-  if (sc.pathways->trial.enabled) {
-    throw UsageError{
-        "warmup: " + file +
-        " describes a trial, which the model follows from randomisation with no warm-up "
-        "(warmup_days does not apply); the warm-up analysis applies to service "
-        "scenarios"};
-  }
   const std::vector<model::OutputInfo>& infos = model::PathwayModel::series_infos();
   const std::vector<std::size_t> chosen = chosen_series(args.series, infos);
   const double file_warmup = sc.pathways->warmup_days;

@@ -29,6 +29,15 @@ std::size_t post_count(double fte, double per_post, const char* what) {
   return static_cast<std::size_t>(wanted);
 }
 
+/// Returns `f(rng)` on the Workforce stream of `entity` from `position`, and saves where it ends.
+template <class F>
+double draw(engine::RngKey key, std::uint64_t entity, std::uint32_t& position, F f) {
+  engine::RandomStream rng(key, entity, static_cast<std::uint64_t>(Purpose::Workforce), position);
+  const double x = f(rng);
+  position = static_cast<std::uint32_t>(rng.position());
+  return x;
+}
+
 }  // namespace
 
 double effective_supervision(double hours, double half_effect_hours) noexcept {
@@ -68,29 +77,20 @@ Workforce::Workforce(const CarePartnerConfig& cp, const SupervisionConfig& sup, 
 }
 
 double Workforce::uniform(std::size_t k) {
-  engine::RandomStream rng(key_, kPostEntity + k, static_cast<std::uint64_t>(Purpose::Workforce),
-                           posts_[k].position);
-  const double u = rng.uniform01();
-  posts_[k].position = static_cast<std::uint32_t>(rng.position());
-  return u;
+  return draw(key_, kPostEntity + k, posts_[k].position,
+              [](engine::RandomStream& rng) { return rng.uniform01(); });
 }
 
 double Workforce::supervisor_uniform(std::size_t j) {
-  engine::RandomStream rng(key_, kSupervisorPostEntity + j,
-                           static_cast<std::uint64_t>(Purpose::Workforce),
-                           supervisors_[j].position);
-  const double u = rng.uniform01();
-  supervisors_[j].position = static_cast<std::uint32_t>(rng.position());
-  return u;
+  return draw(key_, kSupervisorPostEntity + j, supervisors_[j].position,
+              [](engine::RandomStream& rng) { return rng.uniform01(); });
 }
 
 double Workforce::supervisor_delay(std::size_t j) {
-  engine::RandomStream rng(key_, kSupervisorPostEntity + j,
-                           static_cast<std::uint64_t>(Purpose::Workforce),
-                           supervisors_[j].position);
-  const double d = std::max(0.0, sup_.recruitment_delay_days.sample(rng));
-  supervisors_[j].position = static_cast<std::uint32_t>(rng.position());
-  return d;
+  return draw(key_, kSupervisorPostEntity + j, supervisors_[j].position,
+              [this](engine::RandomStream& rng) {
+                return std::max(0.0, sup_.recruitment_delay_days.sample(rng));
+              });
 }
 
 std::size_t Workforce::in_post() const noexcept {
@@ -143,11 +143,9 @@ std::uint32_t Workforce::post_with_most_room() const noexcept {
 }
 
 double Workforce::recruitment_delay(std::size_t k) {
-  engine::RandomStream rng(key_, kPostEntity + k, static_cast<std::uint64_t>(Purpose::Workforce),
-                           posts_[k].position);
-  const double d = std::max(0.0, cp_.recruitment_delay_days.sample(rng));
-  posts_[k].position = static_cast<std::uint32_t>(rng.position());
-  return d;
+  return draw(key_, kPostEntity + k, posts_[k].position, [this](engine::RandomStream& rng) {
+    return std::max(0.0, cp_.recruitment_delay_days.sample(rng));
+  });
 }
 
 void Workforce::hire(std::size_t k, double now) {
