@@ -43,6 +43,13 @@ OUTCOME_TITLES = {
     "cost_per_person_per_year": "Cost per person per year",
     "cmht_mean_wait_days": "CMHT mean wait",
     "care_partner_contacts_per_person": "Care Partner contacts per person",
+    "deaths_per_1000_per_year": "Deaths",
+    "life_years_lost": "Life-years lost",
+    "care_partner_mean_wait_days": "Care Partner mean wait",
+    "care_partner_waiting_list": "Care Partner waiting list",
+    "care_partner_people_reached_per_year": "People reached by Care Partners",
+    "care_partner_vacancy_rate": "Care Partner vacancy rate",
+    "care_partner_leavers_per_year": "Care Partner leavers",
 }
 
 
