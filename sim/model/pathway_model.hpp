@@ -20,6 +20,8 @@ class PathwayModel {
  public:
   /// Prepares a replication; `config` (and `recorder`, if given) must outlive the object.
   PathwayModel(const PathwayConfig& config, engine::RngKey key, Recorder* recorder = nullptr);
+  /// Is deleted: the model keeps a reference to its config, which must outlive it.
+  PathwayModel(PathwayConfig&& config, engine::RngKey key, Recorder* recorder = nullptr) = delete;
   ~PathwayModel();
   PathwayModel(const PathwayModel&) = delete;
   PathwayModel& operator=(const PathwayModel&) = delete;

@@ -44,6 +44,8 @@ enum class CpRoute : std::uint8_t {
 class PathwaySimulation {
  public:
   PathwaySimulation(const PathwayConfig& config, engine::RngKey key, Recorder* recorder);
+  /// Is deleted: the simulation keeps a reference to its config, which must outlive it.
+  PathwaySimulation(PathwayConfig&& config, engine::RngKey key, Recorder* recorder) = delete;
   PathwaySimulation(const PathwaySimulation&) = delete;
   PathwaySimulation& operator=(const PathwaySimulation&) = delete;
 

@@ -198,7 +198,8 @@ TEST_CASE("the maximum wait removes everyone still waiting at exactly that wait"
           "[pathway][care_partner_access]") {
   const double patience = 90.0;
   const double max_wait = 90.0;
-  PathwaySimulation sim(never_allocated(patience, max_wait), engine::RngKey{107, 0}, nullptr);
+  const PathwayConfig c = never_allocated(patience, max_wait);
+  PathwaySimulation sim(c, engine::RngKey{107, 0}, nullptr);
   sim.run();
   const pathway::CpListExits& exits = sim.care_partner_list_exits();
   REQUIRE(exits.max_wait > 200);

@@ -113,7 +113,8 @@ TEST_CASE("care leaves the deaths of people whose hazard it does not change",
 }
 
 TEST_CASE("deaths by cause add up to all deaths", "[pathway][mortality]") {
-  const ReplicationOutcome o = PathwayModel(small_place(), engine::RngKey{53, 0}).run();
+  const PathwayConfig c = small_place();
+  const ReplicationOutcome o = PathwayModel(c, engine::RngKey{53, 0}).run();
   double by_cause = 0.0;
   for (std::size_t c = 0; c < 4; ++c) by_cause += o.metrics[pathway::kMDeathsPer1000ByCause + c];
   CHECK(by_cause == Approx(o.metrics[pathway::kMDeathsPer1000]));
