@@ -7,6 +7,7 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from . import labels, palette
 from .figure_io import band_caption, save
@@ -120,6 +121,8 @@ def differences_figure(comparison, out_dir, dpi=300):
         ax.set_ylim(-0.6, len(compared) - 0.4)
         ax.set_title(labels.outcome_title(outcome))
         ax.set_xlabel(f"difference, {labels.difference_unit(unit)}")
+        # Few ticks, so small differences (a ratio's third decimal) do not run together.
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.grid(axis="y", visible=False)
     fig.tight_layout(rect=(0, 0, 1, 0.95))
     n = int(comparison.attrs.get("replications", 0)) or _replication_phrase(comparison.runs)
