@@ -18,6 +18,7 @@ using cmhsim::cli_test::Result;
 using cmhsim::cli_test::run;
 using cmhsim::cli_test::scratch;
 using cmhsim::cli_test::slurp;
+using cmhsim::cli_test::write;
 
 /// Writes a small M/M/c network scenario at `dir`/base.yaml with the given warm-up.
 fs::path write_base(const fs::path& dir, int warmup_days) {
@@ -54,14 +55,6 @@ void require_ok(const std::string& args, const fs::path& dir) {
   const Result r = run_cmhsim(args, dir);
   INFO(args << "\n" << r.err);
   REQUIRE(r.code == 0);
-}
-
-/// Returns the file's bytes.
-std::string bytes_of(const fs::path& p) { return slurp(p); }
-
-/// Replaces the file's bytes with `bytes`.
-void write_bytes(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
 }
 
 }  // namespace
@@ -108,9 +101,9 @@ TEST_CASE("a disk that fills during a write exits 1 with the message and keeps t
   write_sweep(dir);
   std::string other = slurp(dir / "base.yaml");
   other.replace(other.find("name: mmc"), 9, "name: other");
-  write_bytes(dir / "other.yaml", other);
+  write(dir / "other.yaml", other);
   require_ok("run base.yaml -q -o out.h5", dir);
-  const std::string good = bytes_of(dir / "out.h5");
+  const std::string good = slurp(dir / "out.h5");
   // RLIMIT_FSIZE (ulimit -f, in 512- or 1024-byte blocks) with SIGXFSZ ignored makes a write
   // fail with EFBIG, as a full disk fails one with ENOSPC, at a chosen size.
   for (const int blocks : {1, 2, 4, 8, 12, 16, 20, 30}) {
@@ -127,7 +120,7 @@ TEST_CASE("a disk that fills during a write exits 1 with the message and keeps t
       INFO(r.err);
       CHECK(r.code == 1);
       CHECK(r.err.find("cannot") != std::string::npos);
-      CHECK(bytes_of(dir / "out.h5") == good);
+      CHECK(slurp(dir / "out.h5") == good);
       for (const auto& e : fs::directory_iterator(dir)) {
         CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
       }
@@ -143,8 +136,8 @@ TEST_CASE("bit-flipped sweep and shard files give export and merge exit 0 or 2, 
   require_ok("sweep sweep.yaml -q -o full.h5", dir);
   require_ok("sweep sweep.yaml -q -o s0.h5 --shard 0/2", dir);
   require_ok("sweep sweep.yaml -q -o s1.h5 --shard 1/2", dir);
-  const std::string full = bytes_of(dir / "full.h5");
-  const std::string shard = bytes_of(dir / "s0.h5");
+  const std::string full = slurp(dir / "full.h5");
+  const std::string shard = slurp(dir / "s0.h5");
   std::mt19937_64 rng(20261126);
   int refused = 0;
   for (int trial = 0; trial < 60; ++trial) {
@@ -154,7 +147,7 @@ TEST_CASE("bit-flipped sweep and shard files give export and merge exit 0 or 2, 
     std::uniform_int_distribution<int> bit(0, 7);
     const int flips = 1 + static_cast<int>(rng() % 4);
     for (int f = 0; f < flips; ++f) bytes[where(rng)] ^= static_cast<char>(1 << bit(rng));
-    write_bytes(dir / "bad.h5", bytes);
+    write(dir / "bad.h5", bytes);
     const Result r = flip_shard ? run_cmhsim("merge merged.h5 bad.h5 s1.h5", dir)
                                 : run_cmhsim("export bad.h5 --csv csv", dir);
     INFO("trial " << trial << ": " << r.err);
@@ -179,7 +172,7 @@ TEST_CASE("resume refuses checkpoints from a changed base, edited or truncated",
   REQUIRE(cut.code == 1);
   const fs::path partial = dir / "out.h5.partial";
   for (int i = 0; i < 4; ++i) REQUIRE(fs::exists(partial / ("point-" + std::to_string(i) + ".h5")));
-  const std::string checkpoint = bytes_of(partial / "point-1.h5");
+  const std::string checkpoint = slurp(partial / "point-1.h5");
 
   write_base(dir, 70);
   auto r = run_cmhsim("sweep sweep.yaml -q -o out.h5 --resume", dir);
@@ -190,17 +183,17 @@ TEST_CASE("resume refuses checkpoints from a changed base, edited or truncated",
 
   std::string edited = checkpoint;
   edited[edited.size() / 2] ^= 0x10;
-  write_bytes(partial / "point-1.h5", edited);
+  write(partial / "point-1.h5", edited);
   r = run_cmhsim("sweep sweep.yaml -q -o out.h5 --resume", dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("point-1.h5") != std::string::npos);
 
-  write_bytes(partial / "point-1.h5", checkpoint.substr(0, checkpoint.size() / 2));
+  write(partial / "point-1.h5", checkpoint.substr(0, checkpoint.size() / 2));
   r = run_cmhsim("sweep sweep.yaml -q -o out.h5 --resume", dir);
   CHECK(r.code == 2);
   CHECK(r.err.find("point-1.h5") != std::string::npos);
 
-  write_bytes(partial / "point-1.h5", checkpoint);
+  write(partial / "point-1.h5", checkpoint);
   r = run_cmhsim("sweep sweep.yaml -q -o out.h5 --resume", dir);
   INFO(r.err);
   CHECK(r.code == 0);
@@ -215,7 +208,7 @@ TEST_CASE("a scenario that is not UTF-8 is refused at load with its position",
   std::string text = slurp(dir / "base.yaml");
   // A cp1252 pound sign (0xA3) in the description, on line 2.
   text.insert(text.find('\n') + 1, "description: costs in \xA3 per year\n");
-  write_bytes(dir / "base.yaml", text);
+  write(dir / "base.yaml", text);
   for (const std::string command : {"validate base.yaml", "run base.yaml -q -o out.h5"}) {
     const Result r = run_cmhsim(command, dir);
     INFO(command << "\n" << r.err);
@@ -230,9 +223,9 @@ TEST_CASE("export, merge and report exit 2 on a bad results file", "[cli][io][ab
   const auto dir = scratch("abuse-bad-results");
   write_base(dir, 50);
   require_ok("run base.yaml -q -o run.h5", dir);
-  write_bytes(dir / "text.h5", "not a results file\n");
-  const std::string run_bytes = bytes_of(dir / "run.h5");
-  write_bytes(dir / "truncated.h5", run_bytes.substr(0, run_bytes.size() / 2));
+  write(dir / "text.h5", "not a results file\n");
+  const std::string run_bytes = slurp(dir / "run.h5");
+  write(dir / "truncated.h5", run_bytes.substr(0, run_bytes.size() / 2));
   for (const std::string file : {"missing.h5", "text.h5", "truncated.h5", "run.h5"}) {
     const Result e = run_cmhsim("export " + file + " --csv csv", dir);
     const Result m = run_cmhsim("merge merged.h5 " + file, dir);

@@ -24,7 +24,7 @@ using cmhsim::cli_test::run_cmhsim;
 using cmhsim::cli_test::scratch;
 using cmhsim::cli_test::slurp;
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+using cmhsim::cli_test::write;
 
 const char* kScenario = R"(name: tiny
 horizon_days: 200

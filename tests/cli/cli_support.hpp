@@ -29,6 +29,11 @@ inline std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
+/// Replaces the content of a file with `text`, byte for byte.
+inline void write(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+}
+
 /// Returns a fresh, empty scratch directory for one test case.
 inline fs::path scratch(const std::string& name) {
   const fs::path dir = fs::path(CMHSIM_BINARY_DIR) / "tests" / "cli-scratch" / name;

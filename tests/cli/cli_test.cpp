@@ -21,7 +21,7 @@ using cmhsim::cli_test::run_cmhsim;
 using cmhsim::cli_test::scratch;
 using cmhsim::cli_test::slurp;
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+using cmhsim::cli_test::write;
 
 const char* kSmallScenario = R"(name: small
 horizon_days: 500

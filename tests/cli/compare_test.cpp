@@ -32,7 +32,7 @@ std::string desk(const std::string& name, int servers, const std::string& servic
          "\n    service_time: {dist: exponential, mean: 0.8}\n";
 }
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+using cmhsim::cli_test::write;
 
 }  // namespace
 

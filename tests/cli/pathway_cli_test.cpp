@@ -33,7 +33,7 @@ std::string pathway(const std::string& name, const std::string& extra = "",
 
 const char* kCarePartners = "care_partners:\n  fte: 3\nsupervision:\n  supervisor_fte: 0.5\n";
 
-void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+using cmhsim::cli_test::write;
 
 }  // namespace
 

@@ -3,11 +3,10 @@
 #include "model/pathway_outputs.hpp"
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
+#include "../source_text.hpp"
 #include "model/pathway_model.hpp"
 
 namespace cmhsim::model {
@@ -15,25 +14,8 @@ namespace {
 
 const std::string kOutputsDoc = CMHSIM_SOURCE_DIR "/docs/outputs.md";
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-/// Returns the text of `docs` between the BEGIN and END markers of part `name`.
-std::string generated_part(const std::string& docs, const std::string& name) {
-  const std::string begin = "<!-- BEGIN GENERATED " + name + " -->\n";
-  const std::string end = "<!-- END GENERATED " + name + " -->";
-  const auto b = docs.find(begin);
-  const auto e = docs.find(end);
-  REQUIRE(b != std::string::npos);
-  REQUIRE(e != std::string::npos);
-  REQUIRE(b < e);
-  return docs.substr(b + begin.size(), e - b - begin.size());
-}
+using test_text::generated_part;
+using test_text::read_text;
 
 }  // namespace
 

@@ -1,10 +1,9 @@
 // [abuse] tests for YAML that was misread: second documents, explicit tags, unterminated quotes,
 // NUL bytes, deep nesting, list messages and long echoed values. Public API only.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <iterator>
 #include <string>
 
+#include "../source_text.hpp"
 #include "error_check.hpp"
 
 using cmhsim::scenario::testing::check_error;
@@ -12,10 +11,7 @@ using cmhsim::scenario::testing::error_of;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using cmhsim::test_text::read_text;
 
 std::string pathway(const std::string& rest) {
   return "population:\n"

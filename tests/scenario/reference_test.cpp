@@ -1,10 +1,9 @@
 // Tests that the parameter table is well formed and that docs/scenario-reference.md and
 // docs/parameters.md carry exactly the text generated from it. Knows the scenario API and table.
 #include <catch2/catch.hpp>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "../source_text.hpp"
 #include "scenario/parameter_table.hpp"
 #include "scenario/scenario.hpp"
 
@@ -14,26 +13,11 @@ namespace {
 
 const std::string kReference = CMHSIM_SOURCE_DIR "/docs/scenario-reference.md";
 const std::string kParameters = CMHSIM_SOURCE_DIR "/docs/parameters.md";
-const std::string kBegin = "<!-- BEGIN GENERATED -->\n";
-const std::string kEnd = "<!-- END GENERATED -->";
+using cmhsim::test_text::generated_part;
+using cmhsim::test_text::read_text;
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string generated_section(const std::string& path) {
-  const std::string docs = read_text(path);
-  const auto begin = docs.find(kBegin);
-  const auto end = docs.find(kEnd);
-  REQUIRE(begin != std::string::npos);
-  REQUIRE(end != std::string::npos);
-  REQUIRE(begin < end);
-  return docs.substr(begin + kBegin.size(), end - begin - kBegin.size());
-}
+/// Returns the generated part of the document at `path`.
+std::string generated_section(const std::string& path) { return generated_part(read_text(path)); }
 
 /// Returns the n-th (0-based) ```yaml block of `docs`.
 std::string yaml_block(const std::string& docs, int n) {
