@@ -31,13 +31,13 @@ struct PopulationConfig {
   std::array<double, kNetworkTypeCount> insecure_housing_by_network;
   /// Fraction with long-term sickness or disability, by network type.
   std::array<double, kNetworkTypeCount> long_term_sick_by_network;
-  double engagement_mean;            ///< Mean probability a person takes up an offered contact.
+  double engagement_mean;  ///< Mean probability a person takes up an offered contact.
   /// Multiplier on engagement_mean, by network type.
   std::array<double, kNetworkTypeCount> engagement_ratio_by_network;
-  double engagement_sd;              ///< Between-person sd of that probability (beta).
-  double initial_cmht_share;         ///< Fraction on a CMHT caseload at day 0.
-  double initial_outpatients_share;  ///< Fraction on outpatient lists only at day 0.
-  double initial_struggling_share;   ///< Fraction struggling at day 0 (the rest stable).
+  double engagement_sd;                     ///< Between-person sd of that probability (beta).
+  double initial_cmht_share;                ///< Fraction on a CMHT caseload at day 0.
+  double initial_outpatients_share;         ///< Fraction on outpatient lists only at day 0.
+  double initial_struggling_share;          ///< Fraction struggling at day 0 (the rest stable).
   double qol_initial_mean, qol_initial_sd;  ///< MANSA-like quality of life at day 0 (1-7).
 };
 
@@ -96,10 +96,10 @@ struct CarePartnerConfig {
   double contact_interval_stable_days;      ///< Days between planned contacts when stable.
   double contact_interval_struggling_days;  ///< Days between contacts when struggling (full
                                             ///< competence; nearer the stable interval below).
-  double rapport_contacts;  ///< Contacts with the same worker for rapport to reach 1 - 1/e.
-  double contact_hours;                     ///< Hours per contact including travel and notes.
-  double hours_per_fte_per_month;           ///< Contact hours available per FTE per month.
-  double goal_set_probability;              ///< Chance a contact sets a goal when none is open.
+  double rapport_contacts;          ///< Contacts with the same worker for rapport to reach 1 - 1/e.
+  double contact_hours;             ///< Hours per contact including travel and notes.
+  double hours_per_fte_per_month;   ///< Contact hours available per FTE per month.
+  double goal_set_probability;      ///< Chance a contact sets a goal when none is open.
   double goal_achieve_probability;  ///< Chance per contact an open goal is achieved (x competence).
   double disengage_probability;     ///< Chance of disengaging at first contact (therapeutic fit).
   double choice_of_care_partner;    ///< 1 if people may choose their Care Partner (halves
@@ -140,14 +140,20 @@ struct ServicesConfig {
   engine::Distribution crisis_episode_days;  ///< Length of a crisis episode.
   double crisis_admission_probability;       ///< Chance a crisis episode ends in admission.
   double crisis_admission_if_full;           ///< Chance of admission when the crisis team is full.
-  double beds;                               ///< Acute beds available in area for the register.
-  engine::Distribution length_of_stay_days;  ///< Inpatient length of stay.
-  double outpatient_appointments_per_year;   ///< Appointments per person-year on outpatient lists.
-  double vcse_places;                        ///< Concurrent VCSE places (connectors, peer support).
+  double acute_beds_per_100k_adults;         ///< Adult acute beds in area per 100,000 adults 16-65.
+  double register_bed_share;  ///< Share of those beds (and out-of-area places) the register
+                              ///< uses.
+  double out_of_area_beds_per_100k_adults;   ///< Out-of-area places per 100,000 adults 16-65.
+  engine::Distribution length_of_stay_days;  ///< Admission to clinically ready for discharge.
+  double leave_share;                        ///< Share of a stay's days on leave, the bed held.
+  double delayed_discharge_probability;      ///< Chance a person ready for discharge cannot leave.
+  engine::Distribution delayed_discharge_days;  ///< Extra days of a delayed discharge.
+  double outpatient_appointments_per_year;  ///< Appointments per person-year on outpatient lists.
+  double vcse_places;                       ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
   double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
-  double vcse_gp_referral_probability;  ///< Chance a GP visit for struggling refers to VCSE.
-  double vcse_self_referral_per_year;   ///< Hazard of self-referral to VCSE (primary care).
+  double vcse_gp_referral_probability;        ///< Chance a GP visit for struggling refers to VCSE.
+  double vcse_self_referral_per_year;         ///< Hazard of self-referral to VCSE (primary care).
 };
 
 /// Sets discharge and identification policies (`policies`).
@@ -187,7 +193,7 @@ struct TrialConfig {
   std::uint32_t intervention_practices;  ///< Practices given Care Partners.
   std::uint32_t participants_intervention;
   std::uint32_t participants_control;
-  double follow_up_days;  ///< Baseline to outcome measurement.
+  double follow_up_days;            ///< Baseline to outcome measurement.
   double participant_hazard_ratio;  ///< On deterioration and crisis, against the register.
   double qol_baseline_offset;       ///< Added to participants' quality of life at baseline.
 };

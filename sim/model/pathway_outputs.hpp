@@ -101,6 +101,12 @@ enum Metric : std::size_t {
   kMTrialQolChangeControl,
   kMTrialCrisesIntervention,
   kMTrialCrisesControl,
+  // Acute capacity.
+  kMBedOccupancyIncludingLeave,
+  kMRepatriationsPerYear,
+  kMBedWaitsPerYear,
+  kMDelayedDischargeShare,
+  kMDelayedDischargeMeanDays,
   kEquityFirst,
 };
 
