@@ -1,6 +1,6 @@
 // Clinical dynamics of the pathway model: competing hazards between stable, struggling and crisis
-// with support-dependent hazard ratios, crisis episodes, admissions (out of area when full),
-// leaving the register, and quality of life. No I/O; services are reached through their helpers.
+// with support-dependent hazard ratios, crisis episodes and the decision to admit, leaving the
+// register, and quality of life. No I/O; services are reached through their helpers.
 #include <algorithm>
 #include <cmath>
 
@@ -120,11 +120,11 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
     }
   }
   if (admission == engine::Admission::Started) {
-    outputs_.crisis_episode_started(now);
+    outputs_.crisis_episode_started(p, now);
     move_to(id, Setting::CrisisTeam);
     sim_.schedule_in(duration, k_crisis_end_, id);
   } else if (admit_now) {
-    admit(id);
+    admit(id, false);
   } else {
     // Turned away and not admitted: the crisis passes where the person is.
     note_crisis_end(id);
@@ -138,55 +138,22 @@ void PathwaySimulation::on_crisis_end(const engine::Event& e) {
   Person& p = persons_[id];
   if (!p.has(kAlive) || p.setting != Setting::CrisisTeam) return;
   end_crisis_episode();
+  outputs_.follow_up_episode(p, sim_.now());
   bool admit_now = false;
   {
     PersonStream rng(*this, id, kSlotCrisis);
     admit_now = bernoulli(*rng, config_.services.crisis_admission_probability);
   }
   if (admit_now) {
-    admit(id);
+    admit(id, true);
   } else {
     end_acute_care(id);
   }
 }
 
-void PathwaySimulation::admit(std::uint32_t id) {
-  Person& p = persons_[id];
-  const double now = sim_.now();
-  // Placed out of area when every in-area bed is occupied.
-  const bool out_of_area = beds_.arrive(id, now) != engine::Admission::Started;
-  if (out_of_area) p.set(kOutOfArea);
-  outputs_.admitted(p, now, out_of_area);
-  move_to(id, Setting::Inpatient);
-  double stay = 0.0;
-  {
-    PersonStream rng(*this, id, kSlotCrisis);
-    stay = std::max(0.0, config_.services.length_of_stay_days.sample(*rng));
-  }
-  sim_.schedule_in(stay, k_bed_discharge_, id);
-}
-
-void PathwaySimulation::on_bed_discharge(const engine::Event& e) {
-  const auto id = static_cast<std::uint32_t>(e.target);
-  Person& p = persons_[id];
-  if (!p.has(kAlive) || p.setting != Setting::Inpatient) return;
-  free_bed(p);
-  end_acute_care(id);
-}
-
 void PathwaySimulation::end_crisis_episode() {
   crisis_team_.release(sim_.now());
   outputs_.crisis_episode_ended(sim_.now());
-}
-
-void PathwaySimulation::free_bed(Person& p) {
-  const bool out_of_area = p.has(kOutOfArea);
-  if (out_of_area) {
-    p.set(kOutOfArea, false);
-  } else {
-    beds_.release(sim_.now());
-  }
-  outputs_.discharged(sim_.now(), out_of_area);
 }
 
 void PathwaySimulation::on_followup(const engine::Event& e) {
@@ -236,7 +203,9 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
     p.set(kVcseWaiting, false);
   }
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
-  if (p.setting == Setting::CrisisTeam) {
+  // Someone waiting for a bed is in crisis care without holding a crisis-team slot.
+  const bool waiting_for_bed = drop_bed_waiting(id);
+  if (p.setting == Setting::CrisisTeam && !waiting_for_bed) {
     end_crisis_episode();
   } else if (p.setting == Setting::Inpatient) {
     free_bed(p);

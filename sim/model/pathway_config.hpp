@@ -144,10 +144,16 @@ struct ServicesConfig {
   engine::Distribution crisis_episode_days;  ///< Length of a crisis episode.
   double crisis_admission_probability;       ///< Chance a crisis episode ends in admission.
   double crisis_admission_if_full;           ///< Chance of admission when the crisis team is full.
-  double beds;                               ///< Acute beds available in area for the register.
-  engine::Distribution length_of_stay_days;  ///< Inpatient length of stay.
-  double outpatient_appointments_per_year;   ///< Appointments per person-year on outpatient lists.
-  double vcse_places;                        ///< Concurrent VCSE places (connectors, peer support).
+  double acute_beds_per_100k_adults;         ///< Adult acute beds in area per 100,000 adults 16-65.
+  double register_bed_share;  ///< Share of those beds (and out-of-area places) the register
+                              ///< uses.
+  double out_of_area_beds_per_100k_adults;   ///< Out-of-area places per 100,000 adults 16-65.
+  engine::Distribution length_of_stay_days;  ///< Admission to clinically ready for discharge.
+  double leave_share;                        ///< Share of a stay's days on leave, the bed held.
+  double delayed_discharge_probability;      ///< Chance a person ready for discharge cannot leave.
+  engine::Distribution delayed_discharge_days;  ///< Extra days of a delayed discharge.
+  double outpatient_appointments_per_year;  ///< Appointments per person-year on outpatient lists.
+  double vcse_places;                       ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
   double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
   double vcse_gp_referral_probability;        ///< Chance a GP visit for struggling refers to VCSE.

@@ -57,7 +57,7 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   std::vector<double> m(kMetricCount, kNaN);
 
   Share readmitted;
-  for (const CrisisRecord& r : crisis_records_) {
+  for (const EpisodeRecord& r : episode_records_) {
     if (r.time >= warmup_ && r.time + kYearDays <= now) readmitted.add(r.followed);
   }
   Share primary_only, two_or_fewer, checked, no_contact;
@@ -105,8 +105,9 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   m[kMPeopleInGap] = m_gap_.mean();
   m[kMCrisesPer1000] = ratio(1000.0 * static_cast<double>(t_crises_), person_years);
   m[kMAdmissionsPer1000] = ratio(1000.0 * static_cast<double>(t_admissions_), person_years);
+  const double bed_days_available = static_cast<double>(model_.beds.servers()) * observed_days;
   m[kMBedOccupancy] =
-      ratio(beds_level_.area(now), static_cast<double>(model_.beds.servers()) * observed_days);
+      ratio((1.0 - config_.services.leave_share) * beds_level_.area(now), bed_days_available);
   m[kMOutOfAreaPerYear] = ratio(static_cast<double>(t_ooa_), observed_days / kYearDays);
   m[kMReadmission12m] = readmitted.value();
   m[kMPrimaryCareOnlyShare] = primary_only.value();
@@ -161,6 +162,14 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
     m[kMTrialCrisesIntervention] = arm_crises[0];
     m[kMTrialCrisesControl] = arm_crises[1];
   }
+  // Acute capacity.
+  const double observed_years = observed_days / kYearDays;
+  m[kMBedOccupancyIncludingLeave] = ratio(beds_level_.area(now), bed_days_available);
+  m[kMRepatriationsPerYear] = ratio(static_cast<double>(t_repatriations_), observed_years);
+  m[kMBedWaitsPerYear] = ratio(static_cast<double>(t_bed_waits_), observed_years);
+  m[kMDelayedDischargeShare] =
+      ratio(static_cast<double>(t_delayed_), static_cast<double>(t_admissions_));
+  m[kMDelayedDischargeMeanDays] = ratio(t_delay_days_, static_cast<double>(t_delayed_));
   for (std::size_t g = 0; g < kGroupCount; ++g) {
     const double years = group_alive_[g].area(now) / kYearDays;
     m[equity_index(kEqCrises, g)] = ratio(1000.0 * static_cast<double>(t_group_crises_[g]), years);

@@ -57,7 +57,9 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   month_start_area_ = area;
   v[kBedDays] = delta[0];
   v[kOutOfAreaBedDays] = delta[1];
-  v[kBedOccupancy] = ratio(delta[0], static_cast<double>(model_.beds.servers()) * kMonthDays);
+  // Bed-days on leave are held but not occupied (KH03 counts occupancy without them).
+  v[kBedOccupancy] = ratio((1.0 - config_.services.leave_share) * delta[0],
+                           static_cast<double>(model_.beds.servers()) * kMonthDays);
   v[kDeaths] = static_cast<double>(month_.deaths);
   v[kMeanQol] = ratio(qol_sum, living);
   const auto in_post = static_cast<double>(workforce.in_post());

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/acute_capacity.hpp"
 #include "model/draws.hpp"
 #include "model/pathway_simulation.hpp"
 
@@ -48,12 +49,13 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
             slots(config.services.cmht_coordinators_fte * config.services.cmht_caseload_per_fte)),
       crisis_team_("crisis_team", slots(config.services.crisis_team_slots),
                    engine::Discipline::Fifo, 0),
-      beds_("inpatient", slots(config.services.beds), engine::Discipline::Fifo, 0),
+      beds_("inpatient", slots(in_area_beds(config)), engine::Discipline::Fifo, 0),
       vcse_("vcse", slots(config.services.vcse_places)),
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       outputs_(config, {persons_, workforce_, cmht_, crisis_team_, beds_, vcse_}, recorder, warmup_,
                window_start_, trial_) {
+  out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const double theta = config.clinical.qol_mean_reversion_per_year;
   const double sigma = config.clinical.qol_noise_sd_per_sqrt_year;
   const double dt = kMonthDays / kYearDays;

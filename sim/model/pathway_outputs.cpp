@@ -54,11 +54,14 @@ constexpr std::array<OutputDef, kSeriesCount> kSeriesDefs{{
     {kOutOfAreaPlacements, "out_of_area_placements", "admissions",
      "admissions placed out of area because no in-area bed was free, in the month", ""},
     {kBedDays, "bed_days", "days", "in-area acute bed-days in the month",
-     "The time integral of occupied in-area beds."},
+     "The time integral of held in-area beds: days on leave and delayed discharge included."},
     {kOutOfAreaBedDays, "out_of_area_bed_days", "days", "out-of-area bed-days in the month", ""},
     {kBedOccupancy, "bed_occupancy", "fraction",
-     "in-area bed-days over bed-days available in the month",
-     "`bed_days` / (`services.beds`, rounded down, × 30.4375); NaN with no beds."},
+     "in-area bed-days occupied, excluding leave, over bed-days available in the month",
+     "(1 − `services.leave_share`) × `bed_days` / (in-area beds × 30.4375), the in-area beds "
+     "being floor(`services.acute_beds_per_100k_adults` × `population.adults_16_65` / 100,000 × "
+     "`services.register_bed_share`); NaN with no beds. `bed_days` counts the days a bed is held, "
+     "leave included."},
     {kDeaths, "deaths", "people", "deaths in the month", "Moving away is not counted."},
     {kMeanQol, "mean_quality_of_life", "MANSA 1-7",
      "mean quality of life of living people at the month end",
@@ -117,14 +120,25 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
     {kMAdmissionsPer1000, "admissions_per_1000_per_year", "per 1000 person-years",
      "acute admissions (in or out of area) after warm-up per 1000 person-years", ""},
     {kMBedOccupancy, "bed_occupancy", "fraction",
-     "in-area bed-days after warm-up over beds times days after warm-up", "NaN with no beds."},
+     "occupied in-area bed-days excluding leave after warm-up over available bed-days (beds "
+     "times days after warm-up)",
+     "The definition of the KH03 bed availability and occupancy return, whose occupied bed-days "
+     "are counted at midnight and leave out beds held for patients on leave (NHS Data Dictionary: "
+     "a bed vacated by a patient on leave of 28 days or less may be recorded as reserved); the "
+     "model counts (1 − `services.leave_share`) of every held bed-day as occupied and keeps beds "
+     "held for leave in the available bed-days. NaN with no beds."},
     {kMOutOfAreaPerYear, "out_of_area_placements_per_year", "admissions/year",
-     "out-of-area placements after warm-up per year observed", ""},
+     "out-of-area placements after warm-up per year observed",
+     "Admissions placed out of area because every in-area bed was taken, including people who "
+     "waited for a bed and were given an out-of-area place that freed."},
     {kMReadmission12m, "readmission_12m_after_crisis", "fraction",
-     "share of crises after warm-up followed within 12 months by an admission from a "
-     "later crisis of the same person, among crises at least 12 months before the end",
-     "Twelve months are 365.25 days. An admission ending the crisis itself does not count. NaN "
-     "when no crisis qualifies (for example in a run shorter than a year)."},
+     "among crisis-team episodes that ended after warm-up and at least 12 months before the end, "
+     "the share followed within 12 months of their end by another crisis-team episode or an acute "
+     "admission of the same person",
+     "Twelve months are 365.25 days. An admission that ends the episode itself (at its end, or "
+     "after a wait for a bed) does not count; a later one does. People who die or move away "
+     "within the 12 months stay in the denominator. Episodes cut short by death or moving away "
+     "are not counted. NaN when no episode qualifies (for example in a run shorter than a year)."},
     {kMPrimaryCareOnlyShare, "primary_care_only_share_12m", "fraction",
      "share of people alive and registered throughout the last 12 months who had no "
      "secondary-care (CMHT, outpatient, crisis, inpatient) or Care Partner contact in "
@@ -248,6 +262,25 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
      "people joining a Care Partner caseload after warm-up who were not on one when observation "
      "began, each counted once, per year observed",
      "NaN with no Care Partner posts."},
+    // Acute capacity.
+    {kMBedOccupancyIncludingLeave, "bed_occupancy_including_leave", "fraction",
+     "in-area bed-days held (leave included) after warm-up over available bed-days",
+     "As NHS Benchmarking reports occupancy including leave: a bed held for a patient on leave "
+     "counts as occupied. NaN with no beds."},
+    {kMRepatriationsPerYear, "repatriations_per_year", "people/year",
+     "people moved from an out-of-area place to an in-area bed after warm-up, per year observed",
+     "When an in-area bed frees and nobody is waiting for a bed, the person placed out of area "
+     "longest comes back to it."},
+    {kMBedWaitsPerYear, "bed_waits_per_year", "admissions/year",
+     "admissions after warm-up that found every in-area bed and out-of-area place taken and "
+     "waited in crisis care, per year observed",
+     ""},
+    {kMDelayedDischargeShare, "delayed_discharge_share", "fraction",
+     "stays after warm-up whose discharge was delayed once the person was clinically ready, over "
+     "admissions after warm-up",
+     "NaN without admissions."},
+    {kMDelayedDischargeMeanDays, "delayed_discharge_mean_days", "days",
+     "mean delay of the discharges delayed after warm-up", "NaN without delays."},
 }};
 
 constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{

@@ -107,6 +107,12 @@ enum Metric : std::size_t {
   kMCarePartnerVacancyRate,
   kMCarePartnerLeaversPerYear,
   kMCarePartnerReachedPerYear,
+  // Acute capacity.
+  kMBedOccupancyIncludingLeave,
+  kMRepatriationsPerYear,
+  kMBedWaitsPerYear,
+  kMDelayedDischargeShare,
+  kMDelayedDischargeMeanDays,
   kEquityFirst,
 };
 

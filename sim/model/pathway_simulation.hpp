@@ -40,6 +40,12 @@ enum class CpRoute : std::uint8_t {
   Listed,      ///< Named at day 0: a warm start's caseloads and lists, or a trial's arm.
 };
 
+/// Waits for an acute bed while every in-area bed and out-of-area place is taken.
+struct BedWait {
+  std::uint32_t person;
+  bool from_episode;  ///< The admission ends the crisis-team episode that just ended.
+};
+
 /// Simulates one replication; tests may inspect it through the accessors and month_observer.
 class PathwaySimulation {
  public:
@@ -123,15 +129,21 @@ class PathwaySimulation {
   void on_transition(const engine::Event& e);
   void start_crisis(std::uint32_t id);
   void on_crisis_end(const engine::Event& e);
-  void admit(std::uint32_t id);
-  void on_bed_discharge(const engine::Event& e);
   void on_followup(const engine::Event& e);
   void end_crisis_episode();
-  void free_bed(Person& p);
   void end_acute_care(std::uint32_t id);
   void leave_register(std::uint32_t id, bool death);
   void update_qol(std::uint32_t id, std::uint64_t month);
   [[nodiscard]] double qol_target(const Person& p) const;
+
+  // Acute beds: in area, out of area, waiting, delayed discharge, repatriation
+  // (pathway_acute.cpp).
+  void admit(std::uint32_t id, bool from_episode);
+  void start_stay(std::uint32_t id, bool from_episode, bool out_of_area);
+  void on_bed_discharge(const engine::Event& e);
+  void free_bed(Person& p);
+  void fill_freed_bed(bool in_area);
+  bool drop_bed_waiting(std::uint32_t id);
 
   // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
   void settle(std::uint32_t id);
@@ -178,6 +190,9 @@ class PathwaySimulation {
   engine::Resource crisis_team_;
   engine::Resource beds_;
   engine::Resource vcse_;
+  std::uint32_t out_of_area_places_ = 0;    ///< Out-of-area places the register can use.
+  std::vector<std::uint32_t> out_of_area_;  ///< People placed out of area, longest placed first.
+  std::deque<BedWait> bed_waiting_;         ///< People waiting for any bed, in arrival order.
   std::deque<CpEntry> cp_priority_;
   std::deque<CpEntry> cp_normal_;
   engine::RandomStream incidence_rng_;

@@ -108,29 +108,52 @@ void PathwayTally::crisis(Person& p, double now) {
     ++t_group_crises_[ethnicity_group(p.ethnicity)];
     ++t_group_crises_[diagnosis_group(p.diagnosis)];
   }
-  crisis_records_.push_back(CrisisRecord{now, p.last_crisis, false});
-  p.last_crisis = static_cast<std::uint32_t>(crisis_records_.size() - 1);
 }
 
-void PathwayTally::crisis_episode_started(double now) {
+void PathwayTally::crisis_episode_started(Person& p, double now) {
   ++month_.episodes;
   crisis_level_.add(now, 1.0);
+  mark_followed(p.last_crisis, now);
+}
+
+void PathwayTally::mark_followed(std::uint32_t record, double now) {
+  // Earlier episodes of this person that ended within 12 months are followed by this event.
+  for (std::uint32_t r = record; r != kNone; r = episode_records_[r].prev) {
+    if (episode_records_[r].time < now - kYearDays) break;
+    episode_records_[r].followed = true;
+  }
+}
+
+void PathwayTally::follow_up_episode(Person& p, double now) {
+  episode_records_.push_back(EpisodeRecord{now, p.last_crisis, false});
+  p.last_crisis = static_cast<std::uint32_t>(episode_records_.size() - 1);
+}
+
+void PathwayTally::bed_wait_started(double now) {
+  if (observed(now)) ++t_bed_waits_;
+}
+
+void PathwayTally::discharge_delayed(double now, double days) {
+  if (!observed(now)) return;
+  ++t_delayed_;
+  t_delay_days_ += days;
+}
+
+void PathwayTally::repatriated(double now) {
+  ooa_level_.add(now, -1.0);
+  beds_level_.add(now, 1.0);
+  if (observed(now)) ++t_repatriations_;
 }
 
 void PathwayTally::crisis_episode_ended(double now) { crisis_level_.add(now, -1.0); }
 
-void PathwayTally::admitted(Person& p, double now, bool out_of_area) {
+void PathwayTally::admitted(Person& p, double now, bool out_of_area, bool from_episode) {
   ++p.admissions;
   ++month_.admissions;
   if (observed(now)) ++t_admissions_;
-  if (p.last_crisis != kNone) {
-    // Earlier crises of this person within 12 months are followed by this admission.
-    for (std::uint32_t r = crisis_records_[p.last_crisis].prev; r != kNone;
-         r = crisis_records_[r].prev) {
-      if (crisis_records_[r].time < now - kYearDays) break;
-      crisis_records_[r].followed = true;
-    }
-  }
+  // The admission that ends an episode does not follow that episode.
+  const std::uint32_t latest = p.last_crisis;
+  mark_followed(from_episode && latest != kNone ? episode_records_[latest].prev : latest, now);
   if (!out_of_area) {
     beds_level_.add(now, 1.0);
     return;

@@ -43,11 +43,11 @@ struct CpListExits {
   double max_wait_days = 0.0;  ///< Total days on the list of those removed at the maximum wait.
 };
 
-/// Holds one crisis for the 12-month readmission metric.
-struct CrisisRecord {
-  double time;
-  std::uint32_t prev;  ///< The same person's previous crisis record, or kNone.
-  bool followed;       ///< An admission from a later crisis followed within 12 months.
+/// Holds one ended crisis-team episode for the 12-month readmission metric.
+struct EpisodeRecord {
+  double time;         ///< When the episode ended.
+  std::uint32_t prev;  ///< The same person's previous episode record, or kNone.
+  bool followed;       ///< Another crisis-team episode or an admission followed within 12 months.
 };
 
 /// Counts one replication's outputs from the events the model reports.
@@ -75,14 +75,25 @@ class PathwayTally {
   // Crises and acute care.
   /// Counts a crisis of `p` at `now`.
   void crisis(Person& p, double now);
-  /// Counts a crisis team episode starting at `now`.
-  void crisis_episode_started(double now);
+  /// Counts a crisis team episode of `p` starting at `now`.
+  void crisis_episode_started(Person& p, double now);
   /// Counts a crisis team episode ending at `now`.
   void crisis_episode_ended(double now);
-  /// Counts an admission of `p` at `now`, in an in-area bed or out of area.
-  void admitted(Person& p, double now, bool out_of_area);
+  /// Counts an admission of `p` at `now`, in an in-area bed or out of area; `from_episode` when
+  /// it ends the crisis-team episode that just ended.
+  void admitted(Person& p, double now, bool out_of_area, bool from_episode);
   /// Counts a bed, in area or out of area, freed at `now`.
   void discharged(double now, bool out_of_area);
+
+  // Acute capacity (beds full, delays, repatriation).
+  /// Starts the 12-month readmission follow-up of `p`'s crisis-team episode ending at `now`.
+  void follow_up_episode(Person& p, double now);
+  /// Counts someone waiting for a bed from `now` because every bed and place is taken.
+  void bed_wait_started(double now);
+  /// Counts a discharge delayed at `now` by `days`.
+  void discharge_delayed(double now, double days);
+  /// Counts a person moved at `now` from an out-of-area place to an in-area bed.
+  void repatriated(double now);
   /// Counts the follow-up contact after crisis care or a bed.
   void followup_contact(Person& p);
   /// Counts an assessment taken up by someone an identification sweep found.
@@ -146,6 +157,7 @@ class PathwayTally {
   [[nodiscard]] bool observed(double now) const noexcept { return now >= warmup_; }
   void change_alive(const Person& p, double now, double delta);
   void add_person_time(const Person& p, double now);
+  void mark_followed(std::uint32_t record, double now);
   [[nodiscard]] std::vector<double> end_metrics(double now) const;
   void record_persons(double now) const;
   [[nodiscard]] ServiceOutcome care_partner_outcome(double now) const;
@@ -168,7 +180,7 @@ class PathwayTally {
   /// Bed, out-of-area, crisis, VCSE, Care Partner FTE and supervisor FTE areas.
   std::array<double, 6> month_start_area_{};
   std::uint64_t cp_leavers_closed_ = 0;  ///< Care Partner leavers up to the last month closed.
-  std::vector<CrisisRecord> crisis_records_;
+  std::vector<EpisodeRecord> episode_records_;
 
   // Totals after warm-up.
   std::uint64_t t_crises_ = 0, t_admissions_ = 0, t_ooa_ = 0, t_deaths_u75_ = 0;
@@ -179,6 +191,8 @@ class PathwayTally {
   std::uint64_t cp_reached_ = 0;
   double t_cp_leavers_ = 0.0;
   engine::Welford m_cp_waiting_;
+  std::uint64_t t_repatriations_ = 0, t_bed_waits_ = 0, t_delayed_ = 0;
+  double t_delay_days_ = 0.0;
   double t_expected_u75_ = 0.0;
   std::uint64_t t_deaths_ = 0;
   std::array<std::uint64_t, mortality::kCauseCount> t_cause_deaths_{};

@@ -91,7 +91,7 @@ struct Person {
   std::uint32_t cp_worker = kNone;    ///< Care Partner post holding the person, if any.
   std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
   std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.
-  std::uint32_t last_crisis = kNone;  ///< Latest crisis record of this person.
+  std::uint32_t last_crisis = kNone;  ///< Latest ended crisis-team episode record of this person.
   std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
   std::uint16_t practice = 0;
   std::uint16_t pcn = 0;

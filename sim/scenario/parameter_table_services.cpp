@@ -58,16 +58,62 @@ void add_services(std::vector<Parameter>& out) {
              kAssumption),
       number(CMHSIM_FIELD(services.crisis_admission_if_full), "probability", "0.5", kUnitInterval,
              {0.3, 0.8}, "Chance of admission when the crisis teams are full.", kAssumption),
-      number(CMHSIM_FIELD(services.beds), "beds", "60", kPlaces, {40, 120},
-             "Acute beds in area available to people on the register; when all are full an "
-             "admission is placed out of area. A fraction is rounded down.",
-             "assumption (the register's share of the about 300 acute beds that 20 per 100,000 "
-             "gives 1.5 million people: a median of just under 20 adult beds per 100,000 in 2016, "
-             "NHS Benchmarking via Centre for Mental Health; set so occupancy is about 0.85-0.9)"),
-      duration(CMHSIM_FIELD(services.length_of_stay_days), "{dist: lognormal, mean: 33, sd: 30}",
-               {25, 45}, "Inpatient length of stay, in and out of area.",
-               "NHS Benchmarking 2016 via Centre for Mental Health (average stay 33 days); sd "
-               "assumption"),
+      // Acute beds.
+      number(CMHSIM_FIELD(services.acute_beds_per_100k_adults), "beds per 100,000 adults", "18",
+             {0, false, 1000, false}, {14, 24},
+             "Adult acute mental health beds in the place per 100,000 adults aged 16-65; the "
+             "in-area beds open to the register are floor(this x population.adults_16_65 / "
+             "100,000 x services.register_bed_share).",
+             "Centre for Mental Health 2019 on NHS Benchmarking data (R): just over 18,000 "
+             "inpatient beds for adults in England, 37% of them adult acute (about 6,700), over "
+             "the 36.7 million adults 16-65 of scenarios/england.yaml = 18 per 100,000; 'just "
+             "under 20' per 100,000 in 2016 (NHS Benchmarking via Centre for Mental Health, S). "
+             "KH03 gives 18,100-18,400 mental illness beds in 2018/19-2019/20 (parliamentary "
+             "answer, R) with no adult acute split"),
+      number(CMHSIM_FIELD(services.register_bed_share), "fraction", "0.55", kUnitInterval,
+             {0.4, 0.7},
+             "Share of the place's adult acute beds and out-of-area places used by people on the "
+             "SMI register (the rest serve people the model does not simulate).",
+             "assumption (psychoses dominate acute bed use: mean stays of 108 days for "
+             "schizophrenia and 42 for mood disorders in 2008-09, Pillay & Moncrieff 2011, "
+             "Psychiatrist 35(2):56, R; depression and anxiety were 29.6% of admissions at 16-64 "
+             "in 1999-2000, Thompson et al. 2004, BJPsych 185:334, R)"),
+      number(CMHSIM_FIELD(services.out_of_area_beds_per_100k_adults), "places per 100,000 adults",
+             "3.8", {0, false, 1000, false}, {1.9, 8},
+             "Out-of-area places (other providers' beds) the place can buy at once per 100,000 "
+             "adults aged 16-65, scaled like the in-area beds; when they are taken too, an "
+             "admission waits in crisis care for the first bed that frees.",
+             "assumption: twice England's average of out-of-area placements active at a month "
+             "end, 1.9 per 100,000 adults 16-65 (833 active, 704 inappropriate, a month on "
+             "average in 2023/24, NHS Digital Out of Area Placements via the Lancashire Evening "
+             "Post, S; 775 active at the end of June 2023, Nuffield Trust, S), since what is "
+             "used is a lower bound of what can be bought"),
+      duration(CMHSIM_FIELD(services.length_of_stay_days), "{dist: lognormal, mean: 36, sd: 32}",
+               {30, 45},
+               "Inpatient stay from admission until clinically ready for discharge, in and out of "
+               "area (a delayed discharge adds to it).",
+               "NHS Benchmarking 2023 mean adult acute stay 39 days (King's Fund, Mental health "
+               "360: acute care for adults, R; NHS Benchmarking itself S; 32 days in 2014) less "
+               "the mean delay per admission, 0.1 x 30 = 3 days; sd assumption"),
+      number(CMHSIM_FIELD(services.leave_share), "fraction", "0.07", kUnitInterval, {0, 0.15},
+             "Share of a stay's days spent on leave while the bed is held for the person: counted "
+             "in bed_occupancy_including_leave and costs, not in bed_occupancy.",
+             "assumption (NHS Benchmarking reports adult acute occupancy with and without leave; "
+             "its figures not checked)"),
+      number(CMHSIM_FIELD(services.delayed_discharge_probability), "probability", "0.1",
+             kUnitInterval, {0.05, 0.2},
+             "Chance that a person clinically ready for discharge cannot leave (housing, care "
+             "package, placement) and keeps the bed for a delay.",
+             "assumption (10% of inpatients' discharge delayed at Scotland's 2022 mental health "
+             "inpatient census, R, a census share, which over-represents long stays; delayed "
+             "discharges occupied 18.6% of one English urban trust's acute beds, Poole et al. "
+             "2014, Psychiatric Bulletin 38(2):66, R abstract)"),
+      duration(CMHSIM_FIELD(services.delayed_discharge_days), "{dist: gamma, shape: 1, scale: 30}",
+               {14, 60}, "Extra days in the bed of a delayed discharge.",
+               "assumption (median delay just over 2 months at Scotland's 2022 census, R, which "
+               "over-represents long delays; 25,271 days of delayed discharge in English mental "
+               "health providers in July 2021, NHS England data via Byline Times, S; the NHS "
+               "England clinically-ready-for-discharge series not checked)"),
       number(CMHSIM_FIELD(services.outpatient_appointments_per_year), "per person-year", "2",
              kRateZero, {1, 4}, "Appointments per person-year on psychiatric outpatient lists.",
              kAssumption),

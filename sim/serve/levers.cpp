@@ -62,7 +62,7 @@ const std::vector<std::string>& default_levers() {
       "policies.proactive_coverage",
       "policies.proactive_interval_days",
       "services.cmht_coordinators_fte",
-      "services.beds",
+      "services.acute_beds_per_100k_adults",
       "services.crisis_team_slots",
   };
   return levers;

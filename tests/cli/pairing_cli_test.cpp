@@ -74,7 +74,7 @@ TEST_CASE("results store every key's resolved value, overrides and seed included
   CHECK(values.at("care_partners.fte") == "4");
   CHECK(values.at("population.register_size") == "1500");
   CHECK(values.at("population.age_mean") == "48");
-  CHECK(values.at("services.length_of_stay_days") == "{dist: lognormal, mean: 33, sd: 30}");
+  CHECK(values.at("services.length_of_stay_days") == "{dist: lognormal, mean: 36, sd: 32}");
   CHECK(values.at("trial") == "none");
   CHECK(values.size() > 130);
 }

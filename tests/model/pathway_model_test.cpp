@@ -349,7 +349,7 @@ TEST_CASE("the ICS baseline lands in published ranges for crises, admissions and
 TEST_CASE("fewer beds fill the rest and place more people out of area", "[pathway][monotone]") {
   PathwayConfig ample = small_place(testing::ics_baseline_config());
   PathwayConfig short_beds = ample;
-  short_beds.services.beds = 15;
+  short_beds.services.acute_beds_per_100k_adults = 8;
   const std::size_t ooa = metric_index("out_of_area_placements_per_year");
   const std::size_t occupancy = metric_index("bed_occupancy");
   for (std::uint64_t rep = 0; rep < 2; ++rep) {

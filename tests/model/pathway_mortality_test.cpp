@@ -104,7 +104,9 @@ TEST_CASE("care leaves the deaths of people whose hazard it does not change",
   for (std::size_t i = 0; i < n; ++i) {
     const auto& x = a.persons()[i];
     const auto& y = b.persons()[i];
-    if (x.last_crisis != pathway::kNone || y.last_crisis != pathway::kNone) continue;
+    // A crisis raises the suicide hazard from its start, so its end is set for anyone who had one.
+    if (x.suicide_risk_until != pathway::kNever || y.suicide_risk_until != pathway::kNever)
+      continue;
     ++compared;
     if (std::abs(x.death_time - y.death_time) > 1e-3f * std::max(1.0f, x.death_time)) ++differ;
   }

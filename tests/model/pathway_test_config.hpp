@@ -36,7 +36,6 @@ inline PathwayConfig small_place(PathwayConfig c) {
   c.population.in_migration_per_year *= f;
   c.services.cmht_coordinators_fte *= f;
   c.services.crisis_team_slots *= f;
-  c.services.beds *= f;
   c.services.vcse_places *= f;
   c.horizon_days = 6 * 365.25;
   c.warmup_days = 365.25;

@@ -150,8 +150,8 @@ TEST_CASE("zero hazard rate is rejected", "[scenario][bad-input]") {
 
 TEST_CASE("negative capacity is rejected", "[scenario][bad-input]") {
   check_error(pathway("services:\n"
-                      "  beds: -10\n"),
-              4, 9, "services.beds", "expected a number in [0, 1000000], got '-10'");
+                      "  crisis_team_slots: -10\n"),
+              4, 22, "services.crisis_team_slots", "expected a number in [0, 1000000], got '-10'");
 }
 
 TEST_CASE("misspelt discharge destination suggests the word", "[scenario][bad-input]") {

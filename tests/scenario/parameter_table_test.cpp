@@ -94,8 +94,8 @@ TEST_CASE("published figures are the defaults of the parameters that cite them",
   check("care_partners.vacancy_at_start_share", "0.2", "King's Fund 2023");
   check("supervision.turnover_per_year", "0.1", "NHS Digital workforce statistics");
   check("supervision.vacancy_at_start_share", "0.18", "18% of nursing posts");
-  check("services.length_of_stay_days", "{dist: lognormal, mean: 33, sd: 30}",
-        "NHS Benchmarking 2016");
+  check("services.length_of_stay_days", "{dist: lognormal, mean: 36, sd: 32}",
+        "NHS Benchmarking 2023 mean adult acute stay 39 days");
   check("services.cmht_caseload_per_fte", "25", "Tyrer et al. 2000");
   check("costs.out_of_area_bed_day", "620", "GBP 620");
   check("costs.gp_consultation", "42", "GBP 36-45");

@@ -83,7 +83,7 @@ TEST_CASE("parameters docs list every pathway value with its plausible range", "
   CHECK(md.find("| `care_partners.caseload_per_fte` | Caseload cap per FTE. | people per FTE | "
                 "30 | 20–40 |") != std::string::npos);
   CHECK(md.find("| `services.length_of_stay_days` |") != std::string::npos);
-  CHECK(md.find("| mean 25–45 | NHS Benchmarking 2016") != std::string::npos);
+  CHECK(md.find("| mean 30–45 | NHS Benchmarking 2023") != std::string::npos);
 }
 
 TEST_CASE("every table entry has a parent, a description and a source", "[reference]") {

@@ -26,7 +26,7 @@ TEST_CASE("resolved values list every key with defaults applied", "[resolved]") 
   CHECK(value_of(sc, "population.register_size") == "700");
   CHECK(value_of(sc, "population.age_mean") == "48");
   CHECK(value_of(sc, "population.ethnicity_shares.white") == "0.8");
-  CHECK(value_of(sc, "services.length_of_stay_days") == "{dist: lognormal, mean: 33, sd: 30}");
+  CHECK(value_of(sc, "services.length_of_stay_days") == "{dist: lognormal, mean: 36, sd: 32}");
   CHECK(value_of(sc, "policies.cmht_discharge_destination") == "primary_care");
   CHECK(value_of(sc, "trial") == "none");
   CHECK(value_of(sc, "trial.practices") == "(missing)");
@@ -54,8 +54,8 @@ TEST_CASE("a default written out resolves like the default left out", "[resolved
   const Scenario implicit = parse_scenario(kBase, "a.yaml");
   const Scenario written = parse_scenario(
       kBase +
-          "  age_mean: 48.0\nservices:\n  length_of_stay_days: {sd: 30, dist: lognormal, mean: "
-          "3.3e1}\n",
+          "  age_mean: 48.0\nservices:\n  length_of_stay_days: {sd: 32, dist: lognormal, mean: "
+          "3.6e1}\n",
       "a.yaml");
   CHECK(implicit.resolved == written.resolved);
 }

@@ -46,7 +46,7 @@ TEST_CASE("levers list the chosen keys with unit, ranges, source and each baseli
                      "supervision.half_effect_hours_per_care_partner",
                      "policies.cmht_discharge_destination", "policies.proactive_coverage",
                      "policies.proactive_interval_days", "services.cmht_coordinators_fte",
-                     "services.beds", "services.crisis_team_slots"});
+                     "services.acute_beds_per_100k_adults", "services.crisis_team_slots"});
   const Json& fte = doc["levers"][0];
   CHECK(fte["unit"] == "FTE");
   CHECK(fte["kind"] == "number");
@@ -176,7 +176,7 @@ TEST_CASE("a comparison stops early once its headline differences are precise en
   // Setting a key to its baseline value changes nothing: every difference is exactly zero.
   const auto lines = compare_lines(
       server.port(),
-      R"({"page": "p", "baseline": "base", "set": {"services.beds": 60}, "replications": 40})",
+      R"({"page": "p", "baseline": "base", "set": {"services.acute_beds_per_100k_adults": 18}, "replications": 40})",
       &status);
   REQUIRE(status == 200);
   const Json& done = lines.back();

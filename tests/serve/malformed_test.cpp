@@ -73,7 +73,7 @@ std::vector<std::string> bad_bodies() {
       ok_start + R"("set": {".fte": 1}})",
       ok_start + R"("set": {"care_partners..fte": 1}})",
       ok_start + R"("set": {"policies.cmht_discharge_destination": 3}})",
-      ok_start + R"("set": {"services.beds": "[1, 2"}})",
+      ok_start + R"("set": {"services.acute_beds_per_100k_adults": "[1, 2"}})",
       ok_start + R"("set": {"services.length_of_stay_days": "{dist: gamma, shape: -1}"}})",
       std::string(70, '[') + std::string(70, ']'),
       ok_start + R"("set": {"care_partners.fte": 3}, "x": )" + std::string(40, '[') +
