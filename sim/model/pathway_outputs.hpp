@@ -107,6 +107,10 @@ enum Metric : std::size_t {
   kMCarePartnerVacancyRate,
   kMCarePartnerLeaversPerYear,
   kMCarePartnerReachedPerYear,
+  // Step-down cohort.
+  kMStepDownPrimaryCareOnly3y,
+  kMStepDownReturnedSecondary3y,
+  kMStepDownCohortSize,
   kEquityFirst,
 };
 
