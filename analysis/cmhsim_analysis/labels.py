@@ -50,6 +50,12 @@ OUTCOME_TITLES = {
     "care_partner_people_reached_per_year": "People reached by Care Partners",
     "care_partner_vacancy_rate": "Care Partner vacancy rate",
     "care_partner_leavers_per_year": "Care Partner leavers",
+    "cmht_referral_to_second_contact_days": "CMHT referral to second contact",
+    "cmht_seen_within_4_weeks_share": "CMHT referrals seen within 4 weeks",
+    "cmht_vacancy_rate": "CMHT vacancy rate",
+    "stepdown_primary_care_only_share_3y": "Step-down: primary care only at 3 years",
+    "stepdown_returned_to_secondary_share_3y": "Step-down: back under secondary care at 3 years",
+    "stepdown_cohort_size": "Step-down cohort (followed 3 years)",
 }
 
 

@@ -148,6 +148,24 @@ def _summary_rows_comparison(comp):
     return rows, classes
 
 
+def _access_section(runs):
+    """Returns the waits, vacancies and step-down table: one column per scenario, with 95% CIs."""
+    names = list(runs)
+    rows = [[labels.outcome_title(o)] + [summary.describe_run_metric(runs[n], o) for n in names]
+            for o in summary.ACCESS_OUTCOMES]
+    cohort = [summary.describe_run_metric(runs[n], "stepdown_cohort_size") for n in names]
+    n = next(iter(runs.values())).replications
+    return (f'<p class="note">Each scenario\'s mean over {_esc(n)} replications with its 95% '
+            "confidence interval. The step-down shares are of the people a CMHT stepped down to a "
+            "Care Partner after warm-up and at least 3 years before the end who were alive and "
+            "registered 3 years later (deaths and moves away are left out; cohort per replication: "
+            + _esc("; ".join(f"{labels.scenario_label(a)} {b}" for a, b in zip(names, cohort)))
+            + "). Not defined: no such people, e.g. no step-down or a run too short. "
+            f"{_esc(summary.MISSING.capitalize())}: the results file was written before the "
+            "outcome existed.</p>"
+            + _table(["outcome"] + [labels.scenario_label(n) for n in names], rows, "access"))
+
+
 def _page(title, intro, sections):
     body = "\n".join(f"<h2>{_esc(h)}</h2>\n{content}" for h, content in sections)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -186,6 +204,7 @@ def _runs_report(runs, comp, path, out_dir, dpi, root_attrs):
             f'<p class="note">Means over {run.replications} replications with 95% confidence '
             "intervals.</p>" + _table(["outcome", "mean (95% CI)"], rows, "summary"))))
         sections.append(("Scenario parameters", "<pre>" + _esc(run.scenario_text) + "</pre>"))
+    sections.insert(1, ("Waits, vacancies and step-down", _access_section(runs)))
     sections.append(("Figures", _figures_section(figures)))
     sections.append(("Provenance", _provenance(path, {n: r.attrs for n, r in runs.items()}, root_attrs)))
     names = ", ".join(labels.scenario_label(n) for n in runs)

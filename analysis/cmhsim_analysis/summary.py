@@ -23,6 +23,13 @@ PHRASES = {
     "cmht_mean_wait_days": ("CMHT waits {x} days {dir}", "shorter", "longer", 1.0),
 }
 SUMMARY_OUTCOMES = list(PHRASES)
+# Waits, vacancies and the step-down cohort, shown per scenario with their 95% intervals; a file
+# written before an outcome existed shows it as missing.
+ACCESS_OUTCOMES = ["care_partner_mean_wait_days", "cmht_referral_to_second_contact_days",
+                   "cmht_seen_within_4_weeks_share", "care_partner_vacancy_rate",
+                   "cmht_vacancy_rate", "stepdown_primary_care_only_share_3y",
+                   "stepdown_returned_to_secondary_share_3y"]
+MISSING = "not in these results"
 
 
 def decimals_for(value, spread=0.0):
@@ -63,6 +70,14 @@ def describe_difference(outcome, difference, lo, hi):
 def is_clear(lo, hi):
     """Returns whether a 95% CI excludes zero."""
     return not (math.isnan(lo) or math.isnan(hi)) and (lo > 0 or hi < 0)
+
+
+def describe_run_metric(run, name):
+    """Returns a run's metric as 'mean unit (95% CI lo to hi)', or MISSING if the file lacks it."""
+    if name not in run.metrics.index:
+        return MISSING
+    mean, lo, hi, _ = run.metric(name)
+    return describe_estimate(mean, lo, hi, run.metric_unit(name))
 
 
 def describe_estimate(mean, lo, hi, unit):

@@ -150,6 +150,11 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   m[kMCarePartnerLeaversPerYear] = care_partners ? ratio(t_cp_leavers_, recorded_years) : kNaN;
   m[kMCarePartnerReachedPerYear] =
       care_partners ? ratio(static_cast<double>(cp_reached_), observed_days / kYearDays) : kNaN;
+  const auto followed = static_cast<double>(stepdown_.followed);
+  m[kMStepDownPrimaryCareOnly3y] =
+      ratio(static_cast<double>(stepdown_.primary_care_only), followed);
+  m[kMStepDownReturnedSecondary3y] = ratio(static_cast<double>(stepdown_.secondary), followed);
+  m[kMStepDownCohortSize] = followed;
   if (trial_) {
     const engine::Estimate difference = engine::welch_interval(change[0], change[1]);
     m[kMTrialQolDifference] = difference.mean;

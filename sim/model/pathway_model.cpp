@@ -88,6 +88,7 @@ void PathwaySimulation::register_handlers() {
   k_followup_ = bind(&PathwaySimulation::on_followup);
   k_vcse_self_referral_ = bind(&PathwaySimulation::on_vcse_self_referral);
   k_death_ = bind(&PathwaySimulation::on_death);
+  k_stepdown_followed_ = bind(&PathwaySimulation::on_stepdown_followed);
 }
 
 ReplicationOutcome PathwaySimulation::run() {

@@ -281,6 +281,37 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
      "NaN without admissions."},
     {kMDelayedDischargeMeanDays, "delayed_discharge_mean_days", "days",
      "mean delay of the discharges delayed after warm-up", "NaN without delays."},
+    // Step-down cohort.
+    {kMStepDownPrimaryCareOnly3y, "stepdown_primary_care_only_share_3y", "fraction",
+     "of the step-downs from a CMHT to a Care Partner after warm-up and at least 3 years before "
+     "the end whose person is alive and registered 3 years later: the share in primary care only "
+     "then (discharged from the Care Partner, not under or waiting for secondary care)",
+     "A step-down is a CMHT discharge under `policies.cmht_discharge_destination: care_partner` "
+     "that offers a Care Partner (priority on the waiting list); each step-down counts, so a "
+     "person stepped down twice counts twice. Three years are 3 × 365.25 days, 36 months of the "
+     "model: step-downs happen at month ends, and the state is taken just after the checks of the "
+     "month end 36 months later. People who died or moved away within the 3 years are left out of "
+     "the denominator (see `stepdown_cohort_size`). Primary care only: home setting primary care, "
+     "not with or waiting for a Care Partner, not on the CMHT waiting list or referred to a CMHT, "
+     "not on an outpatient list; a VCSE connection is allowed. NaN when no step-down qualifies (no "
+     "step-down policy, or a run shorter than warm-up plus 3 years). Source: defined for this "
+     "model (assumption); no published figure is compared."},
+    {kMStepDownReturnedSecondary3y, "stepdown_returned_to_secondary_share_3y", "fraction",
+     "of the same step-downs: the share under secondary care 3 years later (CMHT caseload or "
+     "waiting list, psychiatric outpatients, crisis team or an acute bed)",
+     "Outpatients include the follow-up kept at the step-down "
+     "(`policies.cmht_discharge_outpatients_share`) while it lasts, whether the person is still "
+     "with a Care Partner or not: it ends after `policies.outpatient_discharge_stable_days` "
+     "stable. The rest of the cohort (1 − the two shares) is still with a Care Partner, waiting "
+     "for one, or referred to a CMHT and not yet on its list. With the defaults (CMHT discharge "
+     "after 730 stable days, outpatient discharge after 1825 counted from the same stable spell) "
+     "someone kept on follow-up who stays stable leaves the list 35 or 36 months after the "
+     "step-down, the latest at the month end the cohort is looked at, so this share is sensitive "
+     "to those two parameters. NaN when no step-down qualifies."},
+    {kMStepDownCohortSize, "stepdown_cohort_size", "step-downs",
+     "the denominator of the two step-down shares: step-downs after warm-up, at least 3 years "
+     "before the end, whose person was alive and registered 3 years later",
+     "Zero when no step-down qualifies."},
 }};
 
 constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{

@@ -113,6 +113,10 @@ enum Metric : std::size_t {
   kMBedWaitsPerYear,
   kMDelayedDischargeShare,
   kMDelayedDischargeMeanDays,
+  // Step-down cohort.
+  kMStepDownPrimaryCareOnly3y,
+  kMStepDownReturnedSecondary3y,
+  kMStepDownCohortSize,
   kEquityFirst,
 };
 

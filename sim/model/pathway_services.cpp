@@ -23,7 +23,7 @@ void PathwaySimulation::settle(std::uint32_t id) {
   const ServicesConfig& s = config_.services;
   double mh_mean = 0.0;
   if (p.setting == Setting::Cmht) mh_mean = s.cmht_contacts_per_month * dt / kMonthDays;
-  if (p.setting == Setting::Outpatients) {
+  if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
     mh_mean = s.outpatient_appointments_per_year * dt / kYearDays;
   }
   std::uint32_t gp = 0;
@@ -106,6 +106,7 @@ void PathwaySimulation::start_cmht(std::uint32_t id) {
   } else {
     outputs_.secondary_care(p);  // On the caseload while still in acute care.
   }
+  p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.
   schedule_transition(id);
 }
 
@@ -118,23 +119,20 @@ void PathwaySimulation::discharge_from_cmht(std::uint32_t id) {
   p.home = Setting::PrimaryCare;
   move_to(id, Setting::PrimaryCare);
   leave_cmht(id);
+  bool outpatients = false;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    outpatients = bernoulli(*rng, config_.policies.cmht_discharge_outpatients_share);
+  }
   switch (config_.policies.cmht_discharge_destination) {
-    case DischargeDestination::PrimaryCare: {
-      bool outpatients = false;
-      {
-        PersonStream rng(*this, id, kSlotServices);
-        outpatients = bernoulli(*rng, config_.policies.cmht_discharge_outpatients_share);
-      }
-      if (outpatients) {
-        p.home = Setting::Outpatients;
-        move_to(id, Setting::Outpatients);
-      }
+    case DischargeDestination::PrimaryCare:
+      if (outpatients) keep_on_outpatients(id);
       break;
-    }
     case DischargeDestination::CarePartner:
-      if (may_offer_care_partner(p, CpRoute::StepDown)) offer_care_partner(id, true);  // Priority.
+      step_down_to_care_partner(id, outpatients);
       break;
     case DischargeDestination::Vcse:
+      if (outpatients) keep_on_outpatients(id);
       refer_to_vcse(id);
       break;
   }
@@ -221,6 +219,7 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
     p.next_check = static_cast<float>(p.next_check + kYearDays);
   }
   if (p.setting != p.home) return;  // In acute care: decisions wait for the return.
+  outpatient_follow_up_month(id);
   const double stable_for = p.state == ClinicalState::Stable ? now - p.state_since : -1.0;
   if (p.home == Setting::Cmht && stable_for >= pol.cmht_discharge_stable_days) {
     discharge_from_cmht(id);

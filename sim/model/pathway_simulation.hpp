@@ -1,7 +1,8 @@
 // The state and event handlers of one pathway replication: people, services, Care Partners and
 // policies on one future-event list, reporting what happens to an outputs observer (PathwayTally).
 // Its member functions are defined in pathway_model.cpp (dispatch), pathway_clinical.cpp,
-// pathway_services.cpp, pathway_care_partners.cpp and pathway_mortality.cpp. No I/O, no threads.
+// pathway_services.cpp, pathway_stepdown.cpp, pathway_care_partners.cpp and pathway_mortality.cpp.
+// No I/O, no threads.
 #pragma once
 
 #include <array>
@@ -161,6 +162,12 @@ class PathwaySimulation {
   void leave_vcse(std::uint32_t id);
   void monthly_checks(std::uint32_t id);
 
+  // Step-down with outpatient follow-up and the step-down cohort (pathway_stepdown.cpp).
+  void keep_on_outpatients(std::uint32_t id);
+  void step_down_to_care_partner(std::uint32_t id, bool outpatients);
+  void outpatient_follow_up_month(std::uint32_t id);
+  void on_stepdown_followed(const engine::Event& e);
+
   // Care Partners (pathway_care_partners.cpp).
   [[nodiscard]] bool may_offer_care_partner(const Person& p, CpRoute route) const;
   void offer_care_partner(std::uint32_t id, bool priority, bool front = false);
@@ -204,7 +211,7 @@ class PathwaySimulation {
                 k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
                 k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
                 k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0, k_death_ = 0,
-                k_cp_renege_ = 0, k_cp_episode_end_ = 0;
+                k_cp_renege_ = 0, k_cp_episode_end_ = 0, k_stepdown_followed_ = 0;
   double next_month_end_ = kMonthDays;
 
   double qol_decay_ = 1.0;     ///< Share of the distance to target left after a month.

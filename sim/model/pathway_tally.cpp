@@ -94,7 +94,8 @@ void PathwayTally::open_window() {
     if (!p.has(kAlive)) continue;
     p.window_secondary_contacts = 0;
     p.set(kWindowCheck, false);
-    p.set(kWindowSecondary, p.home == Setting::Cmht || p.home == Setting::Outpatients);
+    p.set(kWindowSecondary,
+          p.home == Setting::Cmht || p.home == Setting::Outpatients || p.has(kOutpatientFollowUp));
   }
   window_open_ = true;
 }

@@ -15,6 +15,7 @@
 #include "model/person.hpp"
 #include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
+#include "model/stepdown_cohort.hpp"
 #include "model/workforce.hpp"
 
 namespace cmhsim::model::pathway {
@@ -137,6 +138,10 @@ class PathwayTally {
   /// Changes the FTE of filled supervisor posts by `delta` at `now`.
   void supervisor_fte(double now, double delta);
 
+  // Step-down cohort.
+  /// Counts living person `p` three years after a step-down to a Care Partner.
+  void stepdown_followed(const Person& p) { stepdown_.add(p); }
+
   // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
   /// Computes month `month`'s series at its end `now`; records it if the month is observed.
   void close_month(std::uint64_t month, double now);
@@ -193,6 +198,7 @@ class PathwayTally {
   engine::Welford m_cp_waiting_;
   std::uint64_t t_repatriations_ = 0, t_bed_waits_ = 0, t_delayed_ = 0;
   double t_delay_days_ = 0.0;
+  StepDownCohort stepdown_;  ///< Step-downs after warm-up followed for three years.
   double t_expected_u75_ = 0.0;
   std::uint64_t t_deaths_ = 0;
   std::array<std::uint64_t, mortality::kCauseCount> t_cause_deaths_{};

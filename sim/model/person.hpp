@@ -60,6 +60,9 @@ enum PersonFlag : std::uint16_t {
   kMigrated = 1u << 12,        ///< Moved away (no longer registered).
   kObserved = 1u << 13,        ///< Alive at some time after warm-up.
   kCvTreated = 1u << 14,       ///< Vascular risk found at a check and treated.
+  /// On a psychiatric outpatient list while with a Care Partner or waiting for one (stepped down
+  /// from a CMHT with outpatient follow-up); the home setting is then CarePartner or PrimaryCare.
+  kOutpatientFollowUp = 1u << 15,
 };
 
 /// Indexes the per-person stream positions kept in Person::position.

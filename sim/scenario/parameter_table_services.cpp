@@ -150,14 +150,18 @@ void add_services(std::vector<Parameter>& out) {
              kLever),
       number(CMHSIM_FIELD(policies.cmht_discharge_outpatients_share), "fraction", "0.5",
              kUnitInterval, {0.2, 0.7},
-             "Of the people a CMHT discharges to primary care, the fraction kept on a psychiatric "
-             "outpatient list instead.",
+             "Of the people a CMHT discharges, whatever policies.cmht_discharge_destination, the "
+             "fraction kept on a psychiatric outpatient list: with primary care alone or a VCSE "
+             "connection, or alongside a Care Partner (step-down); the list's discharge rule is "
+             "policies.outpatient_discharge_stable_days.",
              "assumption (people \"sitting on psychiatric outpatient lists with limited contact\", "
-             "PARTNERS briefing paper; not checked)"),
+             "PARTNERS briefing paper; not checked; the same share on step-down to a Care Partner "
+             "or VCSE is an assumption)"),
       number(CMHSIM_FIELD(policies.outpatient_discharge_stable_days), "days", "1825", kDays,
              {730, 3650},
              "Days stable (counted from the start of the stable spell) before an outpatient list "
-             "discharges to primary care.",
+             "discharges to primary care (or, for follow-up alongside a Care Partner, leaves the "
+             "person with the Care Partner).",
              "assumption (set with cmht_discharge_outpatients_share so about a third of the "
              "register has primary care only: 31.1% in 2008-09, Reilly et al. 2012, with "
              "discharge increasing since, PARTNERS briefing paper, not checked)"),

@@ -136,6 +136,10 @@ def test_comparison_report_renders_in_chromium(tmp_path):
     assert "fewer people in the gap" in page
     assert "shaded bands are 95% confidence intervals" in page
     assert "cmht_discharge_destination" in page  # a scenario parameter that differs
+    # The waits and vacancies table; 2 years after warm-up cannot follow a step-down for 3.
+    assert '<table id="access">' in page and "<td>Care Partner vacancy rate</td>" in page
+    assert ("<td>Step-down: primary care only at 3 years</td>" + "<td>not defined</td>" * 4
+            in page)
 
 
 def test_sweep_reports_frontier_and_tornado(tmp_path):
