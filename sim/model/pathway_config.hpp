@@ -20,6 +20,8 @@ struct PopulationConfig {
   double incidence_per_100k_per_year;  ///< New SMI diagnoses per 100,000 adults 16-65 a year.
   double in_migration_per_year;        ///< People on SMI registers moving in, per year.
   double out_migration_rate_per_year;  ///< Hazard of moving away, per person-year.
+  /// 1 if day-0 and incoming ages are the register's stationary mix and in-migration balances it.
+  double stationary_register;
   double age_mean, age_sd, age_min, age_max;  ///< Age at day 0, years (truncated normal).
   double incident_age_mean, incident_age_sd;  ///< Age at new diagnosis, years.
   double male_share;                          ///< Fraction male.

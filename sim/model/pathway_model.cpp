@@ -56,6 +56,12 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       outputs_(config, {persons_, workforce_, cmht_, crisis_team_, beds_, vcse_}, recorder, warmup_,
                window_start_, trial_) {
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
+  const PopulationConfig& pop = config.population;
+  in_migration_per_day_ = pop.in_migration_per_year / kYearDays;
+  if (!trial_ && pop.stationary_register > 0.5) {
+    ages_.emplace(pop, config.mortality);
+    in_migration_per_day_ = ages_->balancing_in_migration(pop.register_size) / kYearDays;
+  }
   const double theta = config.clinical.qol_mean_reversion_per_year;
   const double sigma = config.clinical.qol_noise_sd_per_sqrt_year;
   const double dt = kMonthDays / kYearDays;
@@ -95,7 +101,7 @@ ReplicationOutcome PathwaySimulation::run() {
   const PopulationConfig& pop = config_.population;
   const double years = horizon_ / kYearDays;
   const double inflow =
-      pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 + pop.in_migration_per_year;
+      pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 + in_migration_per_day_ * kYearDays;
   // Reserve before anything is scheduled: reserving rebuilds the event list.
   const std::size_t expected_people =
       trial_ ? std::size_t{config_.trial.participants_intervention} +
@@ -127,7 +133,7 @@ ReplicationOutcome PathwaySimulation::run() {
 
   if (!trial_) {
     const double incidence = pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 / kYearDays;
-    const double migration = pop.in_migration_per_year / kYearDays;
+    const double migration = in_migration_per_day_;
     if (incidence > 0.0) sim_.schedule_at(exponential(incidence_rng_, incidence), k_arrival_, 0);
     if (migration > 0.0) sim_.schedule_at(exponential(in_migration_rng_, migration), k_arrival_, 1);
     const PolicyConfig& pol = config_.policies;
@@ -153,7 +159,7 @@ void PathwaySimulation::settle_all() {
 std::uint32_t PathwaySimulation::add_person(Origin origin) {
   const auto id = static_cast<std::uint32_t>(persons_.size());
   const double now = sim_.now();
-  persons_.push_back(synthesize_person(config_, key_, id, origin, now));
+  persons_.push_back(synthesize_person(config_, ages_ ? &*ages_ : nullptr, key_, id, origin, now));
   Person& p = persons_.back();
   outputs_.joined_register(p, now);
   const double move = draw_move_time(config_, key_, id, now);
@@ -202,8 +208,7 @@ void PathwaySimulation::on_arrival(const engine::Event& e) {
     const double rate = pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 / kYearDays;
     sim_.schedule_in(exponential(incidence_rng_, rate), k_arrival_, 0);
   } else {
-    sim_.schedule_in(exponential(in_migration_rng_, pop.in_migration_per_year / kYearDays),
-                     k_arrival_, 1);
+    sim_.schedule_in(exponential(in_migration_rng_, in_migration_per_day_), k_arrival_, 1);
   }
 }
 

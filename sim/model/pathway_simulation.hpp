@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "engine/random_stream.hpp"
@@ -193,6 +194,8 @@ class PathwaySimulation {
   engine::Simulator sim_;
   std::vector<Person> persons_;
   Workforce workforce_;
+  std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
+  double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
   engine::Resource cmht_;
   engine::Resource crisis_team_;
   engine::Resource beds_;

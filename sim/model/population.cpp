@@ -35,16 +35,21 @@ double beta_by_moments(engine::RandomStream& rng, double mean, double sd) {
 
 }  // namespace
 
-Person synthesize_person(const PathwayConfig& config, engine::RngKey key, std::uint32_t id,
-                         Origin origin, double now) {
+Person synthesize_person(const PathwayConfig& config, const RegisterAges* ages, engine::RngKey key,
+                         std::uint32_t id, Origin origin, double now) {
   const PopulationConfig& pop = config.population;
   engine::RandomStream rng(key, id, static_cast<std::uint64_t>(Purpose::Synthesis));
   Person p;
-  const double age =
-      origin == Origin::Incident
-          ? truncated_normal(rng, pop.incident_age_mean, pop.incident_age_sd, kAdultMinAge,
-                             pop.age_max)
-          : truncated_normal(rng, pop.age_mean, pop.age_sd, pop.age_min, pop.age_max);
+  const bool from_register = origin == Origin::Register || origin == Origin::InMigrant;
+  double age = 0.0;
+  if (origin == Origin::Incident) {
+    age = truncated_normal(rng, pop.incident_age_mean, pop.incident_age_sd, kAdultMinAge,
+                           pop.age_max);
+  } else if (from_register && ages != nullptr) {
+    age = ages->quantile(rng.uniform01());
+  } else {
+    age = truncated_normal(rng, pop.age_mean, pop.age_sd, pop.age_min, pop.age_max);
+  }
   p.age0 = static_cast<float>(age - now / kYear);
   p.entry_time = static_cast<float>(now);
   p.male = bernoulli(rng, pop.male_share) ? 1 : 0;

@@ -53,14 +53,30 @@ void add_population(std::vector<Parameter>& out) {
              "Hardoon et al. 2013, PLoS ONE 8(12):e82365 (46.4 first SMI diagnoses per 100,000 "
              "person-years at ages 16-65, 95% CI 45.4-47.4; UK primary care 2000-10)"),
       number(CMHSIM_FIELD(population.in_migration_per_year), "people per year", "300", kPeopleZero,
-             {100, 600}, "People already on an SMI register who move into the place, per year.",
+             {100, 600},
+             "People already on an SMI register who move into the place, per year; used only "
+             "when `stationary_register` is 0.",
              kAssumption),
       number(CMHSIM_FIELD(population.out_migration_rate_per_year), "per person-year", "0.03",
              kRateZero, {0.01, 0.06}, "Hazard of moving away from the place.", kAssumption),
+      integer(CMHSIM_FIELD(population.stationary_register), "flag", "1", {0, false, 1, false},
+              {0, 1},
+              "1 if the register is held at its size and age mix: people on it at day 0 and "
+              "people moving in take the stationary ages that new diagnoses (at the incident "
+              "ages), deaths (the mortality section's hazards of someone stable, untreated and "
+              "not in crisis) and moves away imply, and in-migration is set to moves away + "
+              "deaths - new diagnoses at `register_size` (0 if negative); 0 to use `age_*` and "
+              "`in_migration_per_year` instead.",
+              "assumption (a register neither growing nor shrinking, so that results do not "
+              "depend on the horizon; QOF registers in fact grew from 0.8% to about 1% of "
+              "patients between 2011-12 and the 2020s, Plappert et al. 2024)"),
       number(CMHSIM_FIELD(population.age_mean), "years", "48", {0, false, 120, false}, {42, 54},
-             "Mean of the normal distribution of age at day 0, before truncation.", kAssumption),
+             "Mean of the normal distribution of age at day 0, before truncation (used when "
+             "`stationary_register` is 0; trial participants always).",
+             kAssumption),
       number(CMHSIM_FIELD(population.age_sd), "years", "15", kAgeSd, {10, 18},
-             "Standard deviation of age at day 0, before truncation.", kAssumption),
+             "Standard deviation of age at day 0, before truncation (used as `age_mean` is).",
+             kAssumption),
       noted(number(CMHSIM_FIELD(population.age_min), "years", "18", {0, false, 120, false},
                    {16, 18}, "Youngest age at day 0 (the truncation's lower end); below `age_max`.",
                    kAssumption),

@@ -170,8 +170,20 @@ void check_policies(const Reader& r, const Section& s, const model::PolicyConfig
 
 }  // namespace
 
+/// Fails a stationary register with no new diagnoses: its ages and in-migration are undefined.
+void check_stationary(const Reader& r, const Section& s, const model::PathwayConfig& c) {
+  const model::PopulationConfig& p = c.population;
+  if (c.trial.enabled || p.stationary_register < 0.5 || p.incidence_per_100k_per_year > 0.0) return;
+  fail_either(r, s, "stationary_register",
+              "0 when population.incidence_per_100k_per_year is 0 (a stationary register's ages "
+              "come from new diagnoses)",
+              s, "incidence_per_100k_per_year",
+              "a number > 0 with population.stationary_register 1 (or set that to 0)");
+}
+
 void check_pathways(const Reader& r, const PathwaySections& s, const model::PathwayConfig& c) {
   check_population(r, s.population, c.population);
+  check_stationary(r, s.population, c);
   check_care_partners(r, s.care_partners, c.care_partners);
   check_policies(r, s.policies, c.policies);
   check_trial(r, s, c);

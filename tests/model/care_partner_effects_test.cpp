@@ -145,10 +145,11 @@ TEST_CASE("more supervision raises quality of life with diminishing returns and 
 
 TEST_CASE("engagement follows personal network type", "[pathway][population]") {
   const PathwayConfig c = testing::ics_baseline_config();
+  const pathway::RegisterAges ages(c.population, c.mortality);
   std::array<engine::Welford, kNetworkTypeCount> by_network;
   for (std::uint32_t id = 0; id < 30000; ++id) {
-    const pathway::Person p =
-        pathway::synthesize_person(c, engine::RngKey{81, 0}, id, pathway::Origin::Register, 0.0);
+    const pathway::Person p = pathway::synthesize_person(c, &ages, engine::RngKey{81, 0}, id,
+                                                         pathway::Origin::Register, 0.0);
     by_network[static_cast<std::size_t>(p.network)].add(p.engagement);
   }
   for (std::size_t k = 0; k < kNetworkTypeCount; ++k) {

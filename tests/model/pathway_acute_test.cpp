@@ -43,7 +43,7 @@ PathwayConfig crisis_place(int beds, int places, double crises, const std::strin
       "horizon_days: 1461\nwarmup_days: 365.25\n"
       "population:\n  register_size: 300\n  adults_16_65: " +
       std::to_string(beds * 100000) +
-      "\n  incidence_per_100k_per_year: 0\n  in_migration_per_year: 0\n"
+      "\n  incidence_per_100k_per_year: 0\n  in_migration_per_year: 0\n  stationary_register: 0\n"
       "  out_migration_rate_per_year: 0\n  initial_struggling_share: 1\n"
       "clinical:\n  struggling_to_crisis_per_year: " +
       std::to_string(crises) +

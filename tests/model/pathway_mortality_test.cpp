@@ -118,7 +118,7 @@ TEST_CASE("deaths by cause add up to all deaths", "[pathway][mortality]") {
   const PathwayConfig c = small_place();
   const ReplicationOutcome o = PathwayModel(c, engine::RngKey{53, 0}).run();
   double by_cause = 0.0;
-  for (std::size_t c = 0; c < 4; ++c) by_cause += o.metrics[pathway::kMDeathsPer1000ByCause + c];
+  for (std::size_t k = 0; k < 4; ++k) by_cause += o.metrics[pathway::kMDeathsPer1000ByCause + k];
   CHECK(by_cause == Approx(o.metrics[pathway::kMDeathsPer1000]));
   CHECK(o.metrics[pathway::kMDeathsPer1000] > 5.0);
   CHECK(o.metrics[pathway::kMLifeYearsLost] > 0.0);

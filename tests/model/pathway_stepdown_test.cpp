@@ -48,6 +48,7 @@ PathwayConfig stepdown_place(double outpatients_share) {
   c.population.initial_outpatients_share = 0.0;
   c.population.incidence_per_100k_per_year = 0.0;
   c.population.in_migration_per_year = 0.0;
+  c.population.stationary_register = 0.0;  // A closed register.
   c.clinical.stable_to_struggling_per_year = 0.0;
   c.policies.cmht_discharge_stable_days = 30.0;
   c.policies.cmht_discharge_destination = DischargeDestination::CarePartner;

@@ -115,3 +115,16 @@ TEST_CASE("trial key enabled is not a key: the section's presence enables the tr
               "participants_intervention, participants_control, follow_up_days, "
               "participant_hazard_ratio, qol_baseline_offset)");
 }
+
+TEST_CASE("a stationary register without new diagnoses is rejected at the incidence",
+          "[scenario][bad-input]") {
+  check_error(pathway("  incidence_per_100k_per_year: 0\n"), 3, 32,
+              "population.incidence_per_100k_per_year",
+              "expected a number > 0 with population.stationary_register 1 (or set that to 0), "
+              "got '0'");
+  check_error(pathway("  stationary_register: 1\n"
+                      "  incidence_per_100k_per_year: 0\n"),
+              3, 24, "population.stationary_register",
+              "expected 0 when population.incidence_per_100k_per_year is 0 (a stationary "
+              "register's ages come from new diagnoses), got '1'");
+}
