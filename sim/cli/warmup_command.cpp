@@ -33,18 +33,6 @@ namespace {
 /// Caps the default replications: the mean series settle well before the scenario's count.
 constexpr std::uint64_t kDefaultReplicationCap = 20;
 
-/// Lists the series judged by default: those that carry queue and caseload state.
-constexpr std::size_t kDefaultSeries[] = {
-    model::pathway::kPeopleBySetting + 0, model::pathway::kPeopleBySetting + 1,
-    model::pathway::kPeopleBySetting + 2, model::pathway::kPeopleBySetting + 3,
-    model::pathway::kPeopleBySetting + 4, model::pathway::kPeopleBySetting + 5,
-    model::pathway::kPeopleInGap,         model::pathway::kWaitingCmht,
-    model::pathway::kWaitingCarePartner,  model::pathway::kWaitingVcse,
-    model::pathway::kCmhtCaseload,        model::pathway::kCarePartnerCaseload,
-};
-static_assert(model::pathway::kPeopleInGap == model::pathway::kPeopleBySetting + 6,
-              "the default series list assumes six people-by-setting series");
-
 /// Holds `warmup`'s options.
 struct WarmupArgs {
   SharedOptions shared;
@@ -57,7 +45,10 @@ struct WarmupArgs {
 /// UsageError listing the known series if a name is unknown.
 std::vector<std::size_t> chosen_series(const std::vector<std::string>& names,
                                        const std::vector<model::OutputInfo>& infos) {
-  if (names.empty()) return {std::begin(kDefaultSeries), std::end(kDefaultSeries)};
+  if (names.empty()) {
+    const auto d = experiment::default_warmup_series();
+    return {d.begin(), d.end()};
+  }
   std::vector<std::size_t> chosen;
   for (const std::string& name : names) {
     const auto it = std::find_if(infos.begin(), infos.end(),

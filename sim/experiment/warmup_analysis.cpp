@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/pathway_outputs.hpp"
 #include "model/person.hpp"
 
 namespace cmhsim::experiment {
@@ -133,6 +134,19 @@ std::vector<double> replication_mean_series(const std::vector<model::Replication
     mean[m] = n == 0 ? std::nan("") : sum / static_cast<double>(n);
   }
   return mean;
+}
+
+std::span<const std::size_t> default_warmup_series() noexcept {
+  namespace p = model::pathway;
+  static_assert(p::kPeopleInGap == p::kPeopleBySetting + 6,
+                "the default series list assumes six people-by-setting series");
+  static constexpr std::size_t kSeries[] = {
+      p::kPeopleBySetting + 0, p::kPeopleBySetting + 1, p::kPeopleBySetting + 2,
+      p::kPeopleBySetting + 3, p::kPeopleBySetting + 4, p::kPeopleBySetting + 5,
+      p::kPeopleInGap,         p::kWaitingCmht,         p::kWaitingCarePartner,
+      p::kWaitingVcse,         p::kCmhtCaseload,        p::kCarePartnerCaseload,
+  };
+  return kSeries;
 }
 
 std::uint64_t warmup_days_for_months(std::size_t months) noexcept {

@@ -76,6 +76,10 @@ std::size_t minimum_observations(WarmupMethod method, const WelchOptions& welch 
 std::vector<double> replication_mean_series(const std::vector<model::ReplicationOutcome>& reps,
                                             std::size_t series_count, std::size_t index);
 
+/// Returns the model series judged by default: those that carry queue and caseload state (people
+/// by setting, people in the gap, the waiting lists and the caseloads).
+std::span<const std::size_t> default_warmup_series() noexcept;
+
 /// Returns the whole days of a warm-up that discards `months` months: ceil(months * 365.25/12).
 std::uint64_t warmup_days_for_months(std::size_t months) noexcept;
 
