@@ -39,6 +39,7 @@ enum Series : std::size_t {
   kSupervisionHoursPerCarePartner,
   kSupervisorVacancies,
   kCarePartnerLeavers,
+  kCmhtCoordinatorsInPost,
   kCostFirst,  ///< Costs by CostKind follow in CostKind order.
 };
 
@@ -107,6 +108,10 @@ enum Metric : std::size_t {
   kMCarePartnerVacancyRate,
   kMCarePartnerLeaversPerYear,
   kMCarePartnerReachedPerYear,
+  // CMHT access and staffing.
+  kMCmhtReferralToSecondContactDays,
+  kMCmhtSeenWithin4WeeksShare,
+  kMCmhtVacancyRate,
   kEquityFirst,
 };
 
