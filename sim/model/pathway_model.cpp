@@ -56,7 +56,8 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       window_start_(std::max(warmup_, horizon_ - kYearDays)),
       workforce_(config.care_partners, config.supervision, key),
       coordinators_(coordinator_spec(config.services), key),
-      cmht_("cmht", slots(coordinators_.fte_in_post() * config.services.cmht_caseload_per_fte)),
+      cmht_("cmht",
+            slots(config.services.cmht_coordinators_fte * config.services.cmht_caseload_per_fte)),
       crisis_team_("crisis_team", slots(config.services.crisis_team_slots),
                    engine::Discipline::Fifo, 0),
       beds_("inpatient", slots(config.services.beds), engine::Discipline::Fifo, 0),
@@ -133,6 +134,9 @@ ReplicationOutcome PathwaySimulation::run() {
   }
   const auto initial = static_cast<std::uint32_t>(persons_.size());
   for (std::uint32_t id = 0; id < initial; ++id) place_initial(id);
+  // Day 0's caseloads fill the funded slots; posts vacant at day 0 then lower the slots, and
+  // nobody is evicted.
+  set_cmht_capacity();
 
   if (!trial_) {
     const double incidence = pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 / kYearDays;
@@ -232,20 +236,22 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   workforce_month();
   cmht_staff_month();
   const auto n = static_cast<std::uint32_t>(persons_.size());
-  double cmht_contacts_per_day = 0.0;
   for (std::uint32_t id = 0; id < n; ++id) {
     if (!persons_[id].has(kAlive)) continue;
     settle(id);
     update_qol(id, month);
     monthly_checks(id);
     const Person& p = persons_[id];
-    if (p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
     // Discharges from secondary care happen at month ends, so checking here sees them.
     if (p.home != Setting::Cmht && p.home != Setting::Outpatients) {
       outputs_.outside_secondary_care(persons_[id]);
     }
   }
   // The month just settled used the old scale; the coming month uses this one.
+  double cmht_contacts_per_day = 0.0;
+  for (const Person& p : persons_) {
+    if (p.has(kAlive) && p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
+  }
   set_cmht_contact_scale(cmht_contacts_per_day);
   outputs_.close_month(month, sim_.now());
   if (month_observer) month_observer(*this);
