@@ -157,6 +157,19 @@ void PathwaySimulation::stagger_initial_episode(std::uint32_t id) {
   p.cmht_since =
       static_cast<float>(now - rng.uniform() * config_.policies.cmht_review_interval_days);
   const double u = rng.uniform();
+  const double u_state = rng.uniform();
+  if (p.state == ClinicalState::Crisis) return;
+  // The day-0 struggling share is the register's, above what a caseload settles to; people who
+  // start struggling all recover within months and would reach the stable period together. The
+  // caseload's state is drawn from the split its hazards settle to instead (crises aside).
+  const StrugglingHazards out = struggling_hazards_per_year(p);
+  const double to_struggling = stable_hazard_per_year(p);
+  const double leave_struggling = out.to_crisis + out.to_stable;
+  if (to_struggling + leave_struggling > 0.0) {
+    const bool struggling = u_state * (to_struggling + leave_struggling) < to_struggling;
+    p.state = struggling ? ClinicalState::Struggling : ClinicalState::Stable;
+    p.state_since = static_cast<float>(now);
+  }
   if (p.state != ClinicalState::Stable || !(hazard > 0.0) || !(stable_days > 0.0)) return;
   // A stable spell ending at a constant hazard has an exponential age; on a caseload that
   // discharges at stable_days it is truncated there, so people reach stable_days at an even rate.

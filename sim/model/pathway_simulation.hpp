@@ -124,6 +124,13 @@ class PathwaySimulation {
   [[nodiscard]] double support_ratio(const Person& p) const;
   /// Returns the hazard of leaving the stable state per year for `p` as they are now.
   [[nodiscard]] double stable_hazard_per_year(const Person& p) const;
+  /// Holds the hazards per year of leaving the struggling state, by destination.
+  struct StrugglingHazards {
+    double to_crisis;
+    double to_stable;
+  };
+  /// Returns the hazards of leaving the struggling state for `p` as they are now.
+  [[nodiscard]] StrugglingHazards struggling_hazards_per_year(const Person& p) const;
   [[nodiscard]] double competence(const Person& p) const;
   [[nodiscard]] double care_partner_effect(const Person& p) const;
   void schedule_transition(std::uint32_t id);
