@@ -30,26 +30,38 @@ double PathwaySimulation::support_ratio(const Person& p) const {
   return r;
 }
 
+double PathwaySimulation::stable_hazard_per_year(const Person& p) const {
+  const ClinicalConfig& c = config_.clinical;
+  const double network = c.network_hazard_ratio[static_cast<std::size_t>(p.network)] *
+                         (p.trial_arm != 0 ? config_.trial.participant_hazard_ratio : 1.0);
+  return c.stable_to_struggling_per_year * network *
+         (p.lives_alone ? c.living_alone_hazard_ratio : 1.0) *
+         (p.insecure_housing ? c.insecure_housing_hazard_ratio : 1.0) *
+         (p.long_term_sick ? c.long_term_sick_hazard_ratio : 1.0) * support_ratio(p);
+}
+
+PathwaySimulation::StrugglingHazards PathwaySimulation::struggling_hazards_per_year(
+    const Person& p) const {
+  const ClinicalConfig& c = config_.clinical;
+  const double network = c.network_hazard_ratio[static_cast<std::size_t>(p.network)] *
+                         (p.trial_arm != 0 ? config_.trial.participant_hazard_ratio : 1.0);
+  return {c.struggling_to_crisis_per_year * network * support_ratio(p),
+          c.struggling_to_stable_per_year *
+              (1.0 + (c.care_partner_recovery_ratio - 1.0) * care_partner_effect(p))};
+}
+
 void PathwaySimulation::schedule_transition(std::uint32_t id) {
   Person& p = persons_[id];
   ++p.transition_token;
   if (!p.has(kAlive) || p.state == ClinicalState::Crisis) return;
-  const ClinicalConfig& c = config_.clinical;
-  const double network = c.network_hazard_ratio[static_cast<std::size_t>(p.network)] *
-                         (p.trial_arm != 0 ? config_.trial.participant_hazard_ratio : 1.0);
-  const double support = support_ratio(p);
   double total = 0.0;
   double to_crisis = 0.0;
   if (p.state == ClinicalState::Stable) {
-    total = c.stable_to_struggling_per_year * network *
-            (p.lives_alone ? c.living_alone_hazard_ratio : 1.0) *
-            (p.insecure_housing ? c.insecure_housing_hazard_ratio : 1.0) *
-            (p.long_term_sick ? c.long_term_sick_hazard_ratio : 1.0) * support;
+    total = stable_hazard_per_year(p);
   } else {
-    to_crisis = c.struggling_to_crisis_per_year * network * support;
-    const double recovery = c.struggling_to_stable_per_year *
-                            (1.0 + (c.care_partner_recovery_ratio - 1.0) * care_partner_effect(p));
-    total = to_crisis + recovery;
+    const StrugglingHazards h = struggling_hazards_per_year(p);
+    to_crisis = h.to_crisis;
+    total = h.to_crisis + h.to_stable;
   }
   double delay = 0.0;
   double which = 0.0;

@@ -139,7 +139,15 @@ struct ServicesConfig {
   double physical_check_with_support;  ///< Uptake when on a Care Partner or CMHT caseload.
   double cmht_coordinators_fte;        ///< Care coordinator FTE across the place's CMHTs.
   double cmht_caseload_per_fte;        ///< People per care coordinator FTE.
-  double cmht_contacts_per_month;      ///< Contacts per person-month on a CMHT caseload.
+  double cmht_fte_per_coordinator;     ///< FTE of each care coordinator post.
+  double cmht_turnover_per_year;       ///< Leaving hazard of a care coordinator.
+  engine::Distribution cmht_recruitment_delay_days;  ///< Vacancy to start date of a coordinator.
+  double cmht_vacancy_at_start_share;           ///< Fraction of coordinator posts vacant at day 0.
+  double cmht_contact_hours_per_fte_per_month;  ///< Coordinator hours a month for contacts.
+  double cmht_contact_minutes;                  ///< Coordinator minutes per contact.
+  /// A person's CMHT contacts per 2 years at full staffing, drawn at each CMHT start.
+  engine::Distribution cmht_contacts_per_two_years;
+  double cmht_decline_stable_probability;    ///< Chance triage declines someone stable.
   engine::Distribution cmht_triage_days;     ///< Referral to triage decision.
   double cmht_waiting_patience_days;         ///< Mean days before leaving the CMHT waiting list.
   double crisis_team_slots;                  ///< Concurrent crisis episodes the teams can hold.
@@ -164,7 +172,9 @@ struct ServicesConfig {
 
 /// Sets discharge and identification policies (`policies`).
 struct PolicyConfig {
-  double cmht_discharge_stable_days;  ///< Days stable on a CMHT caseload before discharge.
+  double cmht_discharge_stable_days;         ///< Days stable at a CMHT review before discharge.
+  double cmht_review_interval_days;          ///< Days between CMHT caseload reviews.
+  double cmht_review_discharge_probability;  ///< Chance a review discharges someone stable enough.
   DischargeDestination cmht_discharge_destination;
   double cmht_discharge_outpatients_share;  ///< Of discharges to primary care: kept on outpatients.
   double outpatient_discharge_stable_days;  ///< Days stable on outpatients before discharge.

@@ -75,7 +75,8 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
       checked.add(p.has(kWindowCheck));
       for (const std::size_t g : groups_of(p)) group_primary_only[g].add(only);
     }
-    if (alive && p.has(kWindowSecondary)) two_or_fewer.add(p.window_secondary_contacts <= 2);
+    if (alive && p.entry_time <= window_start_ && p.has(kWindowSecondary))
+      two_or_fewer.add(p.window_secondary_contacts <= 2);
     const bool cp_person = trial_ ? p.trial_arm == 1 : p.has(kCpObserved);
     if (cp_person) {
       contacts += p.care_partner_contacts;
@@ -155,6 +156,11 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
       ratio(static_cast<double>(stepdown_.primary_care_only), followed);
   m[kMStepDownReturnedSecondary3y] = ratio(static_cast<double>(stepdown_.secondary), followed);
   m[kMStepDownCohortSize] = followed;
+  m[kMCmhtReferralToSecondContactDays] =
+      cmht_second_contact_days_.count() > 0 ? cmht_second_contact_days_.mean() : kNaN;
+  m[kMCmhtSeenWithin4WeeksShare] = ratio(static_cast<double>(cmht_seen_4_weeks_),
+                                         static_cast<double>(cmht_second_contact_days_.count()));
+  m[kMCmhtVacancyRate] = m_cmht_vacancy_.count() > 0 ? m_cmht_vacancy_.mean() : kNaN;
   if (trial_) {
     const engine::Estimate difference = engine::welch_interval(change[0], change[1]);
     m[kMTrialQolDifference] = difference.mean;

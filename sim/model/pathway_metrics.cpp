@@ -71,6 +71,8 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
       static_cast<double>(workforce.supervisor_posts() - workforce.supervisors_in_post());
   v[kCarePartnerLeavers] = static_cast<double>(workforce.leavers() - cp_leavers_closed_);
   cp_leavers_closed_ = workforce.leavers();
+  const PostGroup& coordinators = model_.coordinators;
+  v[kCmhtCoordinatorsInPost] = static_cast<double>(coordinators.in_post());
   CostActivity activity;
   activity.gp_consultations = static_cast<double>(month_.gp);
   activity.physical_checks = static_cast<double>(month_.checks);
@@ -96,6 +98,10 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   m_in_post_.add(in_post);
   if (workforce.size() > 0) m_cp_waiting_.add(v[kWaitingCarePartner]);
   t_cp_leavers_ += v[kCarePartnerLeavers];
+  if (coordinators.size() > 0) {
+    m_cmht_vacancy_.add(1.0 -
+                        v[kCmhtCoordinatorsInPost] / static_cast<double>(coordinators.size()));
+  }
   if (!std::isnan(v[kSupervisionCoverage])) m_coverage_.add(v[kSupervisionCoverage]);
   for (std::size_t g = 0; g < kGroupCount; ++g) {
     if (group_n[g] > 0.0) m_group_qol_[g].add(group_qol[g] / group_n[g]);

@@ -22,6 +22,17 @@ int slots(double capacity) {
   return static_cast<int>(std::clamp(std::floor(capacity + 1e-9), 0.0, 2.0e9));
 }
 
+/// Returns the CMHT care coordinator posts' group of `s`.
+PostGroupSpec coordinator_spec(const ServicesConfig& s) {
+  return {s.cmht_coordinators_fte,
+          s.cmht_fte_per_coordinator,
+          s.cmht_turnover_per_year,
+          &s.cmht_recruitment_delay_days,
+          s.cmht_vacancy_at_start_share,
+          kCoordinatorPostEntity,
+          "services.cmht_coordinators_fte / cmht_fte_per_coordinator"};
+}
+
 }  // namespace
 
 PathwaySimulation::PersonStream::PersonStream(PathwaySimulation& s, std::uint32_t id,
@@ -45,6 +56,7 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       warmup_(trial_ ? 0.0 : std::clamp(config.warmup_days, 0.0, horizon_)),
       window_start_(std::max(warmup_, horizon_ - kYearDays)),
       workforce_(config.care_partners, config.supervision, key),
+      coordinators_(coordinator_spec(config.services), key),
       cmht_("cmht",
             slots(config.services.cmht_coordinators_fte * config.services.cmht_caseload_per_fte)),
       crisis_team_("crisis_team", slots(config.services.crisis_team_slots),
@@ -53,8 +65,8 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       vcse_("vcse", slots(config.services.vcse_places)),
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
-      outputs_(config, {persons_, workforce_, cmht_, crisis_team_, beds_, vcse_}, recorder, warmup_,
-               window_start_, trial_) {
+      outputs_(config, {persons_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
+               recorder, warmup_, window_start_, trial_) {
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const PopulationConfig& pop = config.population;
   in_migration_per_day_ = pop.in_migration_per_year / kYearDays;
@@ -95,6 +107,7 @@ void PathwaySimulation::register_handlers() {
   k_vcse_self_referral_ = bind(&PathwaySimulation::on_vcse_self_referral);
   k_death_ = bind(&PathwaySimulation::on_death);
   k_stepdown_followed_ = bind(&PathwaySimulation::on_stepdown_followed);
+  k_cmht_contact_ = bind(&PathwaySimulation::on_cmht_contact);
 }
 
 ReplicationOutcome PathwaySimulation::run() {
@@ -130,6 +143,9 @@ ReplicationOutcome PathwaySimulation::run() {
   }
   const auto initial = static_cast<std::uint32_t>(persons_.size());
   for (std::uint32_t id = 0; id < initial; ++id) place_initial(id);
+  // Day 0's caseloads fill the funded slots; posts vacant at day 0 then lower the slots, and
+  // nobody is evicted.
+  set_cmht_capacity();
 
   if (!trial_) {
     const double incidence = pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 / kYearDays;
@@ -186,9 +202,15 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
   }
   if (p.home == Setting::Cmht) {
     p.home = p.setting = Setting::PrimaryCare;
-    // Starts at once, or joins the waiting list (with patience) when the caseload is full.
-    p.set(kCmhtReferral);
-    on_referral(engine::Event{0.0, 0, k_referral_, 0, id, 0});
+    p.cmht_since = 0.0f;  // Referred at day 0, without triage.
+    // Starts at once, part-way through an episode, or joins the waiting list (with patience)
+    // when the caseload is full.
+    std::uint64_t ticket = 0;
+    if (cmht_.arrive(id, 0.0, 0, &ticket) == engine::Admission::Started) {
+      start_cmht(id, true);
+    } else {
+      join_cmht(id, ticket);
+    }
   }
   if (trial_ && p.trial_arm == 1) offer_care_partner(id, false);
   if (offer_care_partner_now && may_offer_care_partner(p, CpRoute::Listed)) {
@@ -220,13 +242,25 @@ void PathwaySimulation::on_exit(const engine::Event& e) {
 void PathwaySimulation::on_month_end(const engine::Event& e) {
   const std::uint64_t month = e.target;
   workforce_month();
+  cmht_staff_month();
   const auto n = static_cast<std::uint32_t>(persons_.size());
   for (std::uint32_t id = 0; id < n; ++id) {
     if (!persons_[id].has(kAlive)) continue;
     settle(id);
     update_qol(id, month);
     monthly_checks(id);
+    const Person& p = persons_[id];
+    // Discharges from secondary care happen at month ends, so checking here sees them.
+    if (p.home != Setting::Cmht && p.home != Setting::Outpatients && !p.has(kOutpatientFollowUp)) {
+      outputs_.outside_secondary_care(persons_[id]);
+    }
   }
+  // The month just settled used the old scale; the coming month uses this one.
+  double cmht_contacts_per_day = 0.0;
+  for (const Person& p : persons_) {
+    if (p.has(kAlive) && p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
+  }
+  set_cmht_contact_scale(cmht_contacts_per_day);
   outputs_.close_month(month, sim_.now());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;

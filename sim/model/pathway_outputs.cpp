@@ -85,6 +85,10 @@ constexpr std::array<OutputDef, kSeriesCount> kSeriesDefs{{
      "Counted after that month end's supervisor leavers and starters."},
     {kCarePartnerLeavers, "care_partner_leavers", "workers",
      "Care Partners who left their posts at the month end", ""},
+    {kCmhtCoordinatorsInPost, "cmht_coordinators_in_post", "posts",
+     "CMHT care coordinator posts filled at the month end",
+     "Counted after that month end's starters and leavers; the CMHT caseload slots are "
+     "floor(FTE in post × `services.cmht_caseload_per_fte`)."},
     {cost_series(kCostPrimaryCare), "cost_primary_care", "GBP",
      "GP consultations and annual physical health checks in the month",
      "GP consultations × `costs.gp_consultation` + physical health checks × "
@@ -148,10 +152,14 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
      "and the follow-up `policies.post_discharge_followup_days` after one; a Care Partner contact "
      "is a taken-up contact."},
     {kMSecondaryTwoOrFewerShare, "secondary_care_two_or_fewer_contacts_share", "fraction",
-     "among people alive at the end who were on a CMHT caseload or outpatient list at "
-     "some time in the last 12 months: share with at most 2 CMHT or outpatient contacts "
-     "in them",
-     "The last 12 months are the 12-month window."},
+     "among people alive at the end who were on a CMHT caseload or outpatient list for the "
+     "whole of the last 12 months: share with at most 2 CMHT or outpatient contacts in them",
+     "The last 12 months are the 12-month window. On a caseload or list for the whole window "
+     "means registered before it, under a CMHT or an outpatient list when it opened (in crisis "
+     "care or a bed counts, with a CMHT or outpatient list to return to) and at every month end "
+     "in it; contacts are CMHT contacts (in the community) and outpatient appointments. A "
+     "measure of low contact in secondary care like Reilly et al. 2021's (BJPsych Open "
+     "7(2):e53), who counted secondary-care contacts over 2 years of people in secondary care."},
     {kMCmhtMeanWait, "cmht_mean_wait_days", "days",
      "mean time on the CMHT waiting list of people given a caseload slot after warm-up",
      "Zero waits are included; the time from referral to the list (referral delay and triage) "
@@ -312,6 +320,28 @@ constexpr std::array<OutputDef, kEquityFirst> kHeadlineDefs{{
      "the denominator of the two step-down shares: step-downs after warm-up, at least 3 years "
      "before the end, whose person was alive and registered 3 years later",
      "Zero when no step-down qualifies."},
+    // CMHT access and staffing.
+    {kMCmhtReferralToSecondContactDays, "cmht_referral_to_second_contact_days", "days",
+     "mean days from a referral to a CMHT to the person's second CMHT contact, over second "
+     "contacts after warm-up",
+     "The referral date is the day the referral is made, before the information-sharing delay "
+     "and triage; the time runs through triage and any wait for a caseload slot to the second "
+     "contact of the episode that follows. People who leave the waiting list, are not accepted "
+     "at triage, or leave the caseload or die before a second contact are not counted; a second "
+     "contact due while the person is in crisis care or a bed does not take place and is not "
+     "counted. People on a caseload at day 0 have no first contacts. The referral-to-treatment "
+     "measure of the NHS England four-week community mental health waiting time standard, which "
+     "counts from referral to the second contact (NHS England 2023, consultation on "
+     "four-week waits; not checked). NaN without such contacts."},
+    {kMCmhtSeenWithin4WeeksShare, "cmht_seen_within_4_weeks_share", "fraction",
+     "share of those second CMHT contacts within 28 days of the referral",
+     "The same contacts as `cmht_referral_to_second_contact_days`. NaN without such contacts."},
+    {kMCmhtVacancyRate, "cmht_vacancy_rate", "fraction",
+     "mean over recorded months of the share of CMHT care coordinator posts vacant at the month "
+     "end",
+     "Vacant posts over posts (`services.cmht_coordinators_fte` / "
+     "`services.cmht_fte_per_coordinator`, rounded up), from series cmht_coordinators_in_post. "
+     "NaN with no posts."},
 }};
 
 constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{

@@ -39,6 +39,7 @@ enum Series : std::size_t {
   kSupervisionHoursPerCarePartner,
   kSupervisorVacancies,
   kCarePartnerLeavers,
+  kCmhtCoordinatorsInPost,
   kCostFirst,  ///< Costs by CostKind follow in CostKind order.
 };
 
@@ -117,6 +118,10 @@ enum Metric : std::size_t {
   kMStepDownPrimaryCareOnly3y,
   kMStepDownReturnedSecondary3y,
   kMStepDownCohortSize,
+  // CMHT access and staffing.
+  kMCmhtReferralToSecondContactDays,
+  kMCmhtSeenWithin4WeeksShare,
+  kMCmhtVacancyRate,
   kEquityFirst,
 };
 

@@ -1,7 +1,9 @@
 // Services of the pathway model other than Care Partners: contact counting by setting (GP,
-// CMHT, outpatients), CMHT referral, waiting list and discharge, VCSE connections, and the
-// monthly policy checks (physical health checks, discharge, re-referral). No I/O.
+// CMHT, outpatients), CMHT referral, triage, waiting list, first contacts and discharge, VCSE
+// connections, and the monthly policy checks (physical health checks, CMHT reviews, discharge,
+// re-referral). No I/O.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "model/draws.hpp"
@@ -22,7 +24,10 @@ void PathwaySimulation::settle(std::uint32_t id) {
   }
   const ServicesConfig& s = config_.services;
   double mh_mean = 0.0;
-  if (p.setting == Setting::Cmht) mh_mean = s.cmht_contacts_per_month * dt / kMonthDays;
+  // The first two contacts of a CMHT episode are events of their own (on_cmht_contact).
+  if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
+    mh_mean = p.cmht_rate * cmht_contact_scale_ * dt;
+  }
   if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
     mh_mean = s.outpatient_appointments_per_year * dt / kYearDays;
   }
@@ -45,15 +50,14 @@ void PathwaySimulation::settle(std::uint32_t id) {
 
 void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
   settle(id);
-  Person& p = persons_[id];
-  p.setting = s;
-  if (s == Setting::Cmht || s == Setting::Outpatients) outputs_.secondary_care(p);
+  persons_[id].setting = s;
 }
 
 void PathwaySimulation::refer_to_cmht(std::uint32_t id, bool by_care_partner) {
   Person& p = persons_[id];
   if (p.has(kCmhtReferral) || p.has(kCmhtWaiting) || p.home == Setting::Cmht) return;
   p.set(kCmhtReferral);
+  p.cmht_since = static_cast<float>(sim_.now());  // The referral day, until the CMHT start.
   double delay = 0.0;
   {
     PersonStream rng(*this, id, kSlotServices);
@@ -70,11 +74,24 @@ void PathwaySimulation::on_referral(const engine::Event& e) {
   if (!p.has(kAlive)) return;
   p.set(kCmhtReferral, false);
   if (p.home == Setting::Cmht || p.has(kCmhtWaiting)) return;
+  if (p.state == ClinicalState::Stable) {
+    bool declined = false;
+    {
+      PersonStream rng(*this, id, kSlotServices);
+      declined = bernoulli(*rng, config_.services.cmht_decline_stable_probability);
+    }
+    if (declined) return;  // Signposted back to primary care.
+  }
   std::uint64_t ticket = 0;
   if (cmht_.arrive(id, sim_.now(), 0, &ticket) == engine::Admission::Started) {
     start_cmht(id);
     return;
   }
+  join_cmht(id, ticket);
+}
+
+void PathwaySimulation::join_cmht(std::uint32_t id, std::uint64_t ticket) {
+  Person& p = persons_[id];
   p.set(kCmhtWaiting);
   p.cmht_ticket = static_cast<std::uint32_t>(ticket);
   const double patience = config_.services.cmht_waiting_patience_days;
@@ -95,19 +112,89 @@ void PathwaySimulation::on_cmht_renege(const engine::Event& e) {
   p.set(kCmhtWaiting, false);  // Stays where they are (primary care or a Care Partner).
 }
 
-void PathwaySimulation::start_cmht(std::uint32_t id) {
+void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   Person& p = persons_[id];
+  const double now = sim_.now();
+  const double referred = p.cmht_since;
+  double t1 = 0.0;
+  double t2 = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    const double per_two_years = config_.services.cmht_contacts_per_two_years.sample(*rng);
+    p.cmht_rate = static_cast<float>(std::max(0.0, per_two_years) / (2.0 * kYearDays));
+    // The first two arrivals of the person's contact process, drawn now.
+    const double rate = p.cmht_rate * cmht_contact_scale_;
+    t1 = exponential(*rng, rate);
+    t2 = t1 + exponential(*rng, rate);
+  }
+  p.cmht_since = static_cast<float>(now);
+  p.set(kCmhtEarly, !initial);
+  if (!initial) {
+    const std::uint64_t episode = std::bit_cast<std::uint32_t>(p.cmht_since);
+    const auto tag = [](float x) { return std::uint64_t{std::bit_cast<std::uint32_t>(x)} << 32; };
+    if (now + t1 <= horizon_) sim_.schedule_in(t1, k_cmht_contact_, id, episode | tag(-1.0f));
+    const auto waited = static_cast<float>(now - referred);
+    if (now + t2 <= horizon_) sim_.schedule_in(t2, k_cmht_contact_, id, episode | tag(waited));
+  }
   p.set(kCmhtWaiting, false);
   if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
   p.home = Setting::Cmht;
   if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
     move_to(id, Setting::Cmht);
-  } else {
-    outputs_.secondary_care(p);  // On the caseload while still in acute care.
   }
   p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.
+  if (initial) stagger_initial_episode(id);
   schedule_transition(id);
+}
+
+void PathwaySimulation::stagger_initial_episode(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  const double stable_days = config_.policies.cmht_discharge_stable_days;
+  const double hazard = stable_hazard_per_year(p) / kYearDays;
+  PersonStream rng(*this, id, kSlotServices);
+  // Part-way through an episode: the next review falls at a uniformly spread phase.
+  p.cmht_since =
+      static_cast<float>(now - rng.uniform() * config_.policies.cmht_review_interval_days);
+  const double u = rng.uniform();
+  const double u_state = rng.uniform();
+  if (p.state == ClinicalState::Crisis) return;
+  // The day-0 struggling share is the register's, above what a caseload settles to; people who
+  // start struggling all recover within months and would reach the stable period together. The
+  // caseload's state is drawn from the split its hazards settle to instead (crises aside).
+  const StrugglingHazards out = struggling_hazards_per_year(p);
+  const double to_struggling = stable_hazard_per_year(p);
+  const double leave_struggling = out.to_crisis + out.to_stable;
+  if (to_struggling + leave_struggling > 0.0) {
+    const bool struggling = u_state * (to_struggling + leave_struggling) < to_struggling;
+    p.state = struggling ? ClinicalState::Struggling : ClinicalState::Stable;
+    p.state_since = static_cast<float>(now);
+  }
+  if (p.state != ClinicalState::Stable || !(hazard > 0.0) || !(stable_days > 0.0)) return;
+  // A stable spell ending at a constant hazard has an exponential age; on a caseload that
+  // discharges at stable_days it is truncated there, so people reach stable_days at an even rate.
+  const double age = -std::log1p(-u * -std::expm1(-hazard * stable_days)) / hazard;
+  p.state_since = static_cast<float>(now - age);
+}
+
+void PathwaySimulation::on_cmht_contact(const engine::Event& e) {
+  const auto id = static_cast<std::uint32_t>(e.target);
+  Person& p = persons_[id];
+  if (!p.has(kAlive) || p.home != Setting::Cmht) return;
+  if (std::bit_cast<std::uint32_t>(p.cmht_since) != static_cast<std::uint32_t>(e.aux)) return;
+  const float waited = std::bit_cast<float>(static_cast<std::uint32_t>(e.aux >> 32));
+  const bool second = waited >= 0.0f;
+  const double now = sim_.now();
+  if (second) {
+    settle(id);  // Up to now with no bulk contacts; from now on they are counted in bulk.
+    p.set(kCmhtEarly, false);
+  }
+  if (p.setting != Setting::Cmht) return;  // In acute care: the crisis team or ward sees them.
+  outputs_.secondary_contacts(p, now, 1);
+  p.last_proactive = std::max(p.last_proactive, static_cast<float>(now));
+  p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(now));
+  if (second) outputs_.cmht_second_contact(now, waited + (now - p.cmht_since));
 }
 
 void PathwaySimulation::leave_cmht(std::uint32_t) {
@@ -222,8 +309,20 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
   outpatient_follow_up_month(id);
   const double stable_for = p.state == ClinicalState::Stable ? now - p.state_since : -1.0;
   if (p.home == Setting::Cmht && stable_for >= pol.cmht_discharge_stable_days) {
-    discharge_from_cmht(id);
-    return;
+    // A caseload review, every interval from the start, fell since the last month end.
+    const double interval = pol.cmht_review_interval_days;
+    const double on = now - p.cmht_since;
+    const bool reviewed =
+        on >= interval && std::floor(on / interval) > std::floor((on - kMonthDays) / interval);
+    bool discharge = false;
+    if (reviewed) {
+      PersonStream rng(*this, id, kSlotServices);
+      discharge = bernoulli(*rng, pol.cmht_review_discharge_probability);
+    }
+    if (discharge) {
+      discharge_from_cmht(id);
+      return;
+    }
   }
   if (p.home == Setting::Outpatients && stable_for >= pol.outpatient_discharge_stable_days) {
     p.home = Setting::PrimaryCare;

@@ -20,6 +20,7 @@
 #include "model/pathway_tally.hpp"
 #include "model/person.hpp"
 #include "model/population.hpp"
+#include "model/post_group.hpp"
 #include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
 #include "model/workforce.hpp"
@@ -66,6 +67,10 @@ class PathwaySimulation {
   [[nodiscard]] const std::vector<Person>& persons() const noexcept { return persons_; }
   [[nodiscard]] const Workforce& workforce() const noexcept { return workforce_; }
   [[nodiscard]] const engine::Resource& cmht() const noexcept { return cmht_; }
+  /// Returns the CMHT care coordinator posts.
+  [[nodiscard]] const PostGroup& coordinators() const noexcept { return coordinators_; }
+  /// Returns the share of each CMHT contact rate that coordinators' hours allow this month.
+  [[nodiscard]] double cmht_contact_scale() const noexcept { return cmht_contact_scale_; }
   [[nodiscard]] std::uint64_t alive() const noexcept { return outputs_.alive(); }
   [[nodiscard]] std::uint64_t deaths() const noexcept { return outputs_.deaths(); }
   [[nodiscard]] std::uint64_t migrated() const noexcept { return outputs_.migrated(); }
@@ -125,6 +130,15 @@ class PathwaySimulation {
 
   // Clinical dynamics, crises, acute care, leaving, quality of life (pathway_clinical.cpp).
   [[nodiscard]] double support_ratio(const Person& p) const;
+  /// Returns the hazard of leaving the stable state per year for `p` as they are now.
+  [[nodiscard]] double stable_hazard_per_year(const Person& p) const;
+  /// Holds the hazards per year of leaving the struggling state, by destination.
+  struct StrugglingHazards {
+    double to_crisis;
+    double to_stable;
+  };
+  /// Returns the hazards of leaving the struggling state for `p` as they are now.
+  [[nodiscard]] StrugglingHazards struggling_hazards_per_year(const Person& p) const;
   [[nodiscard]] double competence(const Person& p) const;
   [[nodiscard]] double care_partner_effect(const Person& p) const;
   void schedule_transition(std::uint32_t id);
@@ -153,7 +167,10 @@ class PathwaySimulation {
   void refer_to_cmht(std::uint32_t id, bool by_care_partner);
   void on_referral(const engine::Event& e);
   void on_cmht_renege(const engine::Event& e);
-  void start_cmht(std::uint32_t id);
+  void join_cmht(std::uint32_t id, std::uint64_t ticket);
+  void start_cmht(std::uint32_t id, bool initial = false);
+  void stagger_initial_episode(std::uint32_t id);
+  void on_cmht_contact(const engine::Event& e);
   void leave_cmht(std::uint32_t id);
   void discharge_from_cmht(std::uint32_t id);
   void refer_to_vcse(std::uint32_t id);
@@ -168,6 +185,10 @@ class PathwaySimulation {
   void step_down_to_care_partner(std::uint32_t id, bool outpatients);
   void outpatient_follow_up_month(std::uint32_t id);
   void on_stepdown_followed(const engine::Event& e);
+  // CMHT care coordinators: posts, caseload capacity and contact time (pathway_cmht_staff.cpp).
+  void cmht_staff_month();
+  void set_cmht_capacity();
+  void set_cmht_contact_scale(double contacts_per_day);
 
   // Care Partners (pathway_care_partners.cpp).
   [[nodiscard]] bool may_offer_care_partner(const Person& p, CpRoute route) const;
@@ -196,6 +217,7 @@ class PathwaySimulation {
   Workforce workforce_;
   std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
   double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
+  PostGroup coordinators_;
   engine::Resource cmht_;
   engine::Resource crisis_team_;
   engine::Resource beds_;
@@ -214,12 +236,14 @@ class PathwaySimulation {
                 k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
                 k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
                 k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0, k_death_ = 0,
-                k_cp_renege_ = 0, k_cp_episode_end_ = 0, k_stepdown_followed_ = 0;
+                k_cp_renege_ = 0, k_cp_episode_end_ = 0, k_stepdown_followed_ = 0,
+                k_cmht_contact_ = 0;
   double next_month_end_ = kMonthDays;
 
-  double qol_decay_ = 1.0;     ///< Share of the distance to target left after a month.
-  double qol_noise_sd_ = 0.0;  ///< Sd of a month's quality-of-life noise.
-  PathwayTally outputs_;       ///< Declared last: it refers to the people, posts and services.
+  double cmht_contact_scale_ = 1.0;  ///< Share of contact rates coordinators' hours allow.
+  double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
+  double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
+  PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 
 }  // namespace cmhsim::model::pathway

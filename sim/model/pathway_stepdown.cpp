@@ -17,10 +17,7 @@ void PathwaySimulation::step_down_to_care_partner(std::uint32_t id, bool outpati
     if (outpatients) keep_on_outpatients(id);
     return;
   }
-  if (outpatients) {
-    p.set(kOutpatientFollowUp);
-    outputs_.secondary_care(p);
-  }
+  if (outpatients) p.set(kOutpatientFollowUp);
   offer_care_partner(id, true);  // Step-down has priority on the waiting list.
   const double now = sim_.now();
   if (now >= warmup_ && now + kStepDownFollowDays <= horizon_) {

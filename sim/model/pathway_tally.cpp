@@ -26,7 +26,6 @@ void PathwayTally::joined_register(Person& p, double now) {
   if (observed(now)) p.set(kObserved);
   ++alive_;
   change_alive(p, now, 1.0);
-  if (p.setting == Setting::Cmht || p.setting == Setting::Outpatients) secondary_care(p);
 }
 
 void PathwayTally::left_register(Person& p, double now, bool death) {
@@ -194,8 +193,12 @@ void PathwayTally::secondary_contacts(Person& p, double now, std::uint32_t n) {
   }
 }
 
-void PathwayTally::secondary_care(Person& p) {
-  if (window_open_) p.set(kWindowSecondary);
+void PathwayTally::outside_secondary_care(Person& p) { p.set(kWindowSecondary, false); }
+
+void PathwayTally::cmht_second_contact(double now, double days) {
+  if (!observed(now)) return;
+  cmht_second_contact_days_.add(days);
+  if (days <= 28.0) ++cmht_seen_4_weeks_;
 }
 
 void PathwayTally::physical_check(Person& p, double now) {

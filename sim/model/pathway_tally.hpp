@@ -13,6 +13,7 @@
 #include "model/pathway_config.hpp"
 #include "model/pathway_outputs.hpp"
 #include "model/person.hpp"
+#include "model/post_group.hpp"
 #include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
 #include "model/stepdown_cohort.hpp"
@@ -24,6 +25,7 @@ namespace cmhsim::model::pathway {
 struct ModelView {
   std::vector<Person>& persons;
   const Workforce& workforce;
+  const PostGroup& coordinators;  ///< CMHT care coordinator posts.
   const engine::Resource& cmht;
   const engine::Resource& crisis_team;
   const engine::Resource& beds;
@@ -105,8 +107,10 @@ class PathwayTally {
   void gp_consultations(double now, std::uint32_t n);
   /// Counts CMHT or outpatient contacts (by `p`'s setting) settled at `now`.
   void secondary_contacts(Person& p, double now, std::uint32_t n);
-  /// Notes that `p` is under a CMHT or an outpatient list (for the 12-month window).
-  void secondary_care(Person& p);
+  /// Notes that `p` is under neither a CMHT nor an outpatient list (for the 12-month window).
+  void outside_secondary_care(Person& p);
+  /// Counts a second CMHT contact of an episode at `now`, `days` after the referral.
+  void cmht_second_contact(double now, double days);
   /// Counts a physical health check of `p` at `now`.
   void physical_check(Person& p, double now);
   /// Counts a VCSE place taken at `now`.
@@ -207,6 +211,8 @@ class PathwayTally {
   std::array<std::uint64_t, kGroupCount> t_group_crises_{};
   engine::Welford cp_wait_;
   engine::Welford m_gap_, m_qol_, m_in_post_, m_coverage_;
+  engine::Welford cmht_second_contact_days_, m_cmht_vacancy_;
+  std::uint64_t cmht_seen_4_weeks_ = 0;  ///< Second CMHT contacts within 28 days of referral.
   std::array<engine::Welford, kGroupCount> m_group_qol_;
   std::vector<double> series_;
   std::size_t months_recorded_ = 0;

@@ -39,12 +39,14 @@ inline constexpr std::uint64_t kInMigrationEntity = kGlobalEntity + 1;
 inline constexpr std::uint64_t kPostEntity = kGlobalEntity + (std::uint64_t{1} << 20);
 /// Sets the entity id of supervisor post 0, after the 2^20 Care Partner posts' block.
 inline constexpr std::uint64_t kSupervisorPostEntity = kGlobalEntity + (std::uint64_t{1} << 21);
+/// Sets the entity id of CMHT care coordinator post 0, after the supervisor posts' block.
+inline constexpr std::uint64_t kCoordinatorPostEntity = kGlobalEntity + (std::uint64_t{3} << 20);
 
 inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 inline constexpr float kNever = -std::numeric_limits<float>::infinity();
 
 /// Names the bits of Person::flags.
-enum PersonFlag : std::uint16_t {
+enum PersonFlag : std::uint32_t {
   kAlive = 1u << 0,
   kCmhtWaiting = 1u << 1,      ///< On the CMHT waiting list.
   kCmhtReferral = 1u << 2,     ///< A CMHT referral is on its way (delay and triage).
@@ -54,7 +56,7 @@ enum PersonFlag : std::uint16_t {
   kVcseWaiting = 1u << 6,      ///< Waiting for a VCSE place.
   kOutOfArea = 1u << 7,        ///< Inpatient in an out-of-area bed.
   kGoalOpen = 1u << 8,         ///< Has a goal being worked on.
-  kWindowSecondary = 1u << 9,  ///< Under CMHT or outpatients at some time in the last 12 months.
+  kWindowSecondary = 1u << 9,  ///< Under CMHT or outpatients throughout the 12 months so far.
   kWindowCheck = 1u << 10,     ///< Had a physical health check in the last 12 months.
   kCpObserved = 1u << 11,      ///< On a Care Partner caseload at some time after warm-up.
   kMigrated = 1u << 12,        ///< Moved away (no longer registered).
@@ -63,6 +65,7 @@ enum PersonFlag : std::uint16_t {
   /// On a psychiatric outpatient list while with a Care Partner or waiting for one (stepped down
   /// from a CMHT with outpatient follow-up); the home setting is then CarePartner or PrimaryCare.
   kOutpatientFollowUp = 1u << 15,
+  kCmhtEarly = 1u << 16,  ///< On a CMHT caseload before the second contact of the episode.
 };
 
 /// Indexes the per-person stream positions kept in Person::position.
@@ -91,14 +94,18 @@ struct Person {
   /// hazard from now until then is what remains of the person's draw.
   float death_time = 0.0f;
   float suicide_risk_until = kNever;  ///< Raised suicide rate until this time (+inf in crisis).
+  /// Start of the CMHT episode (reviews count from it); while referred or waiting, the referral
+  /// day.
+  float cmht_since = 0.0f;
+  float cmht_rate = 0.0f;  ///< CMHT contacts per day at full staffing, drawn at the CMHT start.
   std::uint32_t cp_worker = kNone;    ///< Care Partner post holding the person, if any.
   std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
   std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.
   std::uint32_t last_crisis = kNone;  ///< Latest ended crisis-team episode record of this person.
+  std::uint32_t flags = 0;
   std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
   std::uint16_t practice = 0;
   std::uint16_t pcn = 0;
-  std::uint16_t flags = 0;
   std::uint16_t transition_token = 0;  ///< Invalidates stale transition events.
   std::uint16_t contact_token = 0;     ///< Invalidates stale Care Partner contact events.
   std::uint16_t death_token = 0;       ///< Invalidates stale death events.
@@ -130,12 +137,12 @@ struct Person {
   [[nodiscard]] bool has(PersonFlag f) const noexcept { return (flags & f) != 0; }
   /// Sets or clears flag `f`.
   void set(PersonFlag f, bool on = true) noexcept {
-    flags = static_cast<std::uint16_t>(on ? (flags | f) : (flags & ~f));
+    flags = static_cast<std::uint32_t>(on ? (flags | f) : (flags & ~f));
   }
   /// Returns the age in years at day `t`.
   [[nodiscard]] double age_at(double t) const noexcept { return age0 + t / 365.25; }
 };
 
-static_assert(sizeof(Person) <= 128, "keep Person compact: England holds over half a million");
+static_assert(sizeof(Person) <= 140, "keep Person compact: England holds over half a million");
 
 }  // namespace cmhsim::model::pathway

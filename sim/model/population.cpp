@@ -84,10 +84,12 @@ Person synthesize_person(const PathwayConfig& config, const RegisterAges* ages, 
   p.state = (struggling || origin == Origin::Incident) ? ClinicalState::Struggling
                                                        : ClinicalState::Stable;
   p.state_since = static_cast<float>(now);
-  if (origin == Origin::Register && p.state == ClinicalState::Stable) {
-    // People on the register at day 0 have been stable for some time already: spread over the
-    // discharge period so CMHT discharges do not all fall on one day.
-    p.state_since = static_cast<float>(now - u_since * config.policies.cmht_discharge_stable_days);
+  const double stable_rate = config.clinical.stable_to_struggling_per_year;
+  if (origin == Origin::Register && p.state == ClinicalState::Stable && stable_rate > 0.0) {
+    // People on the register at day 0 have been stable for some time already: the time since a
+    // spell that ends at a constant rate began is exponential with the same mean, so discharges
+    // that wait for a stable period do not arrive in a wave.
+    p.state_since = static_cast<float>(now + std::log1p(-u_since) / stable_rate * kYear);
   }
   const bool participant = origin == Origin::TrialIntervention || origin == Origin::TrialControl;
   const double qol_shift = participant ? config.trial.qol_baseline_offset : 0.0;

@@ -6,60 +6,39 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <stdexcept>
-#include <string>
 
 #include "model/person.hpp"
 
 namespace cmhsim::model::pathway {
-namespace {
-
-/// Caps the posts of each kind: ids are 32-bit and each stream id must stay below the next block.
-constexpr std::size_t kMaxPosts = std::size_t{1} << 20;
-
-/// Returns ceil(fte / per_post) posts, refusing counts beyond kMaxPosts.
-std::size_t post_count(double fte, double per_post, const char* what) {
-  if (!(fte > 0.0) || !(per_post > 0.0)) return 0;
-  const double wanted = std::ceil(fte / per_post - 1e-9);
-  // Converting a double beyond the integer's range is undefined, so check before the cast.
-  if (!(wanted <= static_cast<double>(kMaxPosts))) {
-    throw std::invalid_argument(std::string(what) + " asks for more than " +
-                                std::to_string(kMaxPosts) + " posts");
-  }
-  return static_cast<std::size_t>(wanted);
-}
-
-/// Returns `f(rng)` on the Workforce stream of `entity` from `position`, and saves where it ends.
-template <class F>
-double draw(engine::RngKey key, std::uint64_t entity, std::uint32_t& position, F f) {
-  engine::RandomStream rng(key, entity, static_cast<std::uint64_t>(Purpose::Workforce), position);
-  const double x = f(rng);
-  position = static_cast<std::uint32_t>(rng.position());
-  return x;
-}
-
-}  // namespace
-
 double effective_supervision(double hours, double half_effect_hours) noexcept {
   if (!(hours > 0.0)) return 0.0;
   if (!(half_effect_hours > 0.0)) return 1.0;
   return 1.0 - std::exp2(-hours / half_effect_hours);
 }
 
+namespace {
+
+/// Returns the supervisor posts' group of `sup`.
+PostGroupSpec supervisor_spec(const SupervisionConfig& sup) {
+  return {sup.supervisor_fte,
+          sup.fte_per_supervisor,
+          sup.turnover_per_year,
+          &sup.recruitment_delay_days,
+          sup.vacancy_at_start_share,
+          kSupervisorPostEntity,
+          "supervision.supervisor_fte / fte_per_supervisor"};
+}
+
+}  // namespace
+
 Workforce::Workforce(const CarePartnerConfig& cp, const SupervisionConfig& sup, engine::RngKey key)
-    : cp_(cp), sup_(sup), key_(key), hours_per_cp_(std::numeric_limits<double>::quiet_NaN()) {
-  const std::size_t supervisors = post_count(sup_.supervisor_fte, sup_.fte_per_supervisor,
-                                             "supervision.supervisor_fte / fte_per_supervisor");
+    : cp_(cp),
+      sup_(sup),
+      key_(key),
+      supervisors_(supervisor_spec(sup), key),
+      hours_per_cp_(std::numeric_limits<double>::quiet_NaN()) {
   const std::size_t count =
       post_count(cp_.fte, cp_.fte_per_worker, "care_partners.fte / fte_per_worker");
-  supervisors_.resize(supervisors);
-  for (std::size_t j = 0; j < supervisors; ++j) {
-    SupervisorPost& s = supervisors_[j];
-    s.fte = std::min(sup_.fte_per_supervisor,
-                     sup_.supervisor_fte - static_cast<double>(j) * sup_.fte_per_supervisor);
-    s.in_post = !(supervisor_uniform(j) < sup_.vacancy_at_start_share);
-    if (!s.in_post) s.vacant_until = supervisor_delay(j);
-  }
   posts_.resize(count);
   for (std::size_t k = 0; k < count; ++k) {
     Post& p = posts_[k];
@@ -77,20 +56,8 @@ Workforce::Workforce(const CarePartnerConfig& cp, const SupervisionConfig& sup, 
 }
 
 double Workforce::uniform(std::size_t k) {
-  return draw(key_, kPostEntity + k, posts_[k].position,
-              [](engine::RandomStream& rng) { return rng.uniform01(); });
-}
-
-double Workforce::supervisor_uniform(std::size_t j) {
-  return draw(key_, kSupervisorPostEntity + j, supervisors_[j].position,
-              [](engine::RandomStream& rng) { return rng.uniform01(); });
-}
-
-double Workforce::supervisor_delay(std::size_t j) {
-  return draw(key_, kSupervisorPostEntity + j, supervisors_[j].position,
-              [this](engine::RandomStream& rng) {
-                return std::max(0.0, sup_.recruitment_delay_days.sample(rng));
-              });
+  return draw_on_post(key_, kPostEntity + k, posts_[k].position,
+                      [](engine::RandomStream& rng) { return rng.uniform01(); });
 }
 
 std::size_t Workforce::in_post() const noexcept {
@@ -102,17 +69,6 @@ std::size_t Workforce::supervised() const noexcept {
   return static_cast<std::size_t>(std::count_if(posts_.begin(), posts_.end(), [](const Post& p) {
     return p.in_post && p.supervision_hours > 0.0;
   }));
-}
-
-std::size_t Workforce::supervisors_in_post() const noexcept {
-  return static_cast<std::size_t>(std::count_if(supervisors_.begin(), supervisors_.end(),
-                                                [](const SupervisorPost& s) { return s.in_post; }));
-}
-
-double Workforce::supervisor_fte_in_post() const noexcept {
-  double fte = 0.0;
-  for (const SupervisorPost& s : supervisors_) fte += s.in_post ? s.fte : 0.0;
-  return fte;
 }
 
 std::uint64_t Workforce::capacity() const noexcept {
@@ -143,7 +99,7 @@ std::uint32_t Workforce::post_with_most_room() const noexcept {
 }
 
 double Workforce::recruitment_delay(std::size_t k) {
-  return draw(key_, kPostEntity + k, posts_[k].position, [this](engine::RandomStream& rng) {
+  return draw_on_post(key_, kPostEntity + k, posts_[k].position, [this](engine::RandomStream& rng) {
     return std::max(0.0, cp_.recruitment_delay_days.sample(rng));
   });
 }
@@ -158,14 +114,8 @@ void Workforce::hire(std::size_t k, double now) {
 }
 
 void Workforce::supervise(double now) {
-  for (SupervisorPost& s : supervisors_) {
-    // A supervisor starts at the first month end after the recruitment delay: supervision is
-    // given at month ends only.
-    if (!s.in_post && s.vacant_until <= now + 1e-9) {
-      s.in_post = true;
-      s.hired_at = now;
-    }
-  }
+  // Supervision is given at month ends only, so supervisors start at month ends.
+  supervisors_.fill_due(now);
   const std::size_t n = in_post();
   const double hours = supervisor_fte_in_post() * sup_.hours_per_supervisor_fte_per_month;
   hours_per_cp_ = n > 0 ? hours / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
@@ -192,7 +142,7 @@ std::vector<std::uint32_t> Workforce::draw_leavers(double month_days) {
     Post& p = posts_[k];
     if (!p.in_post) continue;
     const double ratio = 1.0 + (cp_.unsupervised_turnover_ratio - 1.0) * (1.0 - p.supervision);
-    const double leave = 1.0 - std::exp(-cp_.turnover_per_year * ratio * month_days / kYearDays);
+    const double leave = leave_probability(cp_.turnover_per_year * ratio, month_days);
     if (uniform(k) < leave) {
       p.in_post = false;
       p.supervision_hours = 0.0;
@@ -202,22 +152,6 @@ std::vector<std::uint32_t> Workforce::draw_leavers(double month_days) {
     }
   }
   return out;
-}
-
-std::size_t Workforce::draw_supervisor_leavers(double now, double month_days) {
-  std::size_t left = 0;
-  const double leave = 1.0 - std::exp(-sup_.turnover_per_year * month_days / kYearDays);
-  for (std::size_t j = 0; j < supervisors_.size(); ++j) {
-    SupervisorPost& s = supervisors_[j];
-    if (!s.in_post || s.hired_at >= now) continue;
-    if (supervisor_uniform(j) < leave) {
-      s.in_post = false;
-      s.vacant_until = now + supervisor_delay(j);
-      ++supervisor_leavers_;
-      ++left;
-    }
-  }
-  return left;
 }
 
 void Workforce::reset_contacts() noexcept {

@@ -9,6 +9,7 @@
 
 #include "engine/random_stream.hpp"
 #include "model/pathway_config.hpp"
+#include "model/post_group.hpp"
 
 namespace cmhsim::model::pathway {
 
@@ -24,15 +25,6 @@ struct Post {
   std::uint32_t contacts_this_month = 0;
   std::uint32_t position = 0;           ///< Draws taken from the post's Workforce stream.
   std::vector<std::uint32_t> caseload;  ///< Person ids.
-  bool in_post = false;
-};
-
-/// Holds one supervisor post.
-struct SupervisorPost {
-  double fte = 0.0;
-  double vacant_until = 0.0;   ///< End of the recruitment delay of a vacant post.
-  double hired_at = 0.0;       ///< Month end at which the supervisor in post started.
-  std::uint32_t position = 0;  ///< Draws taken from the post's Workforce stream.
   bool in_post = false;
 };
 
@@ -68,13 +60,15 @@ class Workforce {
   /// Returns the number of supervisor posts.
   [[nodiscard]] std::size_t supervisor_posts() const noexcept { return supervisors_.size(); }
   /// Returns supervisor post `j`.
-  [[nodiscard]] const SupervisorPost& supervisor(std::size_t j) const { return supervisors_[j]; }
+  [[nodiscard]] const StaffPost& supervisor(std::size_t j) const { return supervisors_.post(j); }
   /// Returns the number of supervisor posts filled.
-  [[nodiscard]] std::size_t supervisors_in_post() const noexcept;
+  [[nodiscard]] std::size_t supervisors_in_post() const noexcept { return supervisors_.in_post(); }
   /// Returns the FTE of filled supervisor posts.
-  [[nodiscard]] double supervisor_fte_in_post() const noexcept;
+  [[nodiscard]] double supervisor_fte_in_post() const noexcept {
+    return supervisors_.fte_in_post();
+  }
   /// Returns the number of supervisors who have left so far.
-  [[nodiscard]] std::uint64_t supervisor_leavers() const noexcept { return supervisor_leavers_; }
+  [[nodiscard]] std::uint64_t supervisor_leavers() const noexcept { return supervisors_.leavers(); }
   /// Returns the supervision hours each Care Partner in post received at the latest month end.
   [[nodiscard]] double hours_per_care_partner() const noexcept { return hours_per_cp_; }
 
@@ -98,24 +92,23 @@ class Workforce {
 
   /// Draws this month's supervisor leavers (those who started at `now` stay), marks their posts
   /// vacant and draws each one's recruitment delay; returns the number who left.
-  std::size_t draw_supervisor_leavers(double now, double month_days);
+  std::size_t draw_supervisor_leavers(double now, double month_days) {
+    return supervisors_.draw_leavers(now, month_days);
+  }
 
   /// Starts a new month of contact capacity.
   void reset_contacts() noexcept;
 
  private:
   double uniform(std::size_t k);
-  double supervisor_uniform(std::size_t j);
-  double supervisor_delay(std::size_t j);
 
   const CarePartnerConfig& cp_;
   const SupervisionConfig& sup_;
   engine::RngKey key_;
   std::vector<Post> posts_;
-  std::vector<SupervisorPost> supervisors_;
+  PostGroup supervisors_;
   double hours_per_cp_ = 0.0;
   std::uint64_t leavers_ = 0;
-  std::uint64_t supervisor_leavers_ = 0;
 };
 
 }  // namespace cmhsim::model::pathway

@@ -49,7 +49,8 @@ Demand pathway_demand(const model::PathwayConfig& c) {
                     k.struggling_to_stable_per_year + c.services.gp_consultations_per_year +
                     c.services.outpatient_appointments_per_year) /
                        kYearDays +
-                   (c.services.cmht_contacts_per_month + 1.0) / kMonthDays;
+                   c.services.cmht_contacts_per_two_years.mean() / (2.0 * kYearDays) +
+                   1.0 / kMonthDays;
   if (c.care_partners.fte > 0.0) per_day += 1.0 / c.care_partners.contact_interval_struggling_days;
   // Each proactive sweep visits the whole register.
   if (c.policies.proactive_interval_days > 0.0) per_day += 1.0 / c.policies.proactive_interval_days;

@@ -131,6 +131,12 @@ inline Parameter categories(Key key, std::string_view note, std::string_view des
           key.binding};
 }
 
+/// Returns `p` with its unit replaced by `unit` (a distribution of something other than days).
+inline Parameter parameter_unit(Parameter p, std::string_view unit) {
+  p.unit = unit;
+  return p;
+}
+
 /// Returns `p` with `note`, a constraint involving other keys, added to its range.
 inline Parameter noted(Parameter p, std::string_view note) {
   p.range_note = note;

@@ -35,10 +35,51 @@ void add_services(std::vector<Parameter>& out) {
              "assumption (guided by Greenwood et al. 2000, Psychiatr Bull 24(8):290, keyworker "
              "caseloads averaging 30 per FTE in six CMHTs; Tyrer et al. 2000 and a 21-30 range "
              "not checked)"),
-      number(CMHSIM_FIELD(services.cmht_contacts_per_month), "per person-month", "1.5",
-             {0, false, 31, false}, {0.7, 3}, "Contacts per person-month on a CMHT caseload.",
-             "Reilly et al. 2021, BJPsych Open 7(2):e53 (median 36.5 secondary-care contacts, "
-             "IQR 14-68, in 2 years, 297 people in secondary care, 2012-14)"),
+      number(CMHSIM_FIELD(services.cmht_fte_per_coordinator), "FTE", "1", kPositive, {0.6, 1},
+             "FTE of each care coordinator post; cmht_coordinators_fte is split into "
+             "ceil(FTE / this) posts, the last one fractional.",
+             kAssumption),
+      number(CMHSIM_FIELD(services.cmht_turnover_per_year), "per year", "0.12", kRateZero,
+             {0.06, 0.2},
+             "Hazard of a care coordinator leaving the post; the post stays vacant for a "
+             "recruitment delay and is filled at the first month end after it.",
+             "assumption (NHS mental health nursing leaver rates of about 10-13% a year, NHS "
+             "Digital workforce statistics, not checked)"),
+      duration(CMHSIM_FIELD(services.cmht_recruitment_delay_days),
+               "{dist: gamma, shape: 2, scale: 60}", {60, 240},
+               "Time from a care coordinator leaving to the post being filled.", kAssumption),
+      number(CMHSIM_FIELD(services.cmht_vacancy_at_start_share), "fraction", "0.1", kUnitInterval,
+             {0, 0.2},
+             "Fraction of care coordinator posts vacant at day 0 (each vacant post draws a "
+             "recruitment delay).",
+             "assumption (mental health nursing vacancy rates of about 10-15% in England, NHS "
+             "Digital vacancy statistics, not checked)"),
+      number(CMHSIM_FIELD(services.cmht_contact_hours_per_fte_per_month), "hours per FTE-month",
+             "81", kNonNegative, {50, 110},
+             "Care coordinator hours a month per FTE in post that can go to contacts, including "
+             "travel and recording; when the caseload's contacts need more, every person's "
+             "contact rate is scaled down in proportion.",
+             "assumption (37.5 hours a week, 162.5 a month, about half for contacts)"),
+      number(CMHSIM_FIELD(services.cmht_contact_minutes), "minutes", "90", {0, true, 1440, false},
+             {45, 150},
+             "Care coordinator minutes per CMHT contact, including travel and recording.",
+             kAssumption),
+      parameter_unit(duration(CMHSIM_FIELD(services.cmht_contacts_per_two_years),
+                              "{dist: gamma, shape: 0.98, scale: 51.4}", {17, 100},
+                              "A person's CMHT contacts per 2 years on a caseload at full "
+                              "staffing, drawn at each CMHT start; the person's contacts then "
+                              "arrive at this rate (scaled down when coordinators' hours run "
+                              "short).",
+                              "Reilly et al. 2021, BJPsych Open 7(2):e53: median 36.5 "
+                              "secondary-care contacts, IQR 14-68, in 2 years, 297 people in "
+                              "secondary care, 2012-14; gamma fitted by least squares on the "
+                              "logs of the three quartiles (fitted quartiles 14.3, 34.8, 70.0)"),
+                     "contacts per 2 years"),
+      number(CMHSIM_FIELD(services.cmht_decline_stable_probability), "probability", "0.5",
+             kUnitInterval, {0, 0.8},
+             "Chance that triage does not accept a referral of someone stable at the triage "
+             "decision (signposted back to primary care); people struggling are always accepted.",
+             kAssumption),
       duration(CMHSIM_FIELD(services.cmht_triage_days), "{dist: gamma, shape: 2, scale: 7}",
                {7, 28}, "Time from a referral reaching the CMHT to the triage decision.",
                kAssumption),
@@ -141,7 +182,21 @@ void add_services(std::vector<Parameter>& out) {
               "When and to whom teams discharge, how referrals travel and how people in the "
               "gap are found."),
       number(CMHSIM_FIELD(policies.cmht_discharge_stable_days), "days", "730", kDays, {365, 1460},
-             "Days stable on a CMHT caseload before discharge.", kAssumption),
+             "Days stable a person on a CMHT caseload must have been at a caseload review to be "
+             "discharged.",
+             kAssumption),
+      number(CMHSIM_FIELD(policies.cmht_review_interval_days), "days", "182.625", kInterval,
+             {91, 365.25},
+             "Days between a person's CMHT caseload reviews, counted from their CMHT start; a "
+             "review falling while the person is in crisis care or a bed is skipped.",
+             "assumption: six-monthly, within the Care Programme Approach's formal review at "
+             "least once a year (Refocusing the Care Programme Approach, Department of Health "
+             "2008; not checked)"),
+      number(CMHSIM_FIELD(policies.cmht_review_discharge_probability), "probability", "0.8",
+             kUnitInterval, {0.5, 1},
+             "Chance that a review discharges someone stable for cmht_discharge_stable_days "
+             "(clinical judgement); the others stay until a later review.",
+             kAssumption),
       choice(CMHSIM_NAMED_FIELD(policies.cmht_discharge_destination,
                                 model::kDischargeDestinationNames),
              "primary_care", "primary_care|care_partner|vcse",

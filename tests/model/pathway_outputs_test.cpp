@@ -82,10 +82,10 @@ TEST_CASE("the generated docs list every output with its unit", "[pathway][outpu
     CHECK(md.find("| " + std::to_string(d.index) + " | `" + std::string(d.name) + "` | ") !=
           std::string::npos);
   }
-  CHECK(md.find("36 series") != std::string::npos);
-  CHECK(md.find("47 headline metrics followed by 4 × 11 = 44 equity breakdowns, 91 in all") !=
+  CHECK(md.find("37 series") != std::string::npos);
+  CHECK(md.find("50 headline metrics followed by 4 × 11 = 44 equity breakdowns, 94 in all") !=
         std::string::npos);
-  CHECK(md.find("Metric indices: `47 + 11 × k + g`") != std::string::npos);
+  CHECK(md.find("Metric indices: `50 + 11 × k + g`") != std::string::npos);
 }
 
 }  // namespace cmhsim::model
