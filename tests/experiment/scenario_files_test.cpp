@@ -1,13 +1,11 @@
-// Runs the scenario files shipped in scenarios/: every one validates and runs (shortened), the
-// PARTNERS2-like trial lands on the trial's delivery, outcome and crisis figures, the ICS
-// scenarios' warm-ups are the warm-up analysis's and their results do not depend on the horizon.
+// Runs the scenario files shipped in scenarios/: every one validates and runs (shortened), and
+// the PARTNERS2-like trial lands on the trial's delivery, outcome and crisis figures.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 
 #include "experiment/runner.hpp"
-#include "experiment/warmup_analysis.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace cmhsim;
@@ -31,19 +29,6 @@ experiment::RunResults run(const scenario::Scenario& sc, std::uint64_t replicati
   o.replications = replications;
   if (sc.pathways) return experiment::run_replications(*sc.pathways, o);
   return experiment::run_replications(sc.network, o);
-}
-
-/// Returns the ICS scenario files (the service scenarios of one place).
-std::vector<fs::path> ics_files() {
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(fs::path(CMHSIM_SOURCE_DIR) / "scenarios")) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind("ics_", 0) == 0 && entry.path().extension() == ".yaml") {
-      files.push_back(entry.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
 }
 
 }  // namespace
@@ -131,61 +116,4 @@ TEST_CASE("the PARTNERS2-like trial reproduces the trial's delivery, outcomes an
   }
   INFO(covers_zero << " of " << reps << " trials have a CI including 0");
   CHECK(covers_zero >= 28);
-}
-
-TEST_CASE("each ICS scenario's warm-up is the one the warm-up analysis recommends",
-          "[scenarios][warmup]") {
-  const std::vector<fs::path> files = ics_files();
-  REQUIRE(files.size() >= 4);
-  for (const fs::path& file : files) {
-    INFO(file.filename().string());
-    scenario::Scenario sc = scenario::load_scenario_file(file.string());
-    REQUIRE(sc.pathways);
-    const double file_warmup = sc.pathways->warmup_days;
-    // As `cmhsim warmup FILE` does: the whole run observed, at most 20 replications.
-    sc.pathways->warmup_days = 0.0;
-    const experiment::RunResults r = run(sc, std::min<std::uint64_t>(sc.replications, 20));
-    std::vector<std::string> names;
-    std::vector<std::vector<double>> series;
-    for (const std::size_t index : experiment::default_warmup_series()) {
-      names.push_back(r.series_infos[index].name);
-      series.push_back(
-          experiment::replication_mean_series(r.replications, r.series_infos.size(), index));
-    }
-    const experiment::WarmupRecommendation w =
-        experiment::recommend_warmup(names, series, experiment::WarmupMethod::Mser5);
-    INFO("recommended " << w.days << " days (" << w.months << " months, driven by " << w.driven_by
-                        << "); the file has " << file_warmup);
-    CHECK(static_cast<double>(w.days) == file_warmup);
-    for (const auto& one : w.series) CHECK_FALSE(one.at_limit);
-  }
-}
-
-TEST_CASE("the ICS scenarios' headline metrics agree between 10 and 20 observed years",
-          "[scenarios][validation]") {
-  for (const char* name : {"ics_baseline.yaml", "ics_partners.yaml"}) {
-    INFO(name);
-    scenario::Scenario sc =
-        scenario::load_scenario_file((fs::path(CMHSIM_SOURCE_DIR) / "scenarios" / name).string());
-    REQUIRE(sc.pathways);
-    const double warmup = sc.pathways->warmup_days;
-    sc.pathways->horizon_days = warmup + 10 * 365.25;
-    const experiment::RunResults ten = run(sc, 10);
-    sc.pathways->horizon_days = warmup + 20 * 365.25;
-    const experiment::RunResults twenty = run(sc, 10);
-    int compared = 0;
-    for (std::size_t i = 0; i < ten.metric_infos.size(); ++i) {
-      const std::string& metric = ten.metric_infos[i].name;
-      if (metric.find(".by_") != std::string::npos) continue;  // Headline metrics only.
-      const engine::Estimate& a = ten.metric_summary[i];
-      const engine::Estimate& b = twenty.metric_summary[i];
-      if (!std::isfinite(a.mean) || !std::isfinite(b.mean)) continue;  // Undefined here.
-      ++compared;
-      INFO(metric << ": 10 years " << a.mean << " [" << a.lo << ", " << a.hi << "], 20 years "
-                  << b.mean << " [" << b.lo << ", " << b.hi << "]");
-      CHECK(a.lo <= b.hi);
-      CHECK(b.lo <= a.hi);
-    }
-    CHECK(compared >= 30);
-  }
 }

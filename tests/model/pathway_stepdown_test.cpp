@@ -51,6 +51,8 @@ PathwayConfig stepdown_place(double outpatients_share) {
   c.population.stationary_register = 0.0;  // A closed register.
   c.clinical.stable_to_struggling_per_year = 0.0;
   c.policies.cmht_discharge_stable_days = 30.0;
+  c.policies.cmht_review_interval_days = 30.4375;  // Monthly reviews that always discharge.
+  c.policies.cmht_review_discharge_probability = 1.0;
   c.policies.cmht_discharge_destination = DischargeDestination::CarePartner;
   c.policies.cmht_discharge_outpatients_share = outpatients_share;
   c.policies.outpatient_discharge_stable_days = 36500.0;  // Follow-up outlasts the run.
