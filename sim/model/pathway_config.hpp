@@ -165,6 +165,7 @@ struct ServicesConfig {
   double outpatient_appointments_per_year;  ///< Appointments per person-year on outpatient lists.
   double vcse_places;                       ///< Concurrent VCSE places (connectors, peer support).
   engine::Distribution vcse_connection_days;  ///< Length of a VCSE connection.
+  double vcse_waiting_patience_days;          ///< Mean days before leaving the VCSE line.
   double vcse_referral_probability;           ///< Chance a Care Partner contact connects to VCSE.
   double vcse_gp_referral_probability;        ///< Chance a GP visit for struggling refers to VCSE.
   double vcse_self_referral_per_year;         ///< Hazard of self-referral to VCSE (primary care).

@@ -94,6 +94,7 @@ void PathwaySimulation::register_handlers() {
   k_bed_discharge_ = bind(&PathwaySimulation::on_bed_discharge);
   k_referral_ = bind(&PathwaySimulation::on_referral);
   k_cmht_renege_ = bind(&PathwaySimulation::on_cmht_renege);
+  k_vcse_renege_ = bind(&PathwaySimulation::on_vcse_renege);
   k_vcse_end_ = bind(&PathwaySimulation::on_vcse_end);
   k_contact_ = bind(&PathwaySimulation::on_contact);
   k_hire_ = bind(&PathwaySimulation::on_hire);

@@ -94,15 +94,18 @@ void PathwaySimulation::join_cmht(std::uint32_t id, std::uint64_t ticket) {
   Person& p = persons_[id];
   p.set(kCmhtWaiting);
   p.cmht_ticket = static_cast<std::uint32_t>(ticket);
-  const double patience = config_.services.cmht_waiting_patience_days;
-  if (patience > 0.0) {
-    double wait = 0.0;
-    {
-      PersonStream rng(*this, id, kSlotServices);
-      wait = exponential(*rng, 1.0 / patience);
-    }
-    if (sim_.now() + wait <= horizon_) sim_.schedule_in(wait, k_cmht_renege_, id, ticket);
+  schedule_renege(id, config_.services.cmht_waiting_patience_days, k_cmht_renege_, ticket);
+}
+
+void PathwaySimulation::schedule_renege(std::uint32_t id, double patience, std::uint32_t kind,
+                                        std::uint64_t ticket) {
+  if (!(patience > 0.0)) return;
+  double wait = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    wait = exponential(*rng, 1.0 / patience);
   }
+  if (sim_.now() + wait <= horizon_) sim_.schedule_in(wait, kind, id, ticket);
 }
 
 void PathwaySimulation::on_cmht_renege(const engine::Event& e) {
@@ -235,7 +238,15 @@ void PathwaySimulation::refer_to_vcse(std::uint32_t id) {
   } else {
     p.set(kVcseWaiting);
     p.vcse_ticket = static_cast<std::uint32_t>(ticket);
+    schedule_renege(id, config_.services.vcse_waiting_patience_days, k_vcse_renege_, ticket);
   }
+}
+
+void PathwaySimulation::on_vcse_renege(const engine::Event& e) {
+  Person& p = persons_[e.target];
+  if (!p.has(kAlive) || !p.has(kVcseWaiting) || p.vcse_ticket != e.aux) return;
+  vcse_.renege(e.aux, sim_.now());
+  p.set(kVcseWaiting, false);
 }
 
 void PathwaySimulation::start_vcse(std::uint32_t id) {

@@ -167,6 +167,9 @@ class PathwaySimulation {
   void refer_to_cmht(std::uint32_t id, bool by_care_partner);
   void on_referral(const engine::Event& e);
   void on_cmht_renege(const engine::Event& e);
+  void on_vcse_renege(const engine::Event& e);
+  /// Schedules `kind` for `id` after an exponential wait of mean `patience` days (none if 0).
+  void schedule_renege(std::uint32_t id, double patience, std::uint32_t kind, std::uint64_t ticket);
   void join_cmht(std::uint32_t id, std::uint64_t ticket);
   void start_cmht(std::uint32_t id, bool initial = false);
   void stagger_initial_episode(std::uint32_t id);
@@ -233,10 +236,10 @@ class PathwaySimulation {
   std::uint64_t sweeps_ = 0;
 
   std::uint32_t k_transition_ = 0, k_exit_ = 0, k_arrival_ = 0, k_crisis_end_ = 0,
-                k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_end_ = 0,
-                k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0, k_window_ = 0,
-                k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0, k_death_ = 0,
-                k_cp_renege_ = 0, k_cp_episode_end_ = 0, k_stepdown_followed_ = 0,
+                k_bed_discharge_ = 0, k_referral_ = 0, k_cmht_renege_ = 0, k_vcse_renege_ = 0,
+                k_vcse_end_ = 0, k_contact_ = 0, k_hire_ = 0, k_month_ = 0, k_sweep_ = 0,
+                k_window_ = 0, k_warmup_ = 0, k_followup_ = 0, k_vcse_self_referral_ = 0,
+                k_death_ = 0, k_cp_renege_ = 0, k_cp_episode_end_ = 0, k_stepdown_followed_ = 0,
                 k_cmht_contact_ = 0;
   double next_month_end_ = kMonthDays;
 

@@ -164,6 +164,10 @@ void add_services(std::vector<Parameter>& out) {
              kAssumption),
       duration(CMHSIM_FIELD(services.vcse_connection_days), "{dist: gamma, shape: 2, scale: 90}",
                {90, 365}, "Length of a VCSE connection.", kAssumption),
+      number(CMHSIM_FIELD(services.vcse_waiting_patience_days), "days", "90", kDays, {30, 180},
+             "Mean days before a person waiting for a VCSE place gives up (exponential); 0 means "
+             "nobody does.",
+             "assumption (as services.cmht_waiting_patience_days, shorter for a voluntary offer)"),
       number(CMHSIM_FIELD(services.vcse_referral_probability), "probability", "0.1", kUnitInterval,
              {0.03, 0.2}, "Chance that a Care Partner contact connects the person to VCSE.",
              kAssumption),
@@ -203,23 +207,25 @@ void add_services(std::vector<Parameter>& out) {
              "Where the CMHT discharges to: primary care alone, a Care Partner's waiting list "
              "(with priority), or a VCSE connection with primary care.",
              kLever),
-      number(CMHSIM_FIELD(policies.cmht_discharge_outpatients_share), "fraction", "0.5",
+      number(CMHSIM_FIELD(policies.cmht_discharge_outpatients_share), "fraction", "0.6",
              kUnitInterval, {0.2, 0.7},
              "Of the people a CMHT discharges, whatever policies.cmht_discharge_destination, the "
              "fraction kept on a psychiatric outpatient list: with primary care alone or a VCSE "
              "connection, or alongside a Care Partner (step-down); the list's discharge rule is "
              "policies.outpatient_discharge_stable_days.",
-             "assumption (people \"sitting on psychiatric outpatient lists with limited contact\", "
-             "PARTNERS briefing paper; not checked; the same share on step-down to a Care Partner "
-             "or VCSE is an assumption)"),
-      number(CMHSIM_FIELD(policies.outpatient_discharge_stable_days), "days", "1825", kDays,
+             "assumption, calibrated with outpatient_discharge_stable_days so that about a third "
+             "of the register has primary care only once the register has settled (docs/"
+             "calibration.md row 2; people \"sitting on psychiatric outpatient lists with limited "
+             "contact\", PARTNERS briefing paper, not checked; the same share on step-down to a "
+             "Care Partner or VCSE is an assumption)"),
+      number(CMHSIM_FIELD(policies.outpatient_discharge_stable_days), "days", "2922", kDays,
              {730, 3650},
              "Days stable (counted from the start of the stable spell) before an outpatient list "
              "discharges to primary care (or, for follow-up alongside a Care Partner, leaves the "
              "person with the Care Partner).",
-             "assumption (set with cmht_discharge_outpatients_share so about a third of the "
-             "register has primary care only: 31.1% in 2008-09, Reilly et al. 2012, with "
-             "discharge increasing since, PARTNERS briefing paper, not checked)"),
+             "assumption, calibrated with cmht_discharge_outpatients_share so that about a third "
+             "of the register has primary care only once the register has settled: 31.1% in "
+             "2008-09, Reilly et al. 2012 (docs/calibration.md row 2)"),
       number(CMHSIM_FIELD(policies.post_discharge_followup_days), "days", "7", kDays, {3, 14},
              "Days from the end of a crisis episode or an inpatient stay to the follow-up "
              "contact (a proactive mental health contact).",

@@ -89,10 +89,10 @@ void check_population(const Reader& r, const Section& s, const model::Population
   if (p.initial_cmht_share + p.initial_outpatients_share > 1.0 + kShareTolerance) {
     fail_either(r, s, "initial_outpatients_share",
                 "a number <= 1 - population.initial_cmht_share (" +
-                    format_number(1.0 - p.initial_cmht_share) + ")",
+                    rounded(1.0 - p.initial_cmht_share) + ")",
                 s, "initial_cmht_share",
                 "a number <= 1 - population.initial_outpatients_share (" +
-                    format_number(1.0 - p.initial_outpatients_share) + ")");
+                    rounded(1.0 - p.initial_outpatients_share) + ")");
   }
 }
 

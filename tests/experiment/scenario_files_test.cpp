@@ -1,5 +1,6 @@
 // Runs the scenario files shipped in scenarios/: every one validates and runs (shortened), and
-// the PARTNERS2-like trial lands on the trial's delivery, outcome and crisis figures.
+// the PARTNERS2-like trial lands on the trial's delivery, outcome and crisis figures, and the
+// ICS baseline's results do not depend on how long it is observed.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -116,4 +117,31 @@ TEST_CASE("the PARTNERS2-like trial reproduces the trial's delivery, outcomes an
   }
   INFO(covers_zero << " of " << reps << " trials have a CI including 0");
   CHECK(covers_zero >= 28);
+}
+
+TEST_CASE("the ICS baseline's headline metrics agree between 10 and 20 observed years",
+          "[scenarios][validation]") {
+  scenario::Scenario sc = scenario::load_scenario_file(
+      (fs::path(CMHSIM_SOURCE_DIR) / "scenarios" / "ics_baseline.yaml").string());
+  REQUIRE(sc.pathways);
+  const double warmup = sc.pathways->warmup_days;
+  sc.pathways->horizon_days = warmup + 10 * 365.25;
+  const experiment::RunResults ten = run(sc, 10);
+  sc.pathways->horizon_days = warmup + 20 * 365.25;
+  const experiment::RunResults twenty = run(sc, 10);
+  int compared = 0;
+  for (std::size_t i = 0; i < ten.metric_infos.size(); ++i) {
+    const std::string& metric = ten.metric_infos[i].name;
+    if (metric.find(".by_") != std::string::npos) continue;  // Headline metrics only.
+    const engine::Estimate& a = ten.metric_summary[i];
+    const engine::Estimate& b = twenty.metric_summary[i];
+    if (!std::isfinite(a.mean) && !std::isfinite(b.mean)) continue;  // Undefined in both.
+    ++compared;
+    INFO(metric << ": 10 years " << a.mean << " [" << a.lo << ", " << a.hi << "], 20 years "
+                << b.mean << " [" << b.lo << ", " << b.hi << "]");
+    // The 95% intervals overlap (for a metric constant over replications, the values agree).
+    CHECK(a.lo <= b.hi);
+    CHECK(b.lo <= a.hi);
+  }
+  CHECK(compared >= 30);
 }

@@ -190,14 +190,19 @@ TEST_CASE("gap-finding assesses the people it finds and offers what the policy s
   const Paired gap = paired(none, review, pathway::kMPeopleInGap, 3, 101);
   INFO("people in the gap, review minus none " << gap.mean);
   CHECK(gap.hi < 0.0);
-  // The review refers those who struggle to a CMHT.
+  // The review refers those who struggle to a CMHT: more referrals reach it (accepted at
+  // triage), whether or not a caseload slot is free for them.
   const Paired referrals = paired_by(
       none, review,
       [](const ReplicationOutcome& o) {
-        return service(o, "cmht", ServiceMetric::ThroughputPerDay) * 365.25;
+        for (const ServiceOutcome& s : o.services) {
+          if (s.name == "cmht") return static_cast<double>(s.arrivals);
+        }
+        FAIL("no service cmht");
+        return 0.0;
       },
       3, 101);
-  INFO("CMHT starts a year, review minus none " << referrals.mean);
+  INFO("CMHT referrals after warm-up, review minus none " << referrals.mean);
   CHECK(referrals.lo > 0.0);
   // With Care Partners on offer, people found are offered one: more wait for one.
   PathwayConfig offered = partners();

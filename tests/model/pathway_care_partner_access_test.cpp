@@ -56,11 +56,11 @@ double slope(const std::vector<double>& y) {
   return sxy / sxx;
 }
 
-/// Returns the ICS partners scenario at a third of its size: 5,000 people and 16 FTE, capacity
+/// Returns the ICS partners scenario at a third of its size: 5,000 people and 13 FTE, capacity
 /// above the demand from people with primary care only.
 PathwayConfig partners_third() {
   PathwayConfig c = small_place(testing::ics_partners_config());
-  c.care_partners.fte = 16;
+  c.care_partners.fte = 13;
   return c;
 }
 

@@ -46,6 +46,7 @@ PathwayConfig stepdown_place(double outpatients_share) {
   c.warmup_days = 0.0;
   c.population.initial_struggling_share = 0.0;
   c.population.initial_outpatients_share = 0.0;
+  c.population.initial_cmht_share = 0.37;
   c.population.incidence_per_100k_per_year = 0.0;
   c.population.in_migration_per_year = 0.0;
   c.population.stationary_register = 0.0;  // A closed register.

@@ -75,7 +75,7 @@ TEST_CASE("overrides set numbers, words, distributions and run settings", "[over
   const Scenario s = with_set(
       kPartners, {"care_partners.fte=60", "policies.cmht_discharge_destination=care_partner",
                   "services.cmht_triage_days={dist: gamma, shape: 3, scale: 7}", "seed=5",
-                  "replications=4", "horizon_days=730.5"});
+                  "replications=4", "warmup_days=365.25", "horizon_days=730.5"});
   REQUIRE(s.pathways);
   CHECK(s.pathways->care_partners.fte == 60.0);
   CHECK(s.pathways->policies.cmht_discharge_destination ==
@@ -85,6 +85,7 @@ TEST_CASE("overrides set numbers, words, distributions and run settings", "[over
   CHECK(s.replications == 4u);
   CHECK(s.network.horizon_days == 730.5);
   CHECK(s.pathways->horizon_days == 730.5);
+  CHECK(s.pathways->warmup_days == 365.25);
   // Keys the overrides leave alone keep the base's values.
   CHECK(s.pathways->supervision.supervisor_fte == 3.0);
   CHECK(s.pathways->population.register_size == 15000u);
@@ -190,8 +191,9 @@ TEST_CASE("a value failing validation names the override, not the base file",
             set_error(kPartners, {"policies.cmht_discharge_destination=care_partnr"}).what()) ==
         "--set policies.cmht_discharge_destination=care_partnr: expected one of 'primary_care', "
         "'care_partner', 'vcse', got 'care_partnr' (did you mean 'care_partner'?)");
-  CHECK(std::string(set_error(kPartners, {"warmup_days=4000"}).what()) ==
-        "--set warmup_days=4000: expected a number >= 0 and < horizon_days (3652.5), got '4000'");
+  CHECK(std::string(set_error(kPartners, {"warmup_days=10000"}).what()) ==
+        "--set warmup_days=10000: expected a number >= 0 and < horizon_days (9131.5), got "
+        "'10000'");
   const ScenarioError bad_yaml = set_error(kPartners, {"care_partners.fte={"});
   CHECK_THAT(bad_yaml.what(),
              Catch::Matchers::StartsWith("--set care_partners.fte={: invalid YAML value '{': "));
