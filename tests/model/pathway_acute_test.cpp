@@ -10,6 +10,7 @@
 #include "model/pathway_outputs.hpp"
 #include "model/pathway_simulation.hpp"
 #include "model/pathway_tally.hpp"
+#include "output_lookup.hpp"
 #include "pathway_test_config.hpp"
 
 namespace cmhsim::model {
@@ -17,15 +18,6 @@ namespace {
 
 using pathway::kSeriesCount;
 using pathway::PathwaySimulation;
-
-std::size_t metric(const std::string& name) {
-  const auto& infos = PathwayModel::metric_infos();
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    if (infos[i].name == name) return i;
-  }
-  FAIL("no metric " << name);
-  return 0;
-}
 
 const ServiceOutcome& service(const ReplicationOutcome& o, const std::string& name) {
   for (const ServiceOutcome& s : o.services) {
@@ -73,10 +65,11 @@ TEST_CASE("full beds are occupied 1 - leave share excluding leave and fully incl
   // 10 beds for 300 people in crisis every two months: beds never stand empty after warm-up.
   const PathwayConfig c = crisis_place(10, 0, 6, "  leave_share: 0.25\n");
   const ReplicationOutcome o = PathwayModel(c, engine::RngKey{7, 0}).run();
-  CHECK(o.metrics[metric("bed_occupancy_including_leave")] == Approx(1.0).epsilon(1e-12));
-  CHECK(o.metrics[metric("bed_occupancy")] == Approx(0.75).epsilon(1e-12));
-  CHECK(o.metrics[metric("bed_waits_per_year")] > 0.0);
-  CHECK(o.metrics[metric("out_of_area_placements_per_year")] == 0.0);
+  CHECK(o.metrics[testing::metric_index("bed_occupancy_including_leave")] ==
+        Approx(1.0).epsilon(1e-12));
+  CHECK(o.metrics[testing::metric_index("bed_occupancy")] == Approx(0.75).epsilon(1e-12));
+  CHECK(o.metrics[testing::metric_index("bed_waits_per_year")] > 0.0);
+  CHECK(o.metrics[testing::metric_index("out_of_area_placements_per_year")] == 0.0);
 }
 
 TEST_CASE("out-of-area places are capped and people come back when an in-area bed frees",
@@ -93,18 +86,19 @@ TEST_CASE("out-of-area places are capped and people come back when an in-area be
   };
   const ReplicationOutcome o = sim.run();
   CHECK(months == 48);
-  CHECK(o.metrics[metric("out_of_area_placements_per_year")] > 0.0);
-  CHECK(o.metrics[metric("repatriations_per_year")] > 0.0);
+  CHECK(o.metrics[testing::metric_index("out_of_area_placements_per_year")] > 0.0);
+  CHECK(o.metrics[testing::metric_index("repatriations_per_year")] > 0.0);
   // Each repatriation ends a placement: at most the placements plus the 4 held at warm-up end,
   // over 3 observed years.
-  CHECK(o.metrics[metric("repatriations_per_year")] <=
-        o.metrics[metric("out_of_area_placements_per_year")] + 4.0 / 3.0);
+  CHECK(o.metrics[testing::metric_index("repatriations_per_year")] <=
+        o.metrics[testing::metric_index("out_of_area_placements_per_year")] + 4.0 / 3.0);
 
   const PathwayConfig none = crisis_place(6, 0, 0.5);
   const ReplicationOutcome n = PathwayModel(none, engine::RngKey{8, 0}).run();
-  CHECK(n.metrics[metric("out_of_area_placements_per_year")] == 0.0);
-  CHECK(n.metrics[metric("repatriations_per_year")] == 0.0);
-  CHECK(n.metrics[metric("bed_waits_per_year")] > o.metrics[metric("bed_waits_per_year")]);
+  CHECK(n.metrics[testing::metric_index("out_of_area_placements_per_year")] == 0.0);
+  CHECK(n.metrics[testing::metric_index("repatriations_per_year")] == 0.0);
+  CHECK(n.metrics[testing::metric_index("bed_waits_per_year")] >
+        o.metrics[testing::metric_index("bed_waits_per_year")]);
 }
 
 TEST_CASE("a delayed discharge lengthens every delayed stay by the configured days",
@@ -117,9 +111,9 @@ TEST_CASE("a delayed discharge lengthens every delayed stay by the configured da
                    "  delayed_discharge_days: {dist: fixed, value: 10}\n");
   const ReplicationOutcome a = PathwayModel(plain, engine::RngKey{9, 0}).run();
   const ReplicationOutcome b = PathwayModel(delayed, engine::RngKey{9, 0}).run();
-  CHECK(a.metrics[metric("delayed_discharge_share")] == 0.0);
-  CHECK(b.metrics[metric("delayed_discharge_mean_days")] == Approx(10.0));
-  CHECK(b.metrics[metric("delayed_discharge_share")] == Approx(1.0).margin(0.05));
+  CHECK(a.metrics[testing::metric_index("delayed_discharge_share")] == 0.0);
+  CHECK(b.metrics[testing::metric_index("delayed_discharge_mean_days")] == Approx(10.0));
+  CHECK(b.metrics[testing::metric_index("delayed_discharge_share")] == Approx(1.0).margin(0.05));
   // Little's law: mean in-area stay = mean occupied beds / admissions a day.
   const auto stay = [](const ReplicationOutcome& o) {
     const ServiceOutcome& s = service(o, "inpatient");
@@ -153,7 +147,7 @@ TEST_CASE("readmission counts another crisis-team episode or admission within 12
   // Person 3: the episode ends less than 12 months before the end (not followed long enough).
   tally.follow_up_episode(people[3], 700.0);
   const ReplicationOutcome o = tally.finish(1000.0, 0);
-  CHECK(o.metrics[metric("readmission_12m_after_crisis")] == Approx(0.25));
+  CHECK(o.metrics[testing::metric_index("readmission_12m_after_crisis")] == Approx(0.25));
 }
 
 TEST_CASE("with common random numbers fewer beds place more people out of area",
@@ -164,9 +158,10 @@ TEST_CASE("with common random numbers fewer beds place more people out of area",
   for (std::uint64_t rep = 0; rep < 2; ++rep) {
     const ReplicationOutcome a = PathwayModel(more, engine::RngKey{43, rep}).run();
     const ReplicationOutcome b = PathwayModel(fewer, engine::RngKey{43, rep}).run();
-    CHECK(b.metrics[metric("out_of_area_placements_per_year")] >
-          a.metrics[metric("out_of_area_placements_per_year")]);
-    CHECK(b.metrics[metric("bed_occupancy")] > a.metrics[metric("bed_occupancy")]);
+    CHECK(b.metrics[testing::metric_index("out_of_area_placements_per_year")] >
+          a.metrics[testing::metric_index("out_of_area_placements_per_year")]);
+    CHECK(b.metrics[testing::metric_index("bed_occupancy")] >
+          a.metrics[testing::metric_index("bed_occupancy")]);
   }
 }
 

@@ -10,19 +10,11 @@
 #include "model/pathway_tally.hpp"
 #include "model/post_group.hpp"
 #include "model/workforce.hpp"
+#include "output_lookup.hpp"
 #include "pathway_test_config.hpp"
 
 namespace cmhsim::model::pathway {
 namespace {
-
-std::size_t metric(const std::string& name) {
-  const auto& infos = PathwayModel::metric_infos();
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    if (infos[i].name == name) return i;
-  }
-  FAIL("no metric " << name);
-  return 0;
-}
 
 /// Holds an outputs observer over hand-built people, posts and services.
 struct Fixture {
@@ -63,15 +55,15 @@ TEST_CASE("referral to second contact averages second contacts after warm-up onl
   f.tally.cmht_second_contact(150.0, 28.0);  // Exactly 4 weeks counts as within.
   f.tally.cmht_second_contact(180.0, 60.0);
   const ReplicationOutcome o = f.tally.finish(300.0, 0);
-  CHECK(o.metrics[metric("cmht_referral_to_second_contact_days")] == Approx(36.0));
-  CHECK(o.metrics[metric("cmht_seen_within_4_weeks_share")] == Approx(2.0 / 3.0));
+  CHECK(o.metrics[testing::metric_index("cmht_referral_to_second_contact_days")] == Approx(36.0));
+  CHECK(o.metrics[testing::metric_index("cmht_seen_within_4_weeks_share")] == Approx(2.0 / 3.0));
 }
 
 TEST_CASE("without second contacts the CMHT access metrics are NaN", "[pathway][cmht]") {
   Fixture f(0.0, 100.0);
   const ReplicationOutcome o = f.tally.finish(200.0, 0);
-  CHECK(std::isnan(o.metrics[metric("cmht_referral_to_second_contact_days")]));
-  CHECK(std::isnan(o.metrics[metric("cmht_seen_within_4_weeks_share")]));
+  CHECK(std::isnan(o.metrics[testing::metric_index("cmht_referral_to_second_contact_days")]));
+  CHECK(std::isnan(o.metrics[testing::metric_index("cmht_seen_within_4_weeks_share")]));
 }
 
 TEST_CASE("two or fewer contacts counts only people under secondary care the whole window",
@@ -92,7 +84,8 @@ TEST_CASE("two or fewer contacts counts only people under secondary care the who
   p[3].home = p[3].setting = Setting::Cmht;
   f.tally.secondary_contacts(p[3], 150.0, 1);
   const ReplicationOutcome o = f.tally.finish(200.0, 0);
-  CHECK(o.metrics[metric("secondary_care_two_or_fewer_contacts_share")] == Approx(2.0 / 3.0));
+  CHECK(o.metrics[testing::metric_index("secondary_care_two_or_fewer_contacts_share")] ==
+        Approx(2.0 / 3.0));
 }
 
 TEST_CASE("the CMHT vacancy rate is the mean share of posts vacant at recorded month ends",
@@ -107,7 +100,7 @@ TEST_CASE("the CMHT vacancy rate is the mean share of posts vacant at recorded m
   f.tally.close_month(1, 2 * kMonthDays);
   CHECK(f.tally.last_month()[kCmhtCoordinatorsInPost] == 4.0);
   const ReplicationOutcome o = f.tally.finish(2 * kMonthDays, 0);
-  CHECK(o.metrics[metric("cmht_vacancy_rate")] == Approx(0.5));
+  CHECK(o.metrics[testing::metric_index("cmht_vacancy_rate")] == Approx(0.5));
 }
 
 }  // namespace cmhsim::model::pathway

@@ -10,19 +10,11 @@
 #include "model/pathway_model.hpp"
 #include "model/pathway_outputs.hpp"
 #include "model/pathway_simulation.hpp"
+#include "output_lookup.hpp"
 #include "pathway_test_config.hpp"
 
 namespace cmhsim::model::pathway {
 namespace {
-
-std::size_t series_index(const std::string& name) {
-  const auto& infos = PathwayModel::series_infos();
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    if (infos[i].name == name) return i;
-  }
-  FAIL("no series " << name);
-  return 0;
-}
 
 /// Returns the least-squares slope per year of `y` against month index.
 double slope_per_year(const std::vector<double>& y) {
@@ -86,7 +78,7 @@ TEST_CASE("the ICS baseline's CMHT has utilisation below 1 and a waiting list wi
   PathwayConfig c = testing::small_place(testing::ics_baseline_config());
   c.horizon_days = 8 * 365.25;
   c.warmup_days = 2 * 365.25;
-  const std::size_t k = series_index("waiting_cmht");
+  const std::size_t k = testing::series_index("waiting_cmht");
   const std::size_t n = PathwayModel::series_infos().size();
   engine::Welford slopes;
   engine::Welford level;

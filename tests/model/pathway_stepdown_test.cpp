@@ -8,6 +8,7 @@
 #include "model/pathway_model.hpp"
 #include "model/pathway_simulation.hpp"
 #include "model/stepdown_cohort.hpp"
+#include "output_lookup.hpp"
 #include "pathway_test_config.hpp"
 
 namespace cmhsim::model {
@@ -16,16 +17,8 @@ namespace {
 using pathway::Person;
 using pathway::StepDownState;
 
-std::size_t index_of(const std::vector<OutputInfo>& infos, const std::string& name) {
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    if (infos[i].name == name) return i;
-  }
-  FAIL("no output " << name);
-  return 0;
-}
-
 double metric(const ReplicationOutcome& o, const std::string& name) {
-  return o.metrics[index_of(PathwayModel::metric_infos(), name)];
+  return o.metrics[testing::metric_index(name)];
 }
 
 /// Returns a living person in primary care only.
@@ -73,9 +66,8 @@ struct Month {
 };
 
 std::vector<Month> watch(const PathwayConfig& c, std::uint64_t rep) {
-  const std::size_t people_outpatients =
-      index_of(PathwayModel::series_infos(), "people_outpatients");
-  const std::size_t cost_outpatients = index_of(PathwayModel::series_infos(), "cost_outpatients");
+  const std::size_t people_outpatients = testing::series_index("people_outpatients");
+  const std::size_t cost_outpatients = testing::series_index("cost_outpatients");
   std::vector<Month> months;
   pathway::PathwaySimulation sim(c, engine::RngKey{131, rep}, nullptr);
   sim.month_observer = [&](const pathway::PathwaySimulation& s) {
