@@ -27,6 +27,9 @@ double schedule_events(const model::ServiceConfig& s, double horizon) {
   return steps * (horizon / *s.schedule_cycle_days + 1.0);
 }
 
+/// Bounds the deaths per person-year of a register, for the in-migration that replaces them.
+constexpr double kDeathRateBound = 0.05;
+
 }  // namespace
 
 std::string bytes_text(double bytes) { return rounded(bytes / 1e9) + " GB"; }
@@ -34,10 +37,14 @@ std::string bytes_text(double bytes) { return rounded(bytes / 1e9) + " GB"; }
 Demand pathway_demand(const model::PathwayConfig& c) {
   const model::PopulationConfig& p = c.population;
   const double years = c.horizon_days / kYearDays;
+  // A stationary register's in-migration replaces moves away and deaths: bounded here by deaths
+  // at 50 per 1,000 a year, well above a register's.
+  const double size = static_cast<double>(p.register_size);
+  const double in_migration = p.stationary_register > 0.5
+                                  ? size * (p.out_migration_rate_per_year + kDeathRateBound)
+                                  : p.in_migration_per_year;
   Demand d;
-  d.people =
-      static_cast<double>(p.register_size) +
-      years * (p.adults_16_65 * p.incidence_per_100k_per_year / 1e5 + p.in_migration_per_year);
+  d.people = size + years * (p.adults_16_65 * p.incidence_per_100k_per_year / 1e5 + in_migration);
   const double posts = c.care_partners.fte > 0.0
                            ? std::ceil(c.care_partners.fte / c.care_partners.fte_per_worker)
                            : 0.0;
@@ -84,7 +91,7 @@ void check_pathway_budget(const Reader& r, const Field& population, const model:
     r.fail(population,
            "about " + rounded(d.people) +
                " people over horizon_days (register_size, plus "
-               "adults_16_65 x incidence_per_100k_per_year / 100,000 and in_migration_per_year a "
+               "adults_16_65 x incidence_per_100k_per_year / 100,000 and the in-migration a "
                "year) with care_partners.fte posts need about " +
                bytes_text(d.bytes) + " a replication, more than the " +
                bytes_text(kMemoryBudgetBytes) + " allowed");

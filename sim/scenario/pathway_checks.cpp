@@ -173,7 +173,13 @@ void check_policies(const Reader& r, const Section& s, const model::PolicyConfig
 /// Fails a stationary register with no new diagnoses: its ages and in-migration are undefined.
 void check_stationary(const Reader& r, const Section& s, const model::PathwayConfig& c) {
   const model::PopulationConfig& p = c.population;
-  if (c.trial.enabled || p.stationary_register < 0.5 || p.incidence_per_100k_per_year > 0.0) return;
+  if (c.trial.enabled || p.stationary_register < 0.5) return;
+  if (const Field* f = s.given_field("in_migration_per_year")) {
+    r.fail(*f,
+           "not used while population.stationary_register is 1 (in-migration then balances the "
+           "register); remove it, or set stationary_register: 0 to use it");
+  }
+  if (p.incidence_per_100k_per_year > 0.0) return;
   fail_either(r, s, "stationary_register",
               "0 when population.incidence_per_100k_per_year is 0 (a stationary register's ages "
               "come from new diagnoses)",

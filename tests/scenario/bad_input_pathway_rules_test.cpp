@@ -128,3 +128,10 @@ TEST_CASE("a stationary register without new diagnoses is rejected at the incide
               "expected 0 when population.incidence_per_100k_per_year is 0 (a stationary "
               "register's ages come from new diagnoses), got '1'");
 }
+
+TEST_CASE("in-migration given for a stationary register is rejected where it is given",
+          "[scenario][bad-input]") {
+  check_error(pathway("  in_migration_per_year: 500\n"), 3, 26, "population.in_migration_per_year",
+              "not used while population.stationary_register is 1 (in-migration then balances "
+              "the register); remove it, or set stationary_register: 0 to use it");
+}

@@ -26,11 +26,21 @@ const Scenario& busy() {
   return sc;
 }
 
-/// Returns the minimal (else the busy) scenario with `path` set to `value`, or nullopt if a
-/// rule between keys refuses both.
-std::optional<Scenario> with(const std::string& path, const std::string& value) {
-  for (const Scenario* base : {&minimal(), &busy()}) {
+/// Returns a scenario whose register is not held stationary (so in-migration is its own key).
+const Scenario& open_register() {
+  static const Scenario sc = parse_scenario(
+      "horizon_days: 400\npopulation:\n  register_size: 15000\n  stationary_register: 0\n",
+      "open_register.yaml");
+  return sc;
+}
+
+/// Returns the minimal (else the busy, else the open-register) scenario with `path` set to
+/// `value`, or nullopt if a rule between keys refuses them all; `used` gets the base.
+std::optional<Scenario> with(const std::string& path, const std::string& value,
+                             const Scenario** used = nullptr) {
+  for (const Scenario* base : {&minimal(), &busy(), &open_register()}) {
     try {
+      if (used != nullptr) *used = base;
       return apply_overrides(*base, {{path, value, kSetOrigin, 0, 0}});
     } catch (const ScenarioError&) {
       // Tries the next base.
@@ -107,7 +117,8 @@ TEST_CASE("every numeric pathway key reaches its config field", "[scenario][path
     INFO(p.path);
     bool set = false;
     for (const double v : candidates(p)) {
-      const auto sc = with(std::string(p.path), format_number(v));
+      const Scenario* base = nullptr;
+      const auto sc = with(std::string(p.path), format_number(v), &base);
       if (!sc) continue;
       model::PathwayConfig c = *sc->pathways;
       std::visit(
@@ -121,7 +132,7 @@ TEST_CASE("every numeric pathway key reaches its config field", "[scenario][path
       // Only this key changed; a key of a section left out also gives the section.
       const std::string_view section = p.path.substr(0, p.path.find('.'));
       const bool optional = section == "trial" || section == "warm_start";
-      if (!optional) CHECK(changed_keys(minimal(), *sc) == 1);
+      if (!optional) CHECK(changed_keys(*base, *sc) == 1);
       CHECK(sc->pathways->trial.enabled == (section == "trial"));
       CHECK(sc->pathways->warm_start.enabled == (section == "warm_start"));
       set = true;
