@@ -125,8 +125,7 @@ CauseHazards cause_hazards(const MortalityConfig& m, const HazardState& s, doubl
 }
 
 double general_hazard(const MortalityConfig& m, bool male, double age) {
-  const CauseHazards h = general_cause_hazards(m, male, age);
-  return h[0] + h[1] + h[2] + h[3];
+  return total_hazard(general_cause_hazards(m, male, age));
 }
 
 double general_cumulative_hazard(const MortalityConfig& m, bool male, double a1, double a2) {
@@ -161,7 +160,7 @@ double years_to_death(const MortalityConfig& m, HazardState s, double age, doubl
 }
 
 Cause pick_cause(const CauseHazards& h, double u) {
-  const double total = h[0] + h[1] + h[2] + h[3];
+  const double total = total_hazard(h);
   const double target = u * total;
   double cumulative = 0.0;
   std::size_t last = 0;

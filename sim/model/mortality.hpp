@@ -29,6 +29,11 @@ struct HazardState {
 /// Holds hazards per year by cause, in Cause order.
 using CauseHazards = std::array<double, kCauseCount>;
 
+/// Returns the all-cause hazard of `h`, the sum over causes in Cause order.
+[[nodiscard]] inline double total_hazard(const CauseHazards& h) noexcept {
+  return h[0] + h[1] + h[2] + h[3];
+}
+
 /// Returns the band of the excess natural-cause mortality that age `age` (years) falls in.
 std::size_t excess_age_band(double age);
 

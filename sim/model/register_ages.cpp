@@ -50,8 +50,8 @@ RegisterAges::RegisterAges(const PopulationConfig& pop, const MortalityConfig& m
         mortality::HazardState s;
         s.male = male == 1;
         s.diagnosis = static_cast<Diagnosis>(d);
-        const mortality::CauseHazards c = mortality::cause_hazards(mortality, s, age);
-        h += sex_share * pop.diagnosis_shares[d] * (c[0] + c[1] + c[2] + c[3]);
+        h += sex_share * pop.diagnosis_shares[d] *
+             mortality::total_hazard(mortality::cause_hazards(mortality, s, age));
       }
     }
     hazard[i] = h;
