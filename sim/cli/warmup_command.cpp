@@ -233,10 +233,12 @@ CommandAction setup_warmup(CLI::App& app) {
                    1);
   add_seed(app, o, "override the scenario's seed");
   add_threads(app, o);
-  app.add_option("--series", args->series,
-                 "a monthly series to judge (repeatable or comma-separated; default: people by "
-                 "setting, people_in_gap, the waiting lists and the caseloads; 'cmhsim params "
-                 "--outputs' lists them)")
+  app.add_option(
+         "--series", args->series,
+         "a monthly series to judge (repeatable or comma-separated; default: people by "
+         "setting, people_in_gap, the waiting lists, the caseloads and mean_quality_of_life; "
+         "'cmhsim params "
+         "--outputs' lists them)")
       ->type_name("NAME")
       ->delimiter(',')
       // One value per --series, so a scenario file after it is not taken as a series.

@@ -141,10 +141,19 @@ std::span<const std::size_t> default_warmup_series() noexcept {
   static_assert(p::kPeopleInGap == p::kPeopleBySetting + 6,
                 "the default series list assumes six people-by-setting series");
   static constexpr std::size_t kSeries[] = {
-      p::kPeopleBySetting + 0, p::kPeopleBySetting + 1, p::kPeopleBySetting + 2,
-      p::kPeopleBySetting + 3, p::kPeopleBySetting + 4, p::kPeopleBySetting + 5,
-      p::kPeopleInGap,         p::kWaitingCmht,         p::kWaitingCarePartner,
-      p::kWaitingVcse,         p::kCmhtCaseload,        p::kCarePartnerCaseload,
+      p::kPeopleBySetting + 0,
+      p::kPeopleBySetting + 1,
+      p::kPeopleBySetting + 2,
+      p::kPeopleBySetting + 3,
+      p::kPeopleBySetting + 4,
+      p::kPeopleBySetting + 5,
+      p::kPeopleInGap,
+      p::kWaitingCmht,
+      p::kWaitingCarePartner,
+      p::kWaitingVcse,
+      p::kCmhtCaseload,
+      p::kCarePartnerCaseload,
+      p::kMeanQol,  // People carry their quality of life and goal gains from month to month.
   };
   return kSeries;
 }

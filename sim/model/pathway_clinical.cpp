@@ -232,9 +232,7 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
 
 double PathwaySimulation::qol_target(const Person& p) const {
   const ClinicalConfig& c = config_.clinical;
-  double t = c.qol_target_base +
-             std::min(static_cast<double>(p.goals_achieved_total) * c.qol_target_per_goal,
-                      c.qol_target_goal_cap);
+  double t = c.qol_target_base + p.goal_gain;
   if (p.has(kVcseConnected)) t += c.qol_target_vcse;
   if (p.state != ClinicalState::Stable) t -= c.qol_struggling_target_drop;
   return t;
@@ -242,6 +240,7 @@ double PathwaySimulation::qol_target(const Person& p) const {
 
 void PathwaySimulation::update_qol(std::uint32_t id, std::uint64_t month) {
   Person& p = persons_[id];
+  p.goal_gain = static_cast<float>(p.goal_gain * goal_wane_);
   const double target = qol_target(p);
   engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Qol), 2 * month);
   const double z = standard_normal(rng);

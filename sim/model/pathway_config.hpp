@@ -62,6 +62,7 @@ struct ClinicalConfig {
   double qol_target_base;                ///< Target without support or goals.
   double qol_target_per_goal;            ///< Target increase per goal achieved (capped).
   double qol_target_goal_cap;            ///< Largest total increase from goals.
+  double qol_goal_half_life_years;       ///< Half-life of the increase from goals.
   double qol_target_vcse;                ///< Target increase while connected to VCSE.
   double qol_crisis_drop;                ///< Immediate fall in quality of life at a crisis.
   double qol_struggling_target_drop;     ///< Target decrease while struggling.

@@ -78,6 +78,7 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
   const double sigma = config.clinical.qol_noise_sd_per_sqrt_year;
   const double dt = kMonthDays / kYearDays;
   qol_decay_ = std::exp(-theta * dt);
+  goal_wane_ = std::exp(-std::log(2.0) * dt / config.clinical.qol_goal_half_life_years);
   qol_noise_sd_ = theta > 0.0 ? sigma * std::sqrt((1.0 - qol_decay_ * qol_decay_) / (2.0 * theta))
                               : sigma * std::sqrt(dt);
   register_handlers();

@@ -246,6 +246,7 @@ class PathwaySimulation {
   double cmht_contact_scale_ = 1.0;  ///< Share of contact rates coordinators' hours allow.
   double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
   double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
+  double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 

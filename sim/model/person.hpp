@@ -98,6 +98,7 @@ struct Person {
   /// day.
   float cmht_since = 0.0f;
   float cmht_rate = 0.0f;  ///< CMHT contacts per day at full staffing, drawn at the CMHT start.
+  float goal_gain = 0.0f;  ///< Rise of the quality-of-life target from goals achieved (wanes).
   std::uint32_t cp_worker = kNone;    ///< Care Partner post holding the person, if any.
   std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
   std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.
@@ -118,7 +119,6 @@ struct Person {
   std::uint16_t admissions = 0;
   std::uint16_t goals_set = 0;
   std::uint16_t goals_achieved = 0;
-  std::uint16_t goals_achieved_total = 0;  ///< Since entry (drives the quality-of-life target).
   Diagnosis diagnosis = Diagnosis::Schizophrenia;
   NetworkType network = NetworkType::DiverseActive;
   Ethnicity ethnicity = Ethnicity::White;

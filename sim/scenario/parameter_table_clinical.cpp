@@ -77,6 +77,12 @@ void add_clinical(std::vector<Parameter>& out) {
              kPartners2Qol),
       number(CMHSIM_FIELD(clinical.qol_target_goal_cap), "MANSA points", "0.4", kMansaPoints,
              {0.2, 0.6}, "Largest total rise of the target from goals achieved.", kPartners2Qol),
+      number(CMHSIM_FIELD(clinical.qol_goal_half_life_years), "years", "2", {0, true, 1e6, false},
+             {0.5, 10},
+             "Half-life of the rise of the target from goals achieved: it wanes at month ends "
+             "(a very large value keeps it for life).",
+             "assumption (no evidence on how long goal attainment lifts quality of life: "
+             "PARTNERS2 followed participants for 10 months)"),
       number(CMHSIM_FIELD(clinical.qol_target_vcse), "MANSA points", "0.1", kMansaPoints, {0, 0.2},
              "Rise of the target while connected to a VCSE offer.", kAssumption),
       number(CMHSIM_FIELD(clinical.qol_crisis_drop), "MANSA points", "0.6", kMansaPoints,

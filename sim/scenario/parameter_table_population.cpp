@@ -16,9 +16,9 @@ constexpr std::string_view kEthnicity =
     "assumption (ONS 5-group classification; Census 2021, England and Wales: 81.7% White, 9.3% "
     "Asian, 4.0% Black, 2.9% Mixed, 2.1% Other)";
 constexpr std::string_view kSecondaryShare =
-    "assumption: the shares the ICS baseline settles to at the defaults (CMHT 0.33, outpatients "
-    "0.34 of the register, measured over years 20-30 of a 30-year run), so that a run starts "
-    "close to its stationary state; 32% then start in primary care only, close to the 31.1% "
+    "assumption: the shares the ICS baseline settles to at the defaults (CMHT 0.36, outpatients "
+    "0.35 of the register, measured over years 10-40 of a 60-year run), so that a run starts "
+    "close to its stationary state; 29% then start in primary care only, close to the 31.1% "
     "(95% CI 27.2-35.3) seen only in primary care in 2008-09 (Reilly et al. 2012, PLoS ONE "
     "7(5):e36468)";
 
@@ -188,12 +188,12 @@ void add_population(std::vector<Parameter>& out) {
                    "below sqrt(mean × (1 − mean))).",
                    kAssumption),
             "and < sqrt(engagement_mean * (1 - engagement_mean))"),
-      number(CMHSIM_FIELD(population.initial_cmht_share), "fraction", "0.34", kUnitInterval,
+      number(CMHSIM_FIELD(population.initial_cmht_share), "fraction", "0.36", kUnitInterval,
              {0.25, 0.45},
              "Fraction on a CMHT caseload at day 0 (any beyond the caseload slots wait).",
              kSecondaryShare),
       noted(number(
-                CMHSIM_FIELD(population.initial_outpatients_share), "fraction", "0.34",
+                CMHSIM_FIELD(population.initial_outpatients_share), "fraction", "0.35",
                 kUnitInterval, {0.2, 0.4},
                 "Fraction on psychiatric outpatient lists only at day 0; with `initial_cmht_share` "
                 "at most 1, the rest start in primary care.",

@@ -26,15 +26,19 @@ void add_services(std::vector<Parameter>& out) {
              kUnitInterval, {0.6, 0.9},
              "Chance of the annual physical health check on a Care Partner or CMHT caseload.",
              kAssumption),
-      number(CMHSIM_FIELD(services.cmht_coordinators_fte), "FTE", "210", kFte, {150, 280},
-             "Care coordinator FTE across the place's CMHTs; caseload slots = floor(FTE × "
-             "caseload per FTE).",
-             "assumption (about the initial CMHT share of a 15,000 register at 25 per FTE)"),
-      number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "25",
-             {0, true, 1000, false}, {20, 35}, "People per care coordinator FTE.",
-             "assumption (guided by Greenwood et al. 2000, Psychiatr Bull 24(8):290, keyworker "
-             "caseloads averaging 30 per FTE in six CMHTs; Tyrer et al. 2000 and a 21-30 range "
-             "not checked)"),
+      number(
+          CMHSIM_FIELD(services.cmht_coordinators_fte), "FTE", "210", kFte, {150, 280},
+          "Care coordinator FTE across the place's CMHTs; caseload slots = floor(FTE × "
+          "caseload per FTE).",
+          "assumption (the initial CMHT share of a 15,000 register, about 5,100 people, at about "
+          "25 per FTE)"),
+      number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "35",
+             {0, true, 1000, false}, {25, 40},
+             "Most people a care coordinator FTE holds: the caseload slots; the caseload a "
+             "coordinator actually carries is what referrals and discharges leave.",
+             "Mental Health Policy Implementation Guide: Community Mental Health Teams, "
+             "Department of Health 2002, a maximum caseload of 35 per full-time care coordinator "
+             "(as widely quoted; the guide not checked)"),
       number(CMHSIM_FIELD(services.cmht_fte_per_coordinator), "FTE", "1", kPositive, {0.6, 1},
              "FTE of each care coordinator post; cmht_coordinators_fte is split into "
              "ceil(FTE / this) posts, the last one fractional.",

@@ -62,9 +62,9 @@ TEST_CASE("run --set changes results exactly as editing the file does", "[cli][o
 TEST_CASE("run --precision stops at the first batch that meets the target", "[cli][precision]") {
   const auto dir = scratch("run-precision");
   std::ofstream(dir / "a.yaml") << scenario_text(4);
-  const double target = 0.03;
+  const double target = 0.05;
   auto r = run_cmhsim("run " + (dir / "a.yaml").string() +
-                          " -q --threads 2 --precision crises_per_1000_per_year=0.03"
+                          " -q --threads 2 --precision admissions_per_1000_per_year=0.05"
                           " --max-replications 60 -o " +
                           (dir / "p.h5").string(),
                       dir);
@@ -77,7 +77,7 @@ TEST_CASE("run --precision stops at the first batch that meets the target", "[cl
   const std::size_t n = std::stoul(r.out.substr(after + 6));
   CHECK(n % 2 == 0);  // batches of the thread count
   CHECK(n > 2);       // the target needs more than the first batch at this size
-  CHECK(r.out.find("<= 0.03") != std::string::npos);
+  CHECK(r.out.find("<= 0.05") != std::string::npos);
 
   // The relative half-width, recomputed from the stored replications, meets the target at n and
   // not one batch earlier.
@@ -94,7 +94,7 @@ TEST_CASE("run --precision stops at the first batch that meets the target", "[cl
     names = h5::read_strings_attribute(ds.get(), "names");
   }
   const auto col = static_cast<std::size_t>(
-      std::find(names.begin(), names.end(), "crises_per_1000_per_year") - names.begin());
+      std::find(names.begin(), names.end(), "admissions_per_1000_per_year") - names.begin());
   REQUIRE(col < cols);
   const auto relative = [&](std::size_t count) {
     cmhsim::engine::Welford w;

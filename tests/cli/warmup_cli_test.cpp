@@ -63,11 +63,11 @@ TEST_CASE("warmup prints the recommendation and writes it as JSON", "[cli][warmu
   CHECK(json["months_observed"] == 24);
   CHECK(json["replications"] == 3);
   const auto& series = json["series"];
-  REQUIRE(series.size() == 12);
-  for (const char* name :
-       {"people_primary_care", "people_care_partner", "people_cmht", "people_outpatients",
-        "people_crisis_team", "people_inpatient", "people_in_gap", "waiting_cmht",
-        "waiting_care_partner", "waiting_vcse", "cmht_caseload", "care_partner_caseload"}) {
+  REQUIRE(series.size() == 13);
+  for (const char* name : {"people_primary_care", "people_care_partner", "people_cmht",
+                           "people_outpatients", "people_crisis_team", "people_inpatient",
+                           "people_in_gap", "waiting_cmht", "waiting_care_partner", "waiting_vcse",
+                           "cmht_caseload", "care_partner_caseload", "mean_quality_of_life"}) {
     INFO(name);
     REQUIRE(series.contains(name));
     CHECK(r.out.find("\n  " + std::string(name) + " ") != std::string::npos);

@@ -1,12 +1,14 @@
-// Runs the scenario files shipped in scenarios/: every one validates and runs (shortened), and
-// the PARTNERS2-like trial lands on the trial's delivery, outcome and crisis figures, and the
-// ICS baseline's results do not depend on how long it is observed.
+// Runs the scenario files shipped in scenarios/: every one validates and runs (shortened), the
+// PARTNERS2-like trial lands on the trial's delivery, outcome and crisis figures, the ICS
+// scenarios' warm-up is the warm-up analysis's and the baseline's results do not depend on how
+// long it is observed.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 
 #include "experiment/runner.hpp"
+#include "experiment/warmup_analysis.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace cmhsim;
@@ -15,6 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr double kShortHorizonDays = 240.0;
+/// Horizon of the warm-up analysis behind the ICS files' warm-up (60 years, docs/warmup.md).
+constexpr double kWarmupAnalysisHorizonDays = 21915.0;
 
 std::size_t metric_index(const experiment::RunResults& r, const std::string& name) {
   for (std::size_t i = 0; i < r.metric_infos.size(); ++i) {
@@ -30,6 +34,19 @@ experiment::RunResults run(const scenario::Scenario& sc, std::uint64_t replicati
   o.replications = replications;
   if (sc.pathways) return experiment::run_replications(*sc.pathways, o);
   return experiment::run_replications(sc.network, o);
+}
+
+/// Returns the ICS scenario files (the service scenarios of one place, paired by seed).
+std::vector<fs::path> ics_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(fs::path(CMHSIM_SOURCE_DIR) / "scenarios")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("ics_", 0) == 0 && entry.path().extension() == ".yaml") {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace
@@ -144,4 +161,41 @@ TEST_CASE("the ICS baseline's headline metrics agree between 10 and 20 observed 
     CHECK(b.lo <= a.hi);
   }
   CHECK(compared >= 30);
+}
+
+TEST_CASE("the ICS scenarios' warm-up is the largest the warm-up analysis recommends for them",
+          "[scenarios][warmup]") {
+  const std::vector<fs::path> files = ics_files();
+  REQUIRE(files.size() >= 4);
+  std::uint64_t largest = 0;
+  std::vector<double> file_warmups;
+  for (const fs::path& file : files) {
+    INFO(file.filename().string());
+    scenario::Scenario sc = scenario::load_scenario_file(file.string());
+    REQUIRE(sc.pathways);
+    file_warmups.push_back(sc.pathways->warmup_days);
+    // As `cmhsim warmup FILE --set horizon_days=21915` does: the whole run observed, MSER-5 on
+    // the default series, at most 20 replications.
+    sc.pathways->warmup_days = 0.0;
+    sc.pathways->horizon_days = kWarmupAnalysisHorizonDays;
+    const experiment::RunResults r = run(sc, std::min<std::uint64_t>(sc.replications, 20));
+    std::vector<std::string> names;
+    std::vector<std::vector<double>> series;
+    for (const std::size_t index : experiment::default_warmup_series()) {
+      names.push_back(r.series_infos[index].name);
+      series.push_back(
+          experiment::replication_mean_series(r.replications, r.series_infos.size(), index));
+    }
+    const experiment::WarmupRecommendation w =
+        experiment::recommend_warmup(names, series, experiment::WarmupMethod::Mser5);
+    INFO("recommended " << w.days << " days (" << w.months << " months, driven by " << w.driven_by
+                        << ")");
+    for (const auto& one : w.series) {
+      INFO(one.name);
+      CHECK_FALSE(one.at_limit);
+    }
+    largest = std::max(largest, w.days);
+  }
+  // One warm-up for all, so that paired scenarios are observed over the same years.
+  for (const double warmup : file_warmups) CHECK(warmup == static_cast<double>(largest));
 }

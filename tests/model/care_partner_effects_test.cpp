@@ -122,7 +122,7 @@ TEST_CASE("more supervision raises quality of life with diminishing returns and 
     c.supervision.supervisor_fte = f;
     configs.push_back(c);
   }
-  const std::uint64_t reps = 4;
+  const std::uint64_t reps = 8;
   std::vector<engine::Welford> gain(fte.size() - 1);
   for (std::uint64_t r = 0; r < reps; ++r) {
     std::vector<double> qol;

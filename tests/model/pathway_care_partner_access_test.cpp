@@ -56,11 +56,11 @@ double slope(const std::vector<double>& y) {
   return sxy / sxx;
 }
 
-/// Returns the ICS partners scenario at a third of its size: 5,000 people and 13 FTE, capacity
-/// above the demand from people with primary care only.
+/// Returns the ICS partners scenario at a third of its size: 5,000 people and 11 FTE, capacity
+/// a little above the demand from people with primary care only.
 PathwayConfig partners_third() {
   PathwayConfig c = small_place(testing::ics_partners_config());
-  c.care_partners.fte = 13;
+  c.care_partners.fte = 11;
   return c;
 }
 
@@ -138,7 +138,7 @@ TEST_CASE("more Care Partner FTE reaches more people with diminishing returns",
   std::vector<double> first;   // Reached per extra FTE from 5 to 10, minus from 10 to 20.
   std::vector<double> second;  // From 10 to 20, minus from 20 to 40.
   std::vector<double> waits_drop;
-  for (std::uint64_t rep = 0; rep < 6; ++rep) {
+  for (std::uint64_t rep = 0; rep < 10; ++rep) {
     std::vector<double> r;
     std::vector<double> w;
     for (const double fte : ftes) {

@@ -12,7 +12,8 @@ PathwayConfig warm_place() {
   PathwayConfig c = testing::ics_partners_config();
   c.population.register_size = 2000;
   c.services.cmht_coordinators_fte = 20;  // 20 x 25 = 500 caseload slots.
-  c.care_partners.fte = 4;                // 4 x 30 = 120 Care Partner places.
+  c.services.cmht_caseload_per_fte = 25;
+  c.care_partners.fte = 4;  // 4 x 30 = 120 Care Partner places.
   c.care_partners.vacancy_at_start_share = 0.0;
   c.warm_start = WarmStartConfig{true, 500, 100, 300, 120, 40};
   c.horizon_days = 0.01;  // Stop straight after day 0's placements.

@@ -55,7 +55,7 @@ TEST_CASE("engagement mean of 1 leaves no beta distribution", "[scenario][bad-in
 
 TEST_CASE("CMHT and outpatient shares above 1 together are rejected", "[scenario][bad-input]") {
   check_error(pathway("  initial_cmht_share: 0.8\n"), 3, 23, "population.initial_cmht_share",
-              "expected a number <= 1 - population.initial_outpatients_share (0.66), got '0.8'");
+              "expected a number <= 1 - population.initial_outpatients_share (0.65), got '0.8'");
   check_error(pathway("  initial_cmht_share: 0.5\n"
                       "  initial_outpatients_share: 0.625\n"),
               4, 30, "population.initial_outpatients_share",

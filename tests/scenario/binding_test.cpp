@@ -21,7 +21,7 @@ const Scenario& minimal() {
 const Scenario& busy() {
   static const Scenario sc = parse_scenario(
       "horizon_days: 400\npopulation:\n  register_size: 15000\ncare_partners:\n  fte: 4\n"
-      "warm_start:\n  cmht_caseload: 5250\n",
+      "warm_start:\n  cmht_caseload: 7350\n",  // floor(210 FTE x 35), the default slots.
       "busy.yaml");
   return sc;
 }

@@ -96,7 +96,7 @@ TEST_CASE("published figures are the defaults of the parameters that cite them",
   check("supervision.vacancy_at_start_share", "0.18", "18% of nursing posts");
   check("services.length_of_stay_days", "{dist: lognormal, mean: 36, sd: 32}",
         "NHS Benchmarking 2023 mean adult acute stay 39 days");
-  check("services.cmht_caseload_per_fte", "25", "Tyrer et al. 2000");
+  check("services.cmht_caseload_per_fte", "35", "a maximum caseload of 35");
   check("costs.out_of_area_bed_day", "620", "GBP 620");
   check("costs.gp_consultation", "42", "GBP 36-45");
   check("trial.participants_intervention", "116", "Byng et al. 2023");
