@@ -70,10 +70,26 @@ def differing_parameters(runs):
     for key in keys:
         if key in ("name", "description"):
             continue
-        values = [f.get(key, "(absent)" if resolved else "(default)") for f in flat]
+        values = [_value_of(f, key, resolved) for f in flat]
         if len(set(values)) > 1:
             rows.append((key, values))
     return rows
+
+
+def _value_of(flat, key, resolved):
+    """Returns a key's value in one run: a section given by its keys shows "(given)", a key of a
+    section left out ("none") shows "none"."""
+    if key in flat:
+        return flat[key]
+    if not resolved:
+        return "(default)"
+    if any(k.startswith(key + ".") for k in flat):
+        return "(given)"
+    parts = key.split(".")
+    for i in range(1, len(parts)):
+        if flat.get(".".join(parts[:i])) == "none":
+            return "none"
+    return "(absent)"
 
 
 def _esc(text):

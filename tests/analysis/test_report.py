@@ -65,6 +65,17 @@ def test_differing_parameters_compare_resolved_values(comparison_file):
         "(default)", "48.0", "(default)"]
 
 
+def test_differing_parameters_show_a_section_left_out_and_one_given(comparison_file):
+    comp = open_results(comparison_file)
+    runs = list(comp.runs.values())
+    runs[0].parameters["warm_start"] = "none"
+    for run in runs[1:]:
+        run.parameters["warm_start.outpatients"] = "5000"
+    rows = dict(differing_parameters(comp.runs))
+    assert rows["warm_start"] == ["none", "(given)", "(given)"]
+    assert rows["warm_start.outpatients"] == ["none", "5000", "5000"]
+
+
 def _add_metrics(path, group_paths, added):
     """Appends metrics {name: (unit, [value per replication])} to each run group of a file."""
     import h5py
