@@ -36,8 +36,8 @@ void PathwaySimulation::settle(std::uint32_t id) {
   double last = start;
   {
     PersonStream rng(*this, id, kSlotServices);
-    gp = poisson(*rng, s.gp_consultations_per_year * dt / kYearDays);
-    mh = poisson(*rng, mh_mean);
+    gp = gp_poisson_(*rng, s.gp_consultations_per_year * dt / kYearDays);
+    mh = mh_poisson_(*rng, mh_mean);
     // The latest of mh uniform contact times on [start, now].
     if (mh > 0) last = start + dt * std::pow(rng.uniform(), 1.0 / static_cast<double>(mh));
   }

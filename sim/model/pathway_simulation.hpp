@@ -15,6 +15,7 @@
 #include "engine/random_stream.hpp"
 #include "engine/resource.hpp"
 #include "engine/simulator.hpp"
+#include "model/draws.hpp"
 #include "model/mortality.hpp"
 #include "model/pathway_config.hpp"
 #include "model/pathway_tally.hpp"
@@ -247,6 +248,8 @@ class PathwaySimulation {
   double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
   double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
   double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
+  PoissonSampler gp_poisson_;        ///< GP consultations settled (mostly a month's mean).
+  PoissonSampler mh_poisson_;        ///< Secondary-care contacts settled.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 
