@@ -117,6 +117,7 @@ class PathwaySimulation {
   void on_window_start(const engine::Event& e);
   void on_sweep(const engine::Event& e);
   void settle_all();
+  void prune_living();
 
   // Death: one cumulative-hazard budget per person, spent under a changing hazard
   // (pathway_mortality.cpp).
@@ -218,6 +219,9 @@ class PathwaySimulation {
 
   engine::Simulator sim_;
   std::vector<Person> persons_;
+  /// Lists the ids of everyone on the register in id order, so passes over the living skip those
+  /// who left; pruned at month ends, so it may still hold some who left since.
+  std::vector<std::uint32_t> living_;
   Workforce workforce_;
   std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
   double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
