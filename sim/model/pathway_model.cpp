@@ -253,6 +253,10 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   workforce_month();
   cmht_staff_month();
   prune_living();
+  if (month % 2 == 0) {
+    qol_pair_month_ = month;
+    qol_pair_people_ = persons_.size();
+  }
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
     const std::uint32_t id = living_[i];

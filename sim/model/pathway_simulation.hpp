@@ -152,6 +152,8 @@ class PathwaySimulation {
   void end_acute_care(std::uint32_t id);
   void leave_register(std::uint32_t id, bool death);
   void update_qol(std::uint32_t id, std::uint64_t month);
+  /// Returns the standard normal noise of `id`'s quality of life in `month`.
+  double qol_noise(std::uint32_t id, std::uint64_t month);
   [[nodiscard]] double qol_target(const Person& p) const;
 
   // Acute beds: in area, out of area, waiting, delayed discharge, repatriation
@@ -252,8 +254,12 @@ class PathwaySimulation {
   double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
   double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
   double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
-  PoissonSampler gp_poisson_;        ///< GP consultations settled (mostly a month's mean).
-  PoissonSampler mh_poisson_;        ///< Secondary-care contacts settled.
+  /// Holds each person's quality-of-life noise for the odd month after an even one.
+  std::vector<double> qol_next_;
+  std::uint64_t qol_pair_month_ = 0;  ///< The even month that filled qol_next_.
+  std::size_t qol_pair_people_ = 0;   ///< People (by id) there were at that month end.
+  PoissonSampler gp_poisson_;         ///< GP consultations settled (mostly a month's mean).
+  PoissonSampler mh_poisson_;         ///< Secondary-care contacts settled.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 
