@@ -271,12 +271,7 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     }
   }
   // The month just settled used the old scale; the coming month uses this one.
-  double cmht_contacts_per_day = 0.0;
-  for (const std::uint32_t id : living_) {
-    const Person& p = persons_[id];
-    if (p.has(kAlive) && p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
-  }
-  set_cmht_contact_scale(cmht_contacts_per_day);
+  set_cmht_contact_scale(cmht_contacts_per_day());
   outputs_.close_month(month, sim_.now());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;

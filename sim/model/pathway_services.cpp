@@ -143,6 +143,7 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
   p.home = Setting::Cmht;
+  cmht_ids_.push_back(id);
   if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
     move_to(id, Setting::Cmht);
   }

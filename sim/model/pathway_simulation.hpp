@@ -195,6 +195,8 @@ class PathwaySimulation {
   // CMHT care coordinators: posts, caseload capacity and contact time (pathway_cmht_staff.cpp).
   void cmht_staff_month();
   void set_cmht_capacity();
+  /// Returns the CMHT contacts a day that everyone on a CMHT caseload asks for at full staffing.
+  double cmht_contacts_per_day();
   void set_cmht_contact_scale(double contacts_per_day);
 
   // Care Partners (pathway_care_partners.cpp).
@@ -224,6 +226,10 @@ class PathwaySimulation {
   /// Lists the ids of everyone on the register in id order, so passes over the living skip those
   /// who left; pruned at month ends, so it may still hold some who left since.
   std::vector<std::uint32_t> living_;
+  /// Lists everyone whose home is a CMHT: sorted by id up to cmht_sorted_, then those who started
+  /// since the last month end; it may still hold some who have left since then.
+  std::vector<std::uint32_t> cmht_ids_;
+  std::size_t cmht_sorted_ = 0;
   Workforce workforce_;
   std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
   double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
