@@ -35,18 +35,6 @@ PostGroupSpec coordinator_spec(const ServicesConfig& s) {
 
 }  // namespace
 
-PathwaySimulation::PersonStream::PersonStream(PathwaySimulation& s, std::uint32_t id,
-                                              StreamSlot slot)
-    : person_(s.persons_[id]),
-      slot_(slot),
-      rng_(s.key_, id,
-           static_cast<std::uint64_t>(slot == kSlotTransition ? Purpose::Transition
-                                      : slot == kSlotContact  ? Purpose::Contact
-                                      : slot == kSlotGoal     ? Purpose::Goal
-                                      : slot == kSlotCrisis   ? Purpose::Crisis
-                                                              : Purpose::Services),
-           person_.position[slot]) {}
-
 PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey key,
                                      Recorder* recorder)
     : config_(config),

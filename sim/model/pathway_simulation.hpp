@@ -93,7 +93,11 @@ class PathwaySimulation {
   // Opens a person's stored stream and saves its position when it goes out of scope.
   class PersonStream {
    public:
-    PersonStream(PathwaySimulation& s, std::uint32_t id, StreamSlot slot);
+    PersonStream(PathwaySimulation& s, std::uint32_t id, StreamSlot slot)
+        : person_(s.persons_[id]),
+          slot_(slot),
+          rng_(s.key_, id, static_cast<std::uint64_t>(kSlotPurpose[slot]), person_.position[slot]) {
+    }
     ~PersonStream() { person_.position[slot_] = static_cast<std::uint32_t>(rng_.position()); }
     PersonStream(const PersonStream&) = delete;
     PersonStream& operator=(const PersonStream&) = delete;
