@@ -116,6 +116,7 @@ ReplicationOutcome PathwaySimulation::run() {
     const std::uint32_t n = config_.trial.participants_intervention;
     persons_.reserve(n + config_.trial.participants_control);
     living_.reserve(persons_.capacity());
+    qol_next_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < n; ++i) add_person(Origin::TrialIntervention);
     for (std::uint32_t i = 0; i < config_.trial.participants_control; ++i) {
       add_person(Origin::TrialControl);
@@ -123,6 +124,7 @@ ReplicationOutcome PathwaySimulation::run() {
   } else {
     persons_.reserve(pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64));
     living_.reserve(persons_.capacity());
+    qol_next_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
   }
   outputs_.cp_capacity(0.0, workforce_.capacity());
