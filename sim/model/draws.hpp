@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/random/poisson_distribution.hpp>
+#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -35,6 +36,35 @@ inline std::uint32_t poisson(engine::RandomStream& rng, double mean) {
   boost::random::poisson_distribution<std::uint32_t, double> d(mean);
   return d(rng);
 }
+
+/// Draws Poisson counts like poisson() and remembers exp(-mean) for the last mean seen, which
+/// repeats from person to person; below a mean of 10 it repeats Boost's inversion step by step.
+class PoissonSampler {
+ public:
+  /// Returns a Poisson count with mean `mean`, equal to poisson(rng, mean) with the same draws.
+  std::uint32_t operator()(engine::RandomStream& rng, double mean) {
+    if (!(mean > 0.0)) return 0;
+    if (!(mean < 10.0)) return poisson(rng, mean);
+    if (mean != mean_) {
+      mean_ = mean;
+      exp_neg_mean_ = std::exp(-mean);
+    }
+    // Boost's poisson_distribution<std::uint32_t, double>::invert, with the same arithmetic.
+    double p = exp_neg_mean_;
+    std::uint32_t x = 0;
+    double u = boost::random::uniform_01<double>()(rng);
+    while (u > p) {
+      u = u - p;
+      ++x;
+      p = mean_ * p / x;
+    }
+    return x;
+  }
+
+ private:
+  double mean_ = -1.0;
+  double exp_neg_mean_ = 1.0;
+};
 
 /// Returns a category index drawn with the given shares (which sum to 1).
 template <typename Shares>

@@ -24,7 +24,8 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   double qol_sum = 0.0;
   double living = 0.0;
   const double gap_window = config_.policies.gap_contact_window_days;
-  for (const Person& p : model_.persons) {
+  for (const std::uint32_t id : model_.living) {
+    const Person& p = model_.persons[id];
     if (!p.has(kAlive)) continue;
     living += 1.0;
     v[setting_series(p.setting)] += 1.0;

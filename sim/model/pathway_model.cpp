@@ -35,18 +35,6 @@ PostGroupSpec coordinator_spec(const ServicesConfig& s) {
 
 }  // namespace
 
-PathwaySimulation::PersonStream::PersonStream(PathwaySimulation& s, std::uint32_t id,
-                                              StreamSlot slot)
-    : person_(s.persons_[id]),
-      slot_(slot),
-      rng_(s.key_, id,
-           static_cast<std::uint64_t>(slot == kSlotTransition ? Purpose::Transition
-                                      : slot == kSlotContact  ? Purpose::Contact
-                                      : slot == kSlotGoal     ? Purpose::Goal
-                                      : slot == kSlotCrisis   ? Purpose::Crisis
-                                                              : Purpose::Services),
-           person_.position[slot]) {}
-
 PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey key,
                                      Recorder* recorder)
     : config_(config),
@@ -65,7 +53,8 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       vcse_("vcse", slots(config.services.vcse_places)),
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
-      outputs_(config, {persons_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
+      outputs_(config,
+               {persons_, living_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
                recorder, warmup_, window_start_, trial_) {
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const PopulationConfig& pop = config.population;
@@ -126,12 +115,16 @@ ReplicationOutcome PathwaySimulation::run() {
   if (trial_) {
     const std::uint32_t n = config_.trial.participants_intervention;
     persons_.reserve(n + config_.trial.participants_control);
+    living_.reserve(persons_.capacity());
+    qol_next_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < n; ++i) add_person(Origin::TrialIntervention);
     for (std::uint32_t i = 0; i < config_.trial.participants_control; ++i) {
       add_person(Origin::TrialControl);
     }
   } else {
     persons_.reserve(pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64));
+    living_.reserve(persons_.capacity());
+    qol_next_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
   }
   outputs_.cp_capacity(0.0, workforce_.capacity());
@@ -168,16 +161,20 @@ ReplicationOutcome PathwaySimulation::run() {
 }
 
 void PathwaySimulation::settle_all() {
-  const auto n = static_cast<std::uint32_t>(persons_.size());
-  for (std::uint32_t id = 0; id < n; ++id) {
-    if (persons_[id].has(kAlive)) settle(id);
+  for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
+    if (persons_[living_[i]].has(kAlive)) settle(living_[i]);
   }
+}
+
+void PathwaySimulation::prune_living() {
+  std::erase_if(living_, [this](std::uint32_t id) { return !persons_[id].has(kAlive); });
 }
 
 std::uint32_t PathwaySimulation::add_person(Origin origin) {
   const auto id = static_cast<std::uint32_t>(persons_.size());
   const double now = sim_.now();
   persons_.push_back(synthesize_person(config_, ages_ ? &*ages_ : nullptr, key_, id, origin, now));
+  living_.push_back(id);
   Person& p = persons_.back();
   outputs_.joined_register(p, now);
   const double move = draw_move_time(config_, key_, id, now);
@@ -245,8 +242,14 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   const std::uint64_t month = e.target;
   workforce_month();
   cmht_staff_month();
-  const auto n = static_cast<std::uint32_t>(persons_.size());
-  for (std::uint32_t id = 0; id < n; ++id) {
+  prune_living();
+  if (month % 2 == 0) {
+    qol_pair_month_ = month;
+    qol_pair_people_ = persons_.size();
+  }
+  // By index: the list never shrinks while it is walked, but arrivals would grow it.
+  for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
+    const std::uint32_t id = living_[i];
     if (!persons_[id].has(kAlive)) continue;
     settle(id);
     update_qol(id, month);
@@ -258,11 +261,7 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     }
   }
   // The month just settled used the old scale; the coming month uses this one.
-  double cmht_contacts_per_day = 0.0;
-  for (const Person& p : persons_) {
-    if (p.has(kAlive) && p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
-  }
-  set_cmht_contact_scale(cmht_contacts_per_day);
+  set_cmht_contact_scale(cmht_contacts_per_day());
   outputs_.close_month(month, sim_.now());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
@@ -287,8 +286,8 @@ void PathwaySimulation::on_sweep(const engine::Event&) {
   const double now = sim_.now();
   const PolicyConfig& pol = config_.policies;
   const std::uint64_t sweep = sweeps_++;
-  const auto n = static_cast<std::uint32_t>(persons_.size());
-  for (std::uint32_t id = 0; id < n; ++id) {
+  for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
+    const std::uint32_t id = living_[i];
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
     if (p.setting != Setting::PrimaryCare && p.setting != Setting::Outpatients) continue;

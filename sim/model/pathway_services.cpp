@@ -36,8 +36,8 @@ void PathwaySimulation::settle(std::uint32_t id) {
   double last = start;
   {
     PersonStream rng(*this, id, kSlotServices);
-    gp = poisson(*rng, s.gp_consultations_per_year * dt / kYearDays);
-    mh = poisson(*rng, mh_mean);
+    gp = gp_poisson_(*rng, s.gp_consultations_per_year * dt / kYearDays);
+    mh = mh_poisson_(*rng, mh_mean);
     // The latest of mh uniform contact times on [start, now].
     if (mh > 0) last = start + dt * std::pow(rng.uniform(), 1.0 / static_cast<double>(mh));
   }
@@ -143,6 +143,7 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
   p.home = Setting::Cmht;
+  cmht_ids_.push_back(id);
   if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
     move_to(id, Setting::Cmht);
   }

@@ -15,6 +15,7 @@
 #include "engine/random_stream.hpp"
 #include "engine/resource.hpp"
 #include "engine/simulator.hpp"
+#include "model/draws.hpp"
 #include "model/mortality.hpp"
 #include "model/pathway_config.hpp"
 #include "model/pathway_tally.hpp"
@@ -92,7 +93,11 @@ class PathwaySimulation {
   // Opens a person's stored stream and saves its position when it goes out of scope.
   class PersonStream {
    public:
-    PersonStream(PathwaySimulation& s, std::uint32_t id, StreamSlot slot);
+    PersonStream(PathwaySimulation& s, std::uint32_t id, StreamSlot slot)
+        : person_(s.persons_[id]),
+          slot_(slot),
+          rng_(s.key_, id, static_cast<std::uint64_t>(kSlotPurpose[slot]), person_.position[slot]) {
+    }
     ~PersonStream() { person_.position[slot_] = static_cast<std::uint32_t>(rng_.position()); }
     PersonStream(const PersonStream&) = delete;
     PersonStream& operator=(const PersonStream&) = delete;
@@ -116,6 +121,7 @@ class PathwaySimulation {
   void on_window_start(const engine::Event& e);
   void on_sweep(const engine::Event& e);
   void settle_all();
+  void prune_living();
 
   // Death: one cumulative-hazard budget per person, spent under a changing hazard
   // (pathway_mortality.cpp).
@@ -150,6 +156,8 @@ class PathwaySimulation {
   void end_acute_care(std::uint32_t id);
   void leave_register(std::uint32_t id, bool death);
   void update_qol(std::uint32_t id, std::uint64_t month);
+  /// Returns the standard normal noise of `id`'s quality of life in `month`.
+  double qol_noise(std::uint32_t id, std::uint64_t month);
   [[nodiscard]] double qol_target(const Person& p) const;
 
   // Acute beds: in area, out of area, waiting, delayed discharge, repatriation
@@ -191,6 +199,8 @@ class PathwaySimulation {
   // CMHT care coordinators: posts, caseload capacity and contact time (pathway_cmht_staff.cpp).
   void cmht_staff_month();
   void set_cmht_capacity();
+  /// Returns the CMHT contacts a day that everyone on a CMHT caseload asks for at full staffing.
+  double cmht_contacts_per_day();
   void set_cmht_contact_scale(double contacts_per_day);
 
   // Care Partners (pathway_care_partners.cpp).
@@ -217,6 +227,13 @@ class PathwaySimulation {
 
   engine::Simulator sim_;
   std::vector<Person> persons_;
+  /// Lists the ids of everyone on the register in id order, so passes over the living skip those
+  /// who left; pruned at month ends, so it may still hold some who left since.
+  std::vector<std::uint32_t> living_;
+  /// Lists everyone whose home is a CMHT: sorted by id up to cmht_sorted_, then those who started
+  /// since the last month end; it may still hold some who have left since then.
+  std::vector<std::uint32_t> cmht_ids_;
+  std::size_t cmht_sorted_ = 0;
   Workforce workforce_;
   std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
   double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
@@ -247,6 +264,12 @@ class PathwaySimulation {
   double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
   double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
   double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
+  /// Holds each person's quality-of-life noise for the odd month after an even one.
+  std::vector<double> qol_next_;
+  std::uint64_t qol_pair_month_ = 0;  ///< The even month that filled qol_next_.
+  std::size_t qol_pair_people_ = 0;   ///< People (by id) there were at that month end.
+  PoissonSampler gp_poisson_;         ///< GP consultations settled (mostly a month's mean).
+  PoissonSampler mh_poisson_;         ///< Secondary-care contacts settled.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 

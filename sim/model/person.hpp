@@ -78,6 +78,10 @@ enum StreamSlot : std::uint8_t {
   kSlotCount
 };
 
+/// Names the purpose of the stream each slot stores the position of.
+inline constexpr Purpose kSlotPurpose[kSlotCount] = {
+    Purpose::Transition, Purpose::Contact, Purpose::Goal, Purpose::Crisis, Purpose::Services};
+
 /// Holds one person; the index in the model's person vector is the person id.
 struct Person {
   float age0 = 0.0f;        ///< Age at day 0 in years (may be below the entry age for newcomers).
