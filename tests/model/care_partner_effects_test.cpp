@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/confidence.hpp"
 #include "engine/welford.hpp"
 #include "model/pathway_model.hpp"
 #include "model/pathway_outputs.hpp"
@@ -19,14 +20,8 @@ namespace {
 
 using testing::small_place;
 
-/// Sets the Student-t 97.5% quantiles for 1 to 12 degrees of freedom.
-constexpr double kT975[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447,
-                            2.365,  2.306, 2.262, 2.228, 2.201, 2.179};
-
 /// Holds a paired difference's mean and 95% interval over replications.
-struct Paired {
-  double mean, lo, hi;
-};
+using Paired = engine::Estimate;
 
 /// Returns the 95% interval of value(b) - value(a) over `reps` paired replications.
 Paired paired_by(const PathwayConfig& a, const PathwayConfig& b,
@@ -38,8 +33,7 @@ Paired paired_by(const PathwayConfig& a, const PathwayConfig& b,
     const ReplicationOutcome ob = PathwayModel(b, engine::RngKey{seed, r}).run();
     d.add(value(ob) - value(oa));
   }
-  const double h = kT975[reps - 2] * d.sd() / std::sqrt(static_cast<double>(reps));
-  return {d.mean(), d.mean() - h, d.mean() + h};
+  return engine::confidence_interval(d);
 }
 
 /// Returns the 95% interval of metric `k` of b minus a over `reps` paired replications.
@@ -133,12 +127,11 @@ TEST_CASE("more supervision raises quality of life with diminishing returns and 
       gain[i].add((qol[i + 1] - qol[i]) / (fte[i + 1] - fte[i]));  // Gain per supervisor FTE.
     }
   }
-  const double t = kT975[reps - 2];
   for (std::size_t i = 0; i + 1 < gain.size(); ++i) {
     INFO("gain per FTE from " << fte[i] << " to " << fte[i + 1] << ": " << gain[i].mean()
                               << ", next " << gain[i + 1].mean());
     // Positive with 95% confidence up to twice full cover (1 to 2 FTE), and shrinking.
-    CHECK(gain[i].mean() - t * gain[i].sd() / std::sqrt(static_cast<double>(reps)) > 0.0);
+    CHECK(engine::confidence_interval(gain[i]).lo > 0.0);
     CHECK(gain[i + 1].mean() < gain[i].mean());
   }
 }

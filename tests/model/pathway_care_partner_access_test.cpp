@@ -5,9 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "engine/confidence.hpp"
+#include "engine/welford.hpp"
 #include "model/pathway_model.hpp"
 #include "model/pathway_simulation.hpp"
+#include "output_lookup.hpp"
 #include "pathway_test_config.hpp"
+#include "series_trend.hpp"
 
 namespace cmhsim::model {
 namespace {
@@ -15,45 +19,11 @@ namespace {
 using pathway::PathwaySimulation;
 using testing::small_place;
 
-std::size_t index_of(const std::vector<OutputInfo>& infos, const std::string& name) {
-  for (std::size_t i = 0; i < infos.size(); ++i) {
-    if (infos[i].name == name) return i;
-  }
-  FAIL("no output " << name);
-  return 0;
-}
-
-/// Holds a mean over replications and its 95% t interval.
-struct Interval {
-  double mean, lo, hi;
-};
-
-Interval t_interval(const std::vector<double>& x) {
-  const auto n = static_cast<double>(x.size());
-  double mean = 0.0;
-  for (const double v : x) mean += v / n;
-  double ss = 0.0;
-  for (const double v : x) ss += (v - mean) * (v - mean);
-  // t quantiles (0.975) for 5 to 9 degrees of freedom.
-  const double t[] = {2.571, 2.447, 2.365, 2.306, 2.262};
-  const double half = t[x.size() - 6] * std::sqrt(ss / (n - 1.0) / n);
-  return {mean, mean - half, mean + half};
-}
-
-/// Returns the least-squares slope of `y` against 0, 1, 2, ...
-double slope(const std::vector<double>& y) {
-  const auto n = static_cast<double>(y.size());
-  const double xbar = (n - 1.0) / 2.0;
-  double ybar = 0.0;
-  for (const double v : y) ybar += v / n;
-  double sxy = 0.0;
-  double sxx = 0.0;
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    const double dx = static_cast<double>(i) - xbar;
-    sxy += dx * (y[i] - ybar);
-    sxx += dx * dx;
-  }
-  return sxy / sxx;
+/// Returns the mean of `x` with its 95% Student-t interval.
+engine::Estimate t_interval(const std::vector<double>& x) {
+  engine::Welford w;
+  for (const double v : x) w.add(v);
+  return engine::confidence_interval(w);
 }
 
 /// Returns the ICS partners scenario at a third of its size: 5,000 people and 11 FTE, capacity
@@ -99,8 +69,8 @@ PathwayConfig planned_endings() {
 TEST_CASE("with capacity above demand the Care Partner waiting list is flat after warm-up",
           "[pathway][care_partner_access]") {
   const PathwayConfig c = partners_third();
-  const std::size_t waiting = index_of(PathwayModel::series_infos(), "waiting_care_partner");
-  const std::size_t list = index_of(PathwayModel::metric_infos(), "care_partner_waiting_list");
+  const std::size_t waiting = testing::series_index("waiting_care_partner");
+  const std::size_t list = testing::metric_index("care_partner_waiting_list");
   const std::size_t n = PathwayModel::series_infos().size();
   const double capacity = c.care_partners.fte * c.care_partners.caseload_per_fte;
   std::vector<double> drifts;
@@ -110,11 +80,11 @@ TEST_CASE("with capacity above demand the Care Partner waiting list is flat afte
     std::vector<double> y;
     for (std::size_t m = 0; m < o.months; ++m) y.push_back(o.series[m * n + waiting]);
     REQUIRE(y.size() == 60);
-    drifts.push_back(slope(y) * static_cast<double>(y.size()));
+    drifts.push_back(testing::least_squares_slope(y) * static_cast<double>(y.size()));
     means.push_back(o.metrics[list]);
   }
-  const Interval drift = t_interval(drifts);
-  const Interval level = t_interval(means);
+  const engine::Estimate drift = t_interval(drifts);
+  const engine::Estimate level = t_interval(means);
   INFO("drift over the observed months " << drift.mean << " [" << drift.lo << ", " << drift.hi
                                          << "] people; mean list " << level.mean
                                          << "; caseload capacity " << capacity);
@@ -132,9 +102,8 @@ TEST_CASE("with capacity above demand the Care Partner waiting list is flat afte
 TEST_CASE("more Care Partner FTE reaches more people with diminishing returns",
           "[pathway][care_partner_access][monotone]") {
   const std::vector<double> ftes{5, 10, 20, 40};
-  const std::size_t reached =
-      index_of(PathwayModel::metric_infos(), "care_partner_people_reached_per_year");
-  const std::size_t wait = index_of(PathwayModel::metric_infos(), "care_partner_mean_wait_days");
+  const std::size_t reached = testing::metric_index("care_partner_people_reached_per_year");
+  const std::size_t wait = testing::metric_index("care_partner_mean_wait_days");
   std::vector<double> first;   // Reached per extra FTE from 5 to 10, minus from 10 to 20.
   std::vector<double> second;  // From 10 to 20, minus from 20 to 40.
   std::vector<double> waits_drop;
@@ -161,9 +130,9 @@ TEST_CASE("more Care Partner FTE reaches more people with diminishing returns",
     second.push_back(d2 - d3);
     waits_drop.push_back((w[0] - w[1]) / 5.0 - (w[1] - w[2]) / 10.0);
   }
-  const Interval a = t_interval(first);
-  const Interval b = t_interval(second);
-  const Interval dw = t_interval(waits_drop);
+  const engine::Estimate a = t_interval(first);
+  const engine::Estimate b = t_interval(second);
+  const engine::Estimate dw = t_interval(waits_drop);
   INFO("shrinking increments " << a.mean << " [" << a.lo << ", " << a.hi << "], " << b.mean << " ["
                                << b.lo << ", " << b.hi << "]; wait " << dw.mean << " [" << dw.lo
                                << ", " << dw.hi << "]");

@@ -12,26 +12,9 @@
 #include "model/pathway_simulation.hpp"
 #include "output_lookup.hpp"
 #include "pathway_test_config.hpp"
+#include "series_trend.hpp"
 
 namespace cmhsim::model::pathway {
-namespace {
-
-/// Returns the least-squares slope per year of `y` against month index.
-double slope_per_year(const std::vector<double>& y) {
-  const double n = static_cast<double>(y.size());
-  double sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0;
-  for (std::size_t i = 0; i < y.size(); ++i) {
-    const double x = static_cast<double>(i) / 12.0;
-    sx += x;
-    sy += y[i];
-    sxx += x * x;
-    sxy += x * y[i];
-  }
-  return (n * sxy - sx * sy) / (n * sxx - sx * sx);
-}
-
-}  // namespace
-
 TEST_CASE("CMHT slots follow the coordinators in post and people wait only when slots are full",
           "[pathway][cmht]") {
   const PathwayConfig c = testing::small_place(testing::ics_baseline_config());
@@ -71,6 +54,8 @@ TEST_CASE("CMHT contact rates are scaled down in proportion when coordinators' h
   sim.run();
 }
 
+namespace {
+
 /// Holds a CMHT's utilisation and waiting-list trend over replications of `c`.
 struct CmhtLoad {
   engine::Estimate utilisation;
@@ -91,7 +76,7 @@ CmhtLoad cmht_load(const PathwayConfig& c) {
     const ReplicationOutcome o = PathwayModel(c, engine::RngKey{21, r}).run();
     std::vector<double> waiting(o.months);
     for (std::size_t m = 0; m < o.months; ++m) waiting[m] = o.series[m * n + k];
-    slopes.add(slope_per_year(waiting));
+    slopes.add(12.0 * testing::least_squares_slope(waiting));  // People per year.
     for (const double w : waiting) level.add(w);
     REQUIRE(o.services.front().name == "cmht");
     utilisation.add(o.services.front()[ServiceMetric::Utilisation]);
@@ -108,6 +93,8 @@ bool without_trend(const CmhtLoad& l) {
   return holds_zero ||
          (l.slope.lo * l.years > -0.05 * l.slots && l.slope.hi * l.years < 0.05 * l.slots);
 }
+
+}  // namespace
 
 TEST_CASE("the ICS baseline's CMHT has utilisation below 1 and a waiting list without trend",
           "[pathway][cmht][validation]") {
