@@ -191,16 +191,11 @@ int warmup(const WarmupArgs& args) {
   const experiment::RunResults results = experiment::run_replications(model, options);
   progress.finish();
 
-  std::vector<std::string> names;
-  std::vector<std::vector<double>> series;
+  experiment::MeanSeries series;
   experiment::WarmupRecommendation recommendation;
   try {
-    for (const std::size_t index : chosen) {
-      names.push_back(infos[index].name);
-      series.push_back(
-          experiment::replication_mean_series(results.replications, infos.size(), index));
-    }
-    recommendation = experiment::recommend_warmup(names, series, method, args.welch);
+    series = experiment::replication_mean_series(results.replications, infos, chosen);
+    recommendation = experiment::recommend_warmup(series.names, series.values, method, args.welch);
   } catch (const experiment::WarmupError& e) {
     throw UsageError{"warmup: " + file + ": " + e.what()};
   }
@@ -210,7 +205,7 @@ int warmup(const WarmupArgs& args) {
             << " days run with warmup_days 0 (" << recommendation.months_observed
             << " months observed; the file has warmup_days " << file_warmup << ", "
             << file_warmup / model::pathway::kMonthDays << " months)\n";
-  print_recommendation(std::cout, recommendation, series);
+  print_recommendation(std::cout, recommendation, series.values);
 
   if (o.summary_json) {
     prepare_output_dir(*o.summary_json, "--summary-json");
@@ -237,8 +232,7 @@ CommandAction setup_warmup(CLI::App& app) {
          "--series", args->series,
          "a monthly series to judge (repeatable or comma-separated; default: people by "
          "setting, people_in_gap, the waiting lists, the caseloads and mean_quality_of_life; "
-         "'cmhsim params "
-         "--outputs' lists them)")
+         "'cmhsim params --outputs' lists them)")
       ->type_name("NAME")
       ->delimiter(',')
       // One value per --series, so a scenario file after it is not taken as a series.

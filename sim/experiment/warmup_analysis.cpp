@@ -136,6 +136,17 @@ std::vector<double> replication_mean_series(const std::vector<model::Replication
   return mean;
 }
 
+MeanSeries replication_mean_series(const std::vector<model::ReplicationOutcome>& reps,
+                                   const std::vector<model::OutputInfo>& infos,
+                                   std::span<const std::size_t> chosen) {
+  MeanSeries out;
+  for (const std::size_t index : chosen) {
+    out.names.push_back(infos.at(index).name);
+    out.values.push_back(replication_mean_series(reps, infos.size(), index));
+  }
+  return out;
+}
+
 std::span<const std::size_t> default_warmup_series() noexcept {
   namespace p = model::pathway;
   static_assert(p::kPeopleInGap == p::kPeopleBySetting + 6,

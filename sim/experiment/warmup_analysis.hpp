@@ -76,8 +76,21 @@ std::size_t minimum_observations(WarmupMethod method, const WelchOptions& welch 
 std::vector<double> replication_mean_series(const std::vector<model::ReplicationOutcome>& reps,
                                             std::size_t series_count, std::size_t index);
 
-/// Returns the model series judged by default: those that carry queue and caseload state (people
-/// by setting, people in the gap, the waiting lists and the caseloads).
+/// Holds named monthly series, each a month-by-month mean over replications.
+struct MeanSeries {
+  std::vector<std::string> names;
+  std::vector<std::vector<double>> values;  ///< values[i] is the series named names[i].
+};
+
+/// Returns replication_mean_series() of each series in `chosen` (indices into `infos`, the
+/// model's series, which name them), in that order.
+MeanSeries replication_mean_series(const std::vector<model::ReplicationOutcome>& reps,
+                                   const std::vector<model::OutputInfo>& infos,
+                                   std::span<const std::size_t> chosen);
+
+/// Returns the model series judged by default: those that carry queue, caseload and personal
+/// state (people by setting, people in the gap, the waiting lists, the caseloads and mean quality
+/// of life).
 std::span<const std::size_t> default_warmup_series() noexcept;
 
 /// Returns the whole days of a warm-up that discards `months` months: ceil(months * 365.25/12).

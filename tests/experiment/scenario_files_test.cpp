@@ -179,15 +179,10 @@ TEST_CASE("the ICS scenarios' warm-up is the largest the warm-up analysis recomm
     sc.pathways->warmup_days = 0.0;
     sc.pathways->horizon_days = kWarmupAnalysisHorizonDays;
     const experiment::RunResults r = run(sc, std::min<std::uint64_t>(sc.replications, 20));
-    std::vector<std::string> names;
-    std::vector<std::vector<double>> series;
-    for (const std::size_t index : experiment::default_warmup_series()) {
-      names.push_back(r.series_infos[index].name);
-      series.push_back(
-          experiment::replication_mean_series(r.replications, r.series_infos.size(), index));
-    }
+    const experiment::MeanSeries means = experiment::replication_mean_series(
+        r.replications, r.series_infos, experiment::default_warmup_series());
     const experiment::WarmupRecommendation w =
-        experiment::recommend_warmup(names, series, experiment::WarmupMethod::Mser5);
+        experiment::recommend_warmup(means.names, means.values, experiment::WarmupMethod::Mser5);
     INFO("recommended " << w.days << " days (" << w.months << " months, driven by " << w.driven_by
                         << ")");
     for (const auto& one : w.series) {
