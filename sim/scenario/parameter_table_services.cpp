@@ -30,7 +30,7 @@ void add_services(std::vector<Parameter>& out) {
           CMHSIM_FIELD(services.cmht_coordinators_fte), "FTE", "210", kFte, {150, 280},
           "Care coordinator FTE across the place's CMHTs; caseload slots = floor(FTE × "
           "caseload per FTE).",
-          "assumption (the initial CMHT share of a 15,000 register, about 5,100 people, at about "
+          "assumption (the initial CMHT share of a 15,000 register, about 5,400 people, at about "
           "25 per FTE)"),
       number(CMHSIM_FIELD(services.cmht_caseload_per_fte), "people per FTE", "35",
              {0, true, 1000, false}, {25, 40},
