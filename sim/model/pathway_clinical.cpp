@@ -250,15 +250,12 @@ void PathwaySimulation::update_qol(std::uint32_t id, std::uint64_t month) {
 double PathwaySimulation::qol_noise(std::uint32_t id, std::uint64_t month) {
   // Months 2k and 2k + 1 take draws 0-1 and 2-3 of one Philox block, so the even month draws
   // both normals and keeps the odd month's for everyone it reached.
-  if (month % 2 == 1 && month == qol_pair_month_ + 1 && id < qol_pair_people_) {
+  if (month == qol_pair_month_ + 1 && id < qol_pair_people_) {
     return qol_next_[id];
   }
   engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Qol), 2 * month);
   const double z = standard_normal(rng);
-  if (month % 2 == 0) {
-    if (id >= qol_next_.size()) qol_next_.resize(persons_.size());
-    qol_next_[id] = standard_normal(rng);
-  }
+  if (month % 2 == 0) qol_next_[id] = standard_normal(rng);
   return z;
 }
 

@@ -175,6 +175,7 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
   const double now = sim_.now();
   persons_.push_back(synthesize_person(config_, ages_ ? &*ages_ : nullptr, key_, id, origin, now));
   living_.push_back(id);
+  qol_next_.push_back(0.0);
   Person& p = persons_.back();
   outputs_.joined_register(p, now);
   const double move = draw_move_time(config_, key_, id, now);

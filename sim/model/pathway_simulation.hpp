@@ -264,7 +264,7 @@ class PathwaySimulation {
   double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
   double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
   double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
-  /// Holds each person's quality-of-life noise for the odd month after an even one.
+  /// Holds each person's (by id) quality-of-life noise for the odd month after an even one.
   std::vector<double> qol_next_;
   std::uint64_t qol_pair_month_ = 0;  ///< The even month that filled qol_next_.
   std::size_t qol_pair_people_ = 0;   ///< People (by id) there were at that month end.
