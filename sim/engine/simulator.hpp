@@ -12,6 +12,7 @@
 
 #include "engine/event.hpp"
 #include "engine/event_queue.hpp"
+#include "engine/windowed_event_queue.hpp"
 
 namespace cmhsim::engine {
 
@@ -74,11 +75,18 @@ class Simulator {
   /// Reserves room for `n` pending events.
   void reserve(std::size_t n) { queue_.reserve(n); }
 
+  /// Keeps in the heap only events within windows of `width` time units, the later ones in
+  /// unsorted buckets (the firing order is unchanged); call before scheduling anything.
+  void set_event_window(double width) {
+    if (queue_.size() != 0) throw EngineError("the event window is set before any event");
+    queue_.set_width(width);
+  }
+
  private:
   double now_ = 0.0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t processed_ = 0;
-  EventQueue queue_;
+  WindowedEventQueue<EventQueue> queue_;
   // A deque keeps a running handler in place if it registers another handler.
   std::deque<Handler> handlers_;
 };

@@ -1,5 +1,6 @@
-// Small sampling helpers over engine::RandomStream used by the pathway model: uniform, normal,
-// exponential, Bernoulli and Poisson draws. Knows nothing of people or services.
+// Small sampling helpers over engine::RandomStream used by the pathway model: uniform, normal
+// (Box-Muller and ziggurat), exponential, Bernoulli and Poisson draws. Knows nothing of people or
+// services.
 #pragma once
 
 #include <boost/random/poisson_distribution.hpp>
@@ -18,6 +19,58 @@ inline double standard_normal(engine::RandomStream& rng) {
   const double u1 = rng.uniform01();
   const double u2 = rng.uniform01();
   return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+}
+
+/// Holds the 128-layer ziggurat of the standard normal (Marsaglia and Tsang 2000, in the layout of
+/// Doornik 2005, "An improved ziggurat method to generate normal random samples").
+struct NormalZiggurat {
+  static constexpr int kLayers = 128;
+  static constexpr double kR = 3.442619855899;       ///< Start of the tail.
+  static constexpr double kV = 9.91256303526217e-3;  ///< Area of each layer.
+  double x[kLayers + 1];  ///< Right edges: x[0] = V / f(R) (the base), x[1] = R, x[128] = 0.
+  double ratio[kLayers];  ///< x[i + 1] / x[i]: below it, a point is inside the density.
+
+  NormalZiggurat() {
+    double f = std::exp(-0.5 * kR * kR);
+    x[0] = kV / f;
+    x[1] = kR;
+    x[kLayers] = 0.0;
+    for (int i = 2; i < kLayers; ++i) {
+      x[i] = std::sqrt(-2.0 * std::log(kV / x[i - 1] + f));
+      f = std::exp(-0.5 * x[i] * x[i]);
+    }
+    for (int i = 0; i < kLayers; ++i) ratio[i] = x[i + 1] / x[i];
+  }
+};
+
+inline const NormalZiggurat kNormalZiggurat{};
+
+/// Returns a standard normal variate by the ziggurat method from the 64 bits `bits` (the layer
+/// from the low 7 bits, the abscissa from the top 52), drawing from `more` only when that first
+/// try falls outside the layer's rectangle (about 1.2% of calls).
+inline double ziggurat_normal(std::uint64_t bits, engine::RandomStream& more) {
+  const NormalZiggurat& z = kNormalZiggurat;
+  for (;;) {
+    const unsigned i = static_cast<unsigned>(bits & 127u);
+    const double u = 2.0 * engine::RandomStream::to_open01(bits) - 1.0;
+    if (std::abs(u) < z.ratio[i]) return u * z.x[i];
+    if (i == 0) {
+      // The tail beyond R, by Marsaglia's exponential rejection.
+      double t = 0.0;
+      double y = 0.0;
+      do {
+        t = std::log(more.uniform01()) / NormalZiggurat::kR;
+        y = std::log(more.uniform01());
+      } while (-2.0 * y < t * t);
+      return u < 0.0 ? t - NormalZiggurat::kR : NormalZiggurat::kR - t;
+    }
+    // A wedge: accept below the density, scaled so that f(x) is 1.
+    const double x = u * z.x[i];
+    const double f0 = std::exp(-0.5 * (z.x[i] * z.x[i] - x * x));
+    const double f1 = std::exp(-0.5 * (z.x[i + 1] * z.x[i + 1] - x * x));
+    if (f1 + more.uniform01() * (f0 - f1) < 1.0) return x;
+    bits = more();
+  }
 }
 
 /// Returns an exponential variate with the given rate (+inf when the rate is not positive).
@@ -45,14 +98,26 @@ class PoissonSampler {
   std::uint32_t operator()(engine::RandomStream& rng, double mean) {
     if (!(mean > 0.0)) return 0;
     if (!(mean < 10.0)) return poisson(rng, mean);
+    return invert(boost::random::uniform_01<double>()(rng), mean);
+  }
+
+  /// Returns a Poisson count with mean `mean` by inversion of the uniform `u` in (0, 1); from a
+  /// mean of 10 it ignores `u` and draws by Boost's method from `more`.
+  std::uint32_t operator()(double u, double mean, engine::RandomStream& more) {
+    if (!(mean > 0.0)) return 0;
+    if (!(mean < 10.0)) return poisson(more, mean);
+    return invert(u, mean);
+  }
+
+ private:
+  // Boost's poisson_distribution<std::uint32_t, double>::invert, with the same arithmetic.
+  std::uint32_t invert(double u, double mean) {
     if (mean != mean_) {
       mean_ = mean;
       exp_neg_mean_ = std::exp(-mean);
     }
-    // Boost's poisson_distribution<std::uint32_t, double>::invert, with the same arithmetic.
     double p = exp_neg_mean_;
     std::uint32_t x = 0;
-    double u = boost::random::uniform_01<double>()(rng);
     while (u > p) {
       u = u - p;
       ++x;
@@ -61,7 +126,6 @@ class PoissonSampler {
     return x;
   }
 
- private:
   double mean_ = -1.0;
   double exp_neg_mean_ = 1.0;
 };

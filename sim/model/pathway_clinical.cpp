@@ -238,25 +238,12 @@ double PathwaySimulation::qol_target(const Person& p) const {
   return t;
 }
 
-void PathwaySimulation::update_qol(std::uint32_t id, std::uint64_t month) {
+void PathwaySimulation::update_qol(std::uint32_t id, double z) {
   Person& p = persons_[id];
   p.goal_gain = static_cast<float>(p.goal_gain * goal_wane_);
   const double target = qol_target(p);
-  const double z = qol_noise(id, month);
   const double q = target + (p.qol - target) * qol_decay_ + qol_noise_sd_ * z;
   p.qol = static_cast<float>(std::clamp(q, 1.0, 7.0));
-}
-
-double PathwaySimulation::qol_noise(std::uint32_t id, std::uint64_t month) {
-  // Months 2k and 2k + 1 take draws 0-1 and 2-3 of one Philox block, so the even month draws
-  // both normals and keeps the odd month's for everyone it reached.
-  if (month == qol_pair_month_ + 1 && id < qol_pair_people_) {
-    return qol_next_[id];
-  }
-  engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Qol), 2 * month);
-  const double z = standard_normal(rng);
-  if (month % 2 == 0) qol_next_[id] = standard_normal(rng);
-  return z;
 }
 
 }  // namespace cmhsim::model::pathway

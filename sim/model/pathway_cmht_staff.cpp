@@ -25,23 +25,6 @@ void PathwaySimulation::set_cmht_capacity() {
   }
 }
 
-double PathwaySimulation::cmht_contacts_per_day() {
-  // Those who started since the last month end join the sorted list, and those who left go: the
-  // sum then runs over everyone on a CMHT caseload in id order.
-  const auto started = cmht_ids_.begin() + static_cast<std::ptrdiff_t>(cmht_sorted_);
-  std::sort(started, cmht_ids_.end());
-  std::inplace_merge(cmht_ids_.begin(), started, cmht_ids_.end());
-  cmht_ids_.erase(std::unique(cmht_ids_.begin(), cmht_ids_.end()), cmht_ids_.end());
-  std::erase_if(cmht_ids_, [this](std::uint32_t id) {
-    const Person& p = persons_[id];
-    return !p.has(kAlive) || p.home != Setting::Cmht;
-  });
-  cmht_sorted_ = cmht_ids_.size();
-  double contacts_per_day = 0.0;
-  for (const std::uint32_t id : cmht_ids_) contacts_per_day += persons_[id].cmht_rate;
-  return contacts_per_day;
-}
-
 void PathwaySimulation::set_cmht_contact_scale(double contacts_per_day) {
   const ServicesConfig& s = config_.services;
   const double demand = contacts_per_day * kMonthDays * s.cmht_contact_minutes / 60.0;

@@ -16,30 +16,30 @@ double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
 
 }  // namespace
 
+void PathwayTally::snapshot_person(const Person& p, double now) {
+  PeopleSnapshot& s = snapshot_;
+  s.living += 1.0;
+  s.counts[setting_series(p.setting)] += 1.0;
+  if ((p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients) &&
+      now - p.last_proactive > config_.policies.gap_contact_window_days) {
+    s.counts[kPeopleInGap] += 1.0;
+  }
+  s.qol_sum += p.qol;
+  for (const std::size_t g :
+       {network_group(p.network), ethnicity_group(p.ethnicity), diagnosis_group(p.diagnosis)}) {
+    s.group_qol[g] += p.qol;
+    s.group_n[g] += 1.0;
+  }
+}
+
 void PathwayTally::close_month(std::uint64_t month, double now) {
   std::array<double, kSeriesCount>& v = month_values_;
-  v.fill(0.0);
-  std::array<double, kGroupCount> group_qol{};
-  std::array<double, kGroupCount> group_n{};
-  double qol_sum = 0.0;
-  double living = 0.0;
-  const double gap_window = config_.policies.gap_contact_window_days;
-  for (const std::uint32_t id : model_.living) {
-    const Person& p = model_.persons[id];
-    if (!p.has(kAlive)) continue;
-    living += 1.0;
-    v[setting_series(p.setting)] += 1.0;
-    if ((p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients) &&
-        now - p.last_proactive > gap_window) {
-      v[kPeopleInGap] += 1.0;
-    }
-    qol_sum += p.qol;
-    for (const std::size_t g :
-         {network_group(p.network), ethnicity_group(p.ethnicity), diagnosis_group(p.diagnosis)}) {
-      group_qol[g] += p.qol;
-      group_n[g] += 1.0;
-    }
-  }
+  v = snapshot_.counts;
+  const std::array<double, kGroupCount> group_qol = snapshot_.group_qol;
+  const std::array<double, kGroupCount> group_n = snapshot_.group_n;
+  const double qol_sum = snapshot_.qol_sum;
+  const double living = snapshot_.living;
+  snapshot_ = PeopleSnapshot{};
   const Workforce& workforce = model_.workforce;
   v[kWaitingCmht] = static_cast<double>(model_.cmht.waiting());
   v[kWaitingCarePartner] = static_cast<double>(cp_waiting_);

@@ -53,6 +53,7 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       vcse_("vcse", slots(config.services.vcse_places)),
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
+      gp_rng_(key, kGpEntity, static_cast<std::uint64_t>(Purpose::Services)),
       outputs_(config,
                {persons_, living_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
                recorder, warmup_, window_start_, trial_) {
@@ -101,11 +102,20 @@ void PathwaySimulation::register_handlers() {
   k_cmht_contact_ = bind(&PathwaySimulation::on_cmht_contact);
 }
 
+namespace {
+
+constexpr double kEventWindowDays = 4.0;
+
+}  // namespace
+
 ReplicationOutcome PathwaySimulation::run() {
   const PopulationConfig& pop = config_.population;
   const double years = horizon_ / kYearDays;
   const double inflow =
       pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 + in_migration_per_day_ * kYearDays;
+  // Most pending events (deaths, moves, transitions) lie months ahead: a heap of the next few
+  // days' events pops faster than one of everything.
+  sim_.set_event_window(kEventWindowDays);
   // Reserve before anything is scheduled: reserving rebuilds the event list.
   const std::size_t expected_people =
       trial_ ? std::size_t{config_.trial.participants_intervention} +
@@ -116,7 +126,6 @@ ReplicationOutcome PathwaySimulation::run() {
     const std::uint32_t n = config_.trial.participants_intervention;
     persons_.reserve(n + config_.trial.participants_control);
     living_.reserve(persons_.capacity());
-    qol_next_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < n; ++i) add_person(Origin::TrialIntervention);
     for (std::uint32_t i = 0; i < config_.trial.participants_control; ++i) {
       add_person(Origin::TrialControl);
@@ -124,7 +133,6 @@ ReplicationOutcome PathwaySimulation::run() {
   } else {
     persons_.reserve(pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64));
     living_.reserve(persons_.capacity());
-    qol_next_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
   }
   outputs_.cp_capacity(0.0, workforce_.capacity());
@@ -157,6 +165,7 @@ ReplicationOutcome PathwaySimulation::run() {
   if (kMonthDays <= horizon_) sim_.schedule_at(kMonthDays, k_month_, 0, 0, kMonthPriority);
   sim_.run_until(horizon_);
   settle_all();
+  draw_gp_consultations();
   return outputs_.finish(sim_.now(), sim_.events_processed());
 }
 
@@ -175,7 +184,6 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
   const double now = sim_.now();
   persons_.push_back(synthesize_person(config_, ages_ ? &*ages_ : nullptr, key_, id, origin, now));
   living_.push_back(id);
-  qol_next_.push_back(0.0);
   Person& p = persons_.back();
   outputs_.joined_register(p, now);
   const double move = draw_move_time(config_, key_, id, now);
@@ -244,25 +252,33 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   workforce_month();
   cmht_staff_month();
   prune_living();
-  if (month % 2 == 0) {
-    qol_pair_month_ = month;
-    qol_pair_people_ = persons_.size();
-  }
+  const double now = sim_.now();
+  const auto month_purpose = static_cast<std::uint64_t>(Purpose::Month);
+  double cmht_contacts_per_day = 0.0;  // Asked for at full staffing by everyone on a caseload.
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
     const std::uint32_t id = living_[i];
     if (!persons_[id].has(kAlive)) continue;
-    settle(id);
-    update_qol(id, month);
+    // One Philox block per person and month: the noise takes the first word, so it is the same
+    // in every scenario whatever the person's contacts.
+    engine::RandomStream block(key_, id, month_purpose, 8 * month);
+    MonthDraws draws{block(), block(), block(),
+                     engine::RandomStream(key_, id, month_purpose, 8 * month + 4)};
+    settle(id, &draws);
+    update_qol(id, ziggurat_normal(draws.qol, draws.more));
     monthly_checks(id);
-    const Person& p = persons_[id];
+    Person& p = persons_[id];
     // Discharges from secondary care happen at month ends, so checking here sees them.
     if (p.home != Setting::Cmht && p.home != Setting::Outpatients && !p.has(kOutpatientFollowUp)) {
-      outputs_.outside_secondary_care(persons_[id]);
+      outputs_.outside_secondary_care(p);
     }
+    if (!p.has(kAlive)) continue;
+    outputs_.snapshot_person(p, now);
+    if (p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
   }
+  draw_gp_consultations();
   // The month just settled used the old scale; the coming month uses this one.
-  set_cmht_contact_scale(cmht_contacts_per_day());
+  set_cmht_contact_scale(cmht_contacts_per_day);
   outputs_.close_month(month, sim_.now());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
@@ -275,6 +291,7 @@ void PathwaySimulation::on_warmup_end(const engine::Event&) {
   const double now = sim_.now();
   for (engine::Resource* r : {&cmht_, &crisis_team_, &beds_, &vcse_}) r->reset_statistics(now);
   settle_all();
+  draw_gp_consultations();
   outputs_.start_observing(now);
 }
 

@@ -11,7 +11,7 @@
 
 namespace cmhsim::model::pathway {
 
-void PathwaySimulation::settle(std::uint32_t id) {
+void PathwaySimulation::settle(std::uint32_t id, MonthDraws* month) {
   Person& p = persons_[id];
   const double now = sim_.now();
   const double start = p.settled_at;
@@ -31,21 +31,36 @@ void PathwaySimulation::settle(std::uint32_t id) {
   if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
     mh_mean = s.outpatient_appointments_per_year * dt / kYearDays;
   }
-  std::uint32_t gp = 0;
+  gp_pending_[outputs_.observed(now) ? 1 : 0] += s.gp_consultations_per_year * dt / kYearDays;
+  if (!(mh_mean > 0.0)) return;
   std::uint32_t mh = 0;
-  double last = start;
-  {
+  double u_last = 0.0;
+  if (month != nullptr) {
+    mh = mh_poisson_(engine::RandomStream::to_open01(month->contacts), mh_mean, month->more);
+    u_last = engine::RandomStream::to_open01(month->last);
+  } else {
     PersonStream rng(*this, id, kSlotServices);
-    gp = gp_poisson_(*rng, s.gp_consultations_per_year * dt / kYearDays);
     mh = mh_poisson_(*rng, mh_mean);
-    // The latest of mh uniform contact times on [start, now].
-    if (mh > 0) last = start + dt * std::pow(rng.uniform(), 1.0 / static_cast<double>(mh));
+    if (mh > 0) u_last = rng.uniform();
   }
-  outputs_.gp_consultations(now, gp);
   if (mh == 0) return;
+  // The latest of mh uniform contact times on [start, now]: the mh-th root of a uniform.
+  const double root = mh == 1   ? u_last
+                      : mh == 2 ? std::sqrt(u_last)
+                                : std::pow(u_last, 1.0 / static_cast<double>(mh));
+  const double last = start + dt * root;
   outputs_.secondary_contacts(p, now, mh);
   p.last_proactive = std::max(p.last_proactive, static_cast<float>(last));
   p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(last));
+}
+
+void PathwaySimulation::draw_gp_consultations() {
+  for (const int observed : {0, 1}) {
+    const double mean = gp_pending_[observed];
+    gp_pending_[observed] = 0.0;
+    // A sum of independent Poisson counts is Poisson with the summed mean.
+    if (mean > 0.0) outputs_.gp_consultations(observed == 1, poisson(gp_rng_, mean));
+  }
 }
 
 void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
@@ -143,7 +158,6 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
   p.home = Setting::Cmht;
-  cmht_ids_.push_back(id);
   if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
     move_to(id, Setting::Cmht);
   }

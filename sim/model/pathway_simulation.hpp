@@ -155,9 +155,8 @@ class PathwaySimulation {
   void end_crisis_episode();
   void end_acute_care(std::uint32_t id);
   void leave_register(std::uint32_t id, bool death);
-  void update_qol(std::uint32_t id, std::uint64_t month);
-  /// Returns the standard normal noise of `id`'s quality of life in `month`.
-  double qol_noise(std::uint32_t id, std::uint64_t month);
+  /// Moves `id`'s quality of life one month towards its target with standard normal noise `z`.
+  void update_qol(std::uint32_t id, double z);
   [[nodiscard]] double qol_target(const Person& p) const;
 
   // Acute beds: in area, out of area, waiting, delayed discharge, repatriation
@@ -170,7 +169,19 @@ class PathwaySimulation {
   bool drop_bed_waiting(std::uint32_t id);
 
   // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
-  void settle(std::uint32_t id);
+  /// Holds one person's month-end draws: a Philox block's words, and where further draws come
+  /// from when one of them needs more (the next block of the same stream).
+  struct MonthDraws {
+    std::uint64_t qol;       ///< First try of the quality-of-life noise (ziggurat).
+    std::uint64_t contacts;  ///< Uniform of the month's secondary-care contact count.
+    std::uint64_t last;      ///< Uniform of the latest of those contacts' times.
+    engine::RandomStream more;
+  };
+  /// Counts contacts by setting up to now: GP consultations into the register's pending mean,
+  /// secondary-care contacts from `month` at a month end and from the Services stream otherwise.
+  void settle(std::uint32_t id, MonthDraws* month = nullptr);
+  /// Draws the GP consultations of the pending mean and hands them to the outputs.
+  void draw_gp_consultations();
   void move_to(std::uint32_t id, Setting s);
   void refer_to_cmht(std::uint32_t id, bool by_care_partner);
   void on_referral(const engine::Event& e);
@@ -199,8 +210,6 @@ class PathwaySimulation {
   // CMHT care coordinators: posts, caseload capacity and contact time (pathway_cmht_staff.cpp).
   void cmht_staff_month();
   void set_cmht_capacity();
-  /// Returns the CMHT contacts a day that everyone on a CMHT caseload asks for at full staffing.
-  double cmht_contacts_per_day();
   void set_cmht_contact_scale(double contacts_per_day);
 
   // Care Partners (pathway_care_partners.cpp).
@@ -230,10 +239,6 @@ class PathwaySimulation {
   /// Lists the ids of everyone on the register in id order, so passes over the living skip those
   /// who left; pruned at month ends, so it may still hold some who left since.
   std::vector<std::uint32_t> living_;
-  /// Lists everyone whose home is a CMHT: sorted by id up to cmht_sorted_, then those who started
-  /// since the last month end; it may still hold some who have left since then.
-  std::vector<std::uint32_t> cmht_ids_;
-  std::size_t cmht_sorted_ = 0;
   Workforce workforce_;
   std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
   double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
@@ -264,13 +269,12 @@ class PathwaySimulation {
   double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
   double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
   double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
-  /// Holds each person's (by id) quality-of-life noise for the odd month after an even one.
-  std::vector<double> qol_next_;
-  std::uint64_t qol_pair_month_ = 0;  ///< The even month that filled qol_next_.
-  std::size_t qol_pair_people_ = 0;   ///< People (by id) there were at that month end.
-  PoissonSampler gp_poisson_;         ///< GP consultations settled (mostly a month's mean).
-  PoissonSampler mh_poisson_;         ///< Secondary-care contacts settled.
-  PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
+  /// Holds the mean GP consultations settled since the last draw, before and after warm-up: only
+  /// their totals are output, so they are drawn for everyone at once.
+  double gp_pending_[2] = {0.0, 0.0};
+  engine::RandomStream gp_rng_;  ///< Draws the register's GP consultation counts.
+  PoissonSampler mh_poisson_;    ///< Secondary-care contacts settled.
+  PathwayTally outputs_;         ///< Declared last: it refers to the people, posts and services.
 };
 
 }  // namespace cmhsim::model::pathway

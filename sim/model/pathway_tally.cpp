@@ -171,9 +171,9 @@ void PathwayTally::followup_contact(Person& p) { ++p.mental_health_contacts; }
 
 void PathwayTally::assessment(Person& p) { ++p.mental_health_contacts; }
 
-void PathwayTally::gp_consultations(double now, std::uint32_t n) {
+void PathwayTally::gp_consultations(bool observed, std::uint32_t n) {
   month_.gp += n;
-  if (observed(now)) t_gp_ += n;
+  if (observed) t_gp_ += n;
 }
 
 void PathwayTally::secondary_contacts(Person& p, double now, std::uint32_t n) {

@@ -105,8 +105,8 @@ class PathwayTally {
   void assessment(Person& p);
 
   // Primary care, CMHT, outpatients and VCSE.
-  /// Counts GP consultations settled at `now`.
-  void gp_consultations(double now, std::uint32_t n);
+  /// Counts `n` GP consultations, settled after warm-up when `observed`.
+  void gp_consultations(bool observed, std::uint32_t n);
   /// Counts CMHT or outpatient contacts (by `p`'s setting) settled at `now`.
   void secondary_contacts(Person& p, double now, std::uint32_t n);
   /// Notes that `p` is under neither a CMHT nor an outpatient list (for the 12-month window).
@@ -149,7 +149,10 @@ class PathwayTally {
   void stepdown_followed(const Person& p) { stepdown_.add(p); }
 
   // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
-  /// Computes month `month`'s series at its end `now`; records it if the month is observed.
+  /// Adds living person `p` to the snapshot of the month ending at `now` (before close_month).
+  void snapshot_person(const Person& p, double now);
+  /// Computes month `month`'s series at its end `now` from the counts, the levels and the
+  /// people's snapshot; records it if the month is observed.
   void close_month(std::uint64_t month, double now);
   /// Returns the series values of the month just closed.
   [[nodiscard]] const std::array<double, kSeriesCount>& last_month() const noexcept {
@@ -164,8 +167,19 @@ class PathwayTally {
   [[nodiscard]] std::uint64_t care_partner_waiting() const noexcept { return cp_waiting_; }
   [[nodiscard]] const CpListExits& cp_list_exits() const noexcept { return cp_list_exits_; }
 
- private:
+  /// Returns true when `now` is in the observed period (from the end of warm-up).
   [[nodiscard]] bool observed(double now) const noexcept { return now >= warmup_; }
+
+ private:
+  /// Holds the month-end snapshot of the people: counts by setting and in the gap, and
+  /// quality of life overall and by group.
+  struct PeopleSnapshot {
+    std::array<double, kSeriesCount> counts{};
+    std::array<double, kGroupCount> group_qol{};
+    std::array<double, kGroupCount> group_n{};
+    double qol_sum = 0.0;
+    double living = 0.0;
+  };
   void change_alive(const Person& p, double now, double delta);
   void add_person_time(const Person& p, double now);
   void mark_followed(std::uint32_t record, double now);
@@ -188,6 +202,7 @@ class PathwayTally {
       cp_wait_level_, cp_caseload_level_, cp_capacity_level_, cp_fte_level_, sup_fte_level_;
   std::array<engine::TimeWeighted, kGroupCount> group_alive_;
   std::array<double, kSeriesCount> month_values_{};
+  PeopleSnapshot snapshot_;
   /// Bed, out-of-area, crisis, VCSE, Care Partner FTE and supervisor FTE areas.
   std::array<double, 6> month_start_area_{};
   std::uint64_t cp_leavers_closed_ = 0;  ///< Care Partner leavers up to the last month closed.

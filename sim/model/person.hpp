@@ -21,7 +21,9 @@ enum class Purpose : std::uint64_t {
   Contact = 4,     ///< Care Partner contact timing, take-up and disengagement.
   Goal = 5,        ///< Goal setting and achievement, VCSE referral at a contact.
   Crisis = 6,      ///< Crisis episode lengths, admission, length of stay, post-crisis routing.
-  Qol = 7,         ///< Quality-of-life noise (position = 2 x month).
+  /// Month-end draws: quality-of-life noise and the month's secondary-care contacts (block
+  /// 2 x month, continued in block 2 x month + 1 when a draw needs more).
+  Month = 7,
   Migration = 8,   ///< Time of moving away.
   Workforce = 9,   ///< Care Partner posts: vacancy at start, leaving, recruitment delays.
   Services = 10,   ///< Contact counts, checks, referrals, triage, patience, VCSE connections.
@@ -35,6 +37,8 @@ enum class Purpose : std::uint64_t {
 inline constexpr std::uint64_t kGlobalEntity = std::uint64_t{1} << 40;
 inline constexpr std::uint64_t kIncidenceEntity = kGlobalEntity + 0;
 inline constexpr std::uint64_t kInMigrationEntity = kGlobalEntity + 1;
+/// Names the stream of the register's GP consultation counts (drawn in aggregate).
+inline constexpr std::uint64_t kGpEntity = kGlobalEntity + 2;
 /// Sets the entity id of Care Partner post 0; post k is kPostEntity + k.
 inline constexpr std::uint64_t kPostEntity = kGlobalEntity + (std::uint64_t{1} << 20);
 /// Sets the entity id of supervisor post 0, after the 2^20 Care Partner posts' block.

@@ -1,8 +1,10 @@
 // Tests of the pathway model's sampling helpers: the remembering Poisson sampler gives the same
-// counts from the same draws as Boost's Poisson distribution.
+// counts from the same draws as Boost's Poisson distribution; ziggurat normals are normal.
 #include "model/draws.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -38,4 +40,55 @@ TEST_CASE("the Poisson sampler draws nothing for a mean that is not positive", "
   CHECK(rng.position() == 0);
 }
 
+TEST_CASE("ziggurat normals have the standard normal's distribution", "[draws]") {
+  // Kolmogorov-Smirnov against the normal CDF, plus the share beyond the ziggurat's tail start R
+  // (drawn by the tail method) and in a wedge-heavy band, each within a 99.9% binomial band.
+  const std::size_t n = 400000;
+  std::vector<double> z;
+  z.reserve(n);
+  std::size_t tail = 0;
+  std::size_t band = 0;
+  for (std::uint64_t i = 0; i < n; ++i) {
+    engine::RandomStream first(engine::RngKey{5, 1}, i, 7, 0);
+    engine::RandomStream more(engine::RngKey{5, 1}, i, 7, 4);
+    const double x = ziggurat_normal(first(), more);
+    z.push_back(x);
+    if (std::abs(x) > NormalZiggurat::kR) ++tail;
+    if (std::abs(x) > 1.0 && std::abs(x) < 2.0) ++band;
+  }
+  std::sort(z.begin(), z.end());
+  double d = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double cdf = 0.5 * std::erfc(-z[i] / std::sqrt(2.0));
+    d = std::max({d, std::abs(cdf - static_cast<double>(i) / n),
+                  std::abs(cdf - static_cast<double>(i + 1) / n)});
+  }
+  // The 99.9% critical value of the KS statistic is 1.95 / sqrt(n).
+  CHECK(d < 1.95 / std::sqrt(static_cast<double>(n)));
+  const auto within = [n](std::size_t count, double p) {
+    const double sd = std::sqrt(static_cast<double>(n) * p * (1.0 - p));
+    return std::abs(static_cast<double>(count) - static_cast<double>(n) * p) < 3.3 * sd;
+  };
+  CHECK(within(tail, std::erfc(NormalZiggurat::kR / std::sqrt(2.0))));
+  CHECK(within(band, std::erfc(1.0 / std::sqrt(2.0)) - std::erfc(2.0 / std::sqrt(2.0))));
+  CHECK(tail > 100);  // The tail method did run.
+}
+
+TEST_CASE("the uniform-driven Poisson inverts like the sampler and falls back from a mean of 10",
+          "[draws]") {
+  PoissonSampler a;
+  PoissonSampler b;
+  for (std::uint64_t i = 0; i < 500; ++i) {
+    engine::RandomStream expected(engine::RngKey{3, 0}, i, 10);
+    engine::RandomStream same(engine::RngKey{3, 0}, i, 10);
+    engine::RandomStream unused(engine::RngKey{3, 0}, i, 11);
+    const double mean = 0.1 + 0.02 * static_cast<double>(i % 400);  // Up to 8.08.
+    REQUIRE(b(same.uniform01(), mean, unused) == a(expected, mean));
+    CHECK(unused.position() == 0);
+  }
+  engine::RandomStream more(engine::RngKey{3, 0}, 1, 12);
+  engine::RandomStream boost_rng(engine::RngKey{3, 0}, 1, 12);
+  CHECK(b(0.5, 25.0, more) == poisson(boost_rng, 25.0));
+  CHECK(more.position() > 0);
+}
 }  // namespace cmhsim::model::pathway

@@ -107,7 +107,7 @@ TEST_CASE("more Care Partner FTE reaches more people with diminishing returns",
   std::vector<double> first;   // Reached per extra FTE from 5 to 10, minus from 10 to 20.
   std::vector<double> second;  // From 10 to 20, minus from 20 to 40.
   std::vector<double> waits_drop;
-  for (std::uint64_t rep = 0; rep < 10; ++rep) {
+  for (std::uint64_t rep = 0; rep < 20; ++rep) {
     std::vector<double> r;
     std::vector<double> w;
     for (const double fte : ftes) {

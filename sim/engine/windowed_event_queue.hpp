@@ -1,0 +1,126 @@
+// The future-event list in time windows: a heap holds the events of the current window, later
+// windows wait unsorted in buckets until the heap runs dry. Knows only Event ordering.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "engine/event.hpp"
+
+namespace cmhsim::engine {
+
+/// Orders events exactly like `Heap` alone, keeping in the heap only those of the current time
+/// window: a model whose pending events lie mostly far ahead (deaths, moves) then pops from a
+/// small heap. With an infinite width (the default) every event goes to the heap.
+template <typename Heap>
+class WindowedEventQueue {
+ public:
+  /// Sets the window width in time units; only while the queue is empty.
+  void set_width(double width) {
+    inverse_width_ = std::isfinite(width) && width > 0.0 ? 1.0 / width : 0.0;
+  }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  void reserve(std::size_t n) { heap_.reserve(n); }
+
+  /// Adds `e`: to the heap when its window is the current one or earlier, else to its bucket.
+  void push(const Event& e) {
+    ++size_;
+    const std::uint64_t w = window(e.time);
+    if (w <= current_) {
+      heap_.push(e);
+    } else if (w - current_ < kRing) {
+      bucket(w).push_back(e);
+    } else {
+      overflow_.push_back(e);
+      overflow_min_ = std::min(overflow_min_, w);
+    }
+  }
+  /// Returns the next event (the queue must not be empty).
+  const Event& top() {
+    fill();
+    return heap_.top();
+  }
+  /// Removes and returns the next event (the queue must not be empty).
+  Event pop() {
+    fill();
+    --size_;
+    return heap_.pop();
+  }
+
+ private:
+  // Ring slots of later windows; windows further ahead wait in the overflow.
+  static constexpr std::uint64_t kRing = 4096;
+  // Emptied buckets kept for reuse, and how near a window must be to take one.
+  static constexpr std::uint64_t kSpares = 16;
+
+  // Monotone in t, so a later window never holds an earlier event.
+  [[nodiscard]] std::uint64_t window(double t) const noexcept {
+    const double w = std::floor(t * inverse_width_);
+    if (!(w > 0.0)) return 0;
+    return w < 0x1p62 ? static_cast<std::uint64_t>(w) : std::uint64_t{1} << 62;
+  }
+
+  // Returns window w's bucket, giving it spare storage when it has none and is near: near
+  // windows fill the most, and far ones would hold large storage for a few events for long.
+  std::vector<Event>& bucket(std::uint64_t w) {
+    std::vector<Event>& b = ring_[w % kRing];
+    if (b.capacity() == 0 && w - current_ <= kSpares && !spare_.empty()) {
+      b = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    return b;
+  }
+
+  // Moves the next non-empty window's events into the heap when the heap is empty.
+  void fill() {
+    while (heap_.empty() && size_ > 0) {
+      if (size_ == overflow_.size() && !overflow_.empty()) current_ = overflow_min_ - 1;
+      ++current_;
+      if (overflow_min_ < current_ + kRing / 2) spill_overflow();
+      std::vector<Event>& drained = ring_[current_ % kRing];
+      for (const Event& e : drained) heap_.push(e);
+      // Lends the storage to the next bucket that starts filling: a slot is not used again until
+      // the ring comes round, so keeping it would hold every event ever scheduled.
+      if (spare_.size() < kSpares && drained.capacity() != 0) {
+        drained.clear();
+        spare_.push_back(std::move(drained));
+      }
+      drained = std::vector<Event>();
+    }
+  }
+
+  // Moves overflow events that now fall within the ring into their slots.
+  void spill_overflow() {
+    overflow_min_ = kNoWindow;
+    std::size_t kept = 0;
+    for (const Event& e : overflow_) {
+      const std::uint64_t w = window(e.time);
+      if (w == current_) {
+        heap_.push(e);
+      } else if (w < current_ + kRing) {
+        bucket(w).push_back(e);
+      } else {
+        overflow_[kept++] = e;
+        overflow_min_ = std::min(overflow_min_, w);
+      }
+    }
+    overflow_.resize(kept);
+  }
+
+  static constexpr std::uint64_t kNoWindow = std::numeric_limits<std::uint64_t>::max();
+  double inverse_width_ = 0.0;
+  std::uint64_t current_ = 0;  ///< The window whose events (and any earlier ones) are in the heap.
+  std::size_t size_ = 0;
+  Heap heap_;
+  std::vector<std::vector<Event>> ring_ = std::vector<std::vector<Event>>(kRing);
+  std::vector<std::vector<Event>> spare_;  ///< Emptied buckets' storage, for reuse.
+  std::vector<Event> overflow_;
+  std::uint64_t overflow_min_ = kNoWindow;
+};
+
+}  // namespace cmhsim::engine
