@@ -24,23 +24,27 @@ void PathwaySimulation::settle(std::uint32_t id, MonthDraws* month) {
   }
   const ServicesConfig& s = config_.services;
   double mh_mean = 0.0;
+  // Outpatient means repeat from person to person, CMHT means do not: a sampler each keeps the
+  // outpatients' exp(-mean) remembered.
+  PoissonSampler* sampler = &cmht_poisson_;
   // The first two contacts of a CMHT episode are events of their own (on_cmht_contact).
   if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
     mh_mean = p.cmht_rate * cmht_contact_scale_ * dt;
   }
   if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
     mh_mean = s.outpatient_appointments_per_year * dt / kYearDays;
+    sampler = &outpatient_poisson_;
   }
   gp_pending_[outputs_.observed(now) ? 1 : 0] += s.gp_consultations_per_year * dt / kYearDays;
   if (!(mh_mean > 0.0)) return;
   std::uint32_t mh = 0;
   double u_last = 0.0;
   if (month != nullptr) {
-    mh = mh_poisson_(engine::RandomStream::to_open01(month->contacts), mh_mean, month->more);
+    mh = (*sampler)(engine::RandomStream::to_open01(month->contacts), mh_mean, month->more);
     u_last = engine::RandomStream::to_open01(month->last);
   } else {
     PersonStream rng(*this, id, kSlotServices);
-    mh = mh_poisson_(*rng, mh_mean);
+    mh = (*sampler)(*rng, mh_mean);
     if (mh > 0) u_last = rng.uniform();
   }
   if (mh == 0) return;

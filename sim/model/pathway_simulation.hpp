@@ -272,9 +272,10 @@ class PathwaySimulation {
   /// Holds the mean GP consultations settled since the last draw, before and after warm-up: only
   /// their totals are output, so they are drawn for everyone at once.
   double gp_pending_[2] = {0.0, 0.0};
-  engine::RandomStream gp_rng_;  ///< Draws the register's GP consultation counts.
-  PoissonSampler mh_poisson_;    ///< Secondary-care contacts settled.
-  PathwayTally outputs_;         ///< Declared last: it refers to the people, posts and services.
+  engine::RandomStream gp_rng_;        ///< Draws the register's GP consultation counts.
+  PoissonSampler cmht_poisson_;        ///< CMHT contacts settled.
+  PoissonSampler outpatient_poisson_;  ///< Outpatient appointments settled.
+  PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 
 }  // namespace cmhsim::model::pathway
