@@ -26,11 +26,11 @@ QueueingNetwork::QueueingNetwork(const NetworkConfig& config, engine::RngKey key
     arrival_rngs_.emplace_back(key_, a, static_cast<std::uint64_t>(Purpose::Interarrival));
   }
   arrival_counts_.assign(config_.arrivals.size(), 0);
-  arrival_kind_ = sim_.add_handler([this](const engine::Event& e) { on_arrival(e); });
-  departure_kind_ = sim_.add_handler([this](const engine::Event& e) { on_departure(e); });
-  renege_kind_ = sim_.add_handler([this](const engine::Event& e) { on_renege(e); });
-  capacity_kind_ = sim_.add_handler([this](const engine::Event& e) { on_capacity(e); });
-  warmup_kind_ = sim_.add_handler([this](const engine::Event& e) { on_warmup_end(e); });
+  arrival_kind_ = sim_.add_handler<&QueueingNetwork::on_arrival>(this);
+  departure_kind_ = sim_.add_handler<&QueueingNetwork::on_departure>(this);
+  renege_kind_ = sim_.add_handler<&QueueingNetwork::on_renege>(this);
+  capacity_kind_ = sim_.add_handler<&QueueingNetwork::on_capacity>(this);
+  warmup_kind_ = sim_.add_handler<&QueueingNetwork::on_warmup_end>(this);
 }
 
 ReplicationOutcome QueueingNetwork::run() {
