@@ -16,13 +16,8 @@ Resource::Resource(std::string name, int servers, Discipline discipline, std::si
   reset_statistics(0.0);
 }
 
-Admission Resource::arrive(std::uint64_t customer, double now, std::int32_t priority,
-                           std::uint64_t* ticket) {
-  ++stats_.arrivals;
-  if (busy_ < servers_ && live_ == 0) {
-    begin(Entry{priority, next_ticket_++, customer, now}, now);
-    return Admission::Started;
-  }
+Admission Resource::queue(std::uint64_t customer, double now, std::int32_t priority,
+                          std::uint64_t* ticket) {
   if (live_ >= capacity_) {
     ++stats_.blocked;
     return Admission::Blocked;
@@ -40,17 +35,8 @@ Admission Resource::arrive(std::uint64_t customer, double now, std::int32_t prio
   return Admission::Queued;
 }
 
-std::optional<Start> Resource::release(double now) {
-  if (busy_ <= 0) throw std::logic_error("resource '" + name_ + "': release with no busy server");
-  --busy_;
-  ++stats_.completed;
-  std::optional<Start> started;
-  if (busy_ < servers_) {
-    if (auto e = pop_next(now)) started = begin(*e, now);
-  }
-  busy_level_.update(now, static_cast<double>(busy_));
-  note_capacity(now);
-  return started;
+void Resource::fail_release() const {
+  throw std::logic_error("resource '" + name_ + "': release with no busy server");
 }
 
 void Resource::renege(std::uint64_t ticket, double now) {
@@ -115,21 +101,6 @@ std::optional<Resource::Entry> Resource::pop_next(double now) {
     return e;
   }
   return std::nullopt;
-}
-
-void Resource::note_capacity(double now) {
-  // Servers above a lowered count still work until their customer leaves: count them as available.
-  const double available = static_cast<double>(std::max(servers_, busy_));
-  if (available != server_level_.level()) server_level_.update(now, available);
-}
-
-Start Resource::begin(const Entry& e, double now) {
-  ++busy_;
-  ++stats_.started;
-  const double waited = now - e.since;
-  stats_.wait.add(waited);
-  busy_level_.update(now, static_cast<double>(busy_));
-  return Start{e.customer, waited};
 }
 
 }  // namespace cmhsim::engine
