@@ -16,23 +16,9 @@ Resource::Resource(std::string name, int servers, Discipline discipline, std::si
   reset_statistics(0.0);
 }
 
-Admission Resource::queue(std::uint64_t customer, double now, std::int32_t priority,
-                          std::uint64_t* ticket) {
-  if (live_ >= capacity_) {
-    ++stats_.blocked;
-    return Admission::Blocked;
-  }
-  const Entry e{priority, next_ticket_++, customer, now};
-  if (discipline_ == Discipline::Fifo) {
-    fifo_.push_back(e);
-  } else {
-    heap_.push_back(e);
-    std::push_heap(heap_.begin(), heap_.end(), later);
-  }
-  ++live_;
-  queue_level_.update(now, static_cast<double>(live_));
-  if (ticket) *ticket = e.ticket;
-  return Admission::Queued;
+void Resource::push_by_priority(const Entry& e) {
+  heap_.push_back(e);
+  std::push_heap(heap_.begin(), heap_.end(), later);
 }
 
 void Resource::fail_release() const {
@@ -83,7 +69,7 @@ ResourceStatistics Resource::statistics(double now) const {
   return s;
 }
 
-std::optional<Resource::Entry> Resource::pop_next(double now) {
+std::optional<Resource::Entry> Resource::pop_skipping_cancelled(double now) {
   while (live_ > 0) {
     Entry e;
     if (discipline_ == Discipline::Fifo) {

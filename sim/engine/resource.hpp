@@ -61,7 +61,20 @@ class Resource {
       begin(Entry{priority, next_ticket_++, customer, now}, now);
       return Admission::Started;
     }
-    return queue(customer, now, priority, ticket);
+    if (live_ >= capacity_) {
+      ++stats_.blocked;
+      return Admission::Blocked;
+    }
+    const Entry e{priority, next_ticket_++, customer, now};
+    if (discipline_ == Discipline::Fifo) {
+      fifo_.push_back(e);
+    } else {
+      push_by_priority(e);
+    }
+    ++live_;
+    queue_level_.update(now, static_cast<double>(live_));
+    if (ticket) *ticket = e.ticket;
+    return Admission::Queued;
   }
 
   /// Frees one server at `now`; returns who starts in it, if anyone waits and capacity allows.
@@ -115,8 +128,20 @@ class Resource {
     return a.priority != b.priority ? a.priority > b.priority : a.ticket > b.ticket;
   }
 
-  Admission queue(std::uint64_t customer, double now, std::int32_t priority, std::uint64_t* ticket);
-  std::optional<Entry> pop_next(double now);
+  void push_by_priority(const Entry& e);
+  std::optional<Entry> pop_skipping_cancelled(double now);
+
+  std::optional<Entry> pop_next(double now) {
+    // The common case, a FIFO line with nobody reneged, needs no search.
+    if (discipline_ == Discipline::Fifo && cancelled_.empty() && live_ > 0) {
+      const Entry e = fifo_.front();
+      fifo_.pop_front();
+      --live_;
+      queue_level_.update(now, static_cast<double>(live_));
+      return e;
+    }
+    return pop_skipping_cancelled(now);
+  }
   [[noreturn]] void fail_release() const;
 
   Start begin(const Entry& e, double now) {
