@@ -92,13 +92,22 @@ class Simulator {
   /// Dispatches events in order until the next would fire after `horizon`; the clock ends there
   /// when `horizon` is finite, and at the last event otherwise.
   void run_until(double horizon) {
+    run_until(horizon, [this](const Event& e) {
+      // A copy, because the handler may register another handler and grow the table.
+      const Slot slot = handlers_[e.kind()];
+      slot.callback(slot.context, e);
+    });
+  }
+
+  /// Runs as run_until(horizon) but passes each event to `dispatch` instead of its registered
+  /// handler, so that a model with a fixed set of kinds can have its handlers inlined.
+  template <class Dispatch>
+  void run_until(double horizon, Dispatch&& dispatch) {
     while (!queue_.empty() && queue_.top().time <= horizon) {
       const Event e = queue_.pop();
       now_ = e.time;
       ++processed_;
-      // A copy, because the handler may register another handler and grow the table.
-      const Slot slot = handlers_[e.kind()];
-      slot.callback(slot.context, e);
+      dispatch(e);
     }
     if (std::isfinite(horizon) && horizon > now_) now_ = horizon;
   }

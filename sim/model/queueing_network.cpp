@@ -46,12 +46,28 @@ ReplicationOutcome QueueingNetwork::run() {
   if (config_.warmup_days > 0.0) {
     sim_.schedule_at(config_.warmup_days, warmup_kind_, 0, 0, kWarmupPriority);
   }
-  sim_.run_until(config_.horizon_days);
+  sim_.run_until(config_.horizon_days, [this](const engine::Event& e) { dispatch(e); });
 
   ReplicationOutcome out;
   out.events = sim_.events_processed();
   for (std::size_t s = 0; s < resources_.size(); ++s) out.services.push_back(outcome(s));
   return out;
+}
+
+void QueueingNetwork::dispatch(const engine::Event& e) {
+  // Commonest kinds first; each branch calls its handler directly, so it can be inlined.
+  const std::uint32_t kind = e.kind();
+  if (kind == departure_kind_) {
+    on_departure(e);
+  } else if (kind == arrival_kind_) {
+    on_arrival(e);
+  } else if (kind == renege_kind_) {
+    on_renege(e);
+  } else if (kind == capacity_kind_) {
+    on_capacity(e);
+  } else {
+    on_warmup_end(e);
+  }
 }
 
 void QueueingNetwork::on_arrival(const engine::Event& e) {

@@ -116,6 +116,34 @@ TEST_CASE("member-function and plain-function handlers receive their object and 
   CHECK(plain == std::vector<std::uint64_t>{8});
 }
 
+TEST_CASE("run_until with a dispatcher passes events to it in order instead of the handlers",
+          "[simulator]") {
+  Simulator sim;
+  std::vector<double> handled;
+  const auto a = sim.add_handler([&](const Event& e) { handled.push_back(e.time); });
+  const auto b = sim.add_handler([&](const Event& e) { handled.push_back(e.time); });
+  sim.schedule_at(3.0, a, 30);
+  sim.schedule_at(1.0, b, 10);
+  sim.schedule_at(2.0, a, 20, 0, -1);
+  sim.schedule_at(2.0, b, 21, 0, -2);
+  sim.schedule_at(9.0, a, 90);
+  std::vector<std::tuple<double, std::uint32_t, std::uint64_t>> seen;
+  sim.run_until(5.0, [&](const Event& e) {
+    CHECK(sim.now() == e.time);
+    seen.emplace_back(e.time, e.kind(), e.target);
+    // Scheduling from the dispatcher works as from a handler.
+    if (e.target == 10) sim.schedule_in(0.5, b, 15);
+  });
+  CHECK(handled.empty());
+  CHECK(seen == std::vector<std::tuple<double, std::uint32_t, std::uint64_t>>{
+                    {1.0, b, 10}, {1.5, b, 15}, {2.0, b, 21}, {2.0, a, 20}, {3.0, a, 30}});
+  CHECK(sim.now() == 5.0);
+  CHECK(sim.events_processed() == 5);
+  CHECK(sim.pending() == 1);
+  sim.run_until(10.0);
+  CHECK(handled == std::vector<double>{9.0});
+}
+
 TEST_CASE("run_until stops at the horizon and leaves later events pending", "[simulator]") {
   Simulator sim;
   std::vector<double> fired;
