@@ -78,7 +78,8 @@ void QueueingNetwork::on_arrival(const engine::Event& e) {
   sim_.schedule_in(a.interarrival.sample(arrival_rngs_[stream]), arrival_kind_, stream);
 }
 
-void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
+// Inline, as is start_service(): most events run them, and only this file calls them.
+inline void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
   Customer& c = customers_[slot];
   c.service = static_cast<std::uint32_t>(service);
   std::uint64_t ticket = 0;
@@ -100,7 +101,7 @@ void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
   }
 }
 
-void QueueingNetwork::start_service(std::uint32_t slot, std::size_t service) {
+inline void QueueingNetwork::start_service(std::uint32_t slot, std::size_t service) {
   Customer& c = customers_[slot];
   c.waiting = false;
   const double duration = draw(c, Purpose::ServiceTime, &config_.services[service].service_time);
