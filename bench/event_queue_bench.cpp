@@ -44,15 +44,15 @@ double hold_ns_per_op(std::size_t pending, std::size_t ops, const std::vector<do
   std::uint64_t sequence = 0;
   std::size_t k = 0;
   for (std::size_t i = 0; i < pending; ++i) {
-    q.push(
-        Event{inc[k++ & (kIncrements - 1)], static_cast<std::int32_t>(i % 3), 0, sequence++, i, 0});
+    q.push(Event::make(inc[k++ & (kIncrements - 1)], static_cast<std::int32_t>(i % 3), sequence++,
+                       0, i));
   }
   const auto t0 = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < ops; ++i) {
     Event e = q.pop();
     checksum += e.time;
     e.time += inc[k++ & (kIncrements - 1)];
-    e.sequence = sequence++;
+    e.order = Event::pack(e.priority(), sequence++, e.kind());
     q.push(e);
   }
   const auto t1 = std::chrono::steady_clock::now();

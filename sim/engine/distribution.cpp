@@ -88,7 +88,7 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   return d;
 }
 
-double Distribution::sample(RandomStream& rng) const {
+double Distribution::sample_other(RandomStream& rng) const {
   switch (kind_) {
     case DistKind::Exponential:
       return boost::random::exponential_distribution<double>(a_)(rng);

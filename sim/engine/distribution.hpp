@@ -2,6 +2,7 @@
 // the same on every platform. Knows nothing of what the sampled quantities mean.
 #pragma once
 
+#include <boost/random/exponential_distribution.hpp>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,13 @@ class Distribution {
   static Distribution empirical(std::vector<double> values, std::vector<double> weights = {});
 
   /// Draws one value.
-  double sample(RandomStream& rng) const;
+  double sample(RandomStream& rng) const {
+    // The commonest family is drawn inline; the rest go through the out-of-line switch.
+    if (kind_ == DistKind::Exponential) {
+      return boost::random::exponential_distribution<double>(a_)(rng);
+    }
+    return sample_other(rng);
+  }
   /// Returns the distribution's mean.
   [[nodiscard]] double mean() const noexcept;
   /// Returns the distribution's variance.
@@ -46,6 +53,8 @@ class Distribution {
   [[nodiscard]] std::string describe() const;
 
  private:
+  double sample_other(RandomStream& rng) const;
+
   DistKind kind_ = DistKind::Fixed;
   double a_ = 0.0;  // exponential: rate; lognormal: mu; gamma: shape; uniform: min; fixed: value.
   double b_ = 0.0;  // lognormal: sigma; gamma: scale; uniform: max.

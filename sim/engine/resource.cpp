@@ -16,41 +16,13 @@ Resource::Resource(std::string name, int servers, Discipline discipline, std::si
   reset_statistics(0.0);
 }
 
-Admission Resource::arrive(std::uint64_t customer, double now, std::int32_t priority,
-                           std::uint64_t* ticket) {
-  ++stats_.arrivals;
-  if (busy_ < servers_ && live_ == 0) {
-    begin(Entry{priority, next_ticket_++, customer, now}, now);
-    return Admission::Started;
-  }
-  if (live_ >= capacity_) {
-    ++stats_.blocked;
-    return Admission::Blocked;
-  }
-  const Entry e{priority, next_ticket_++, customer, now};
-  if (discipline_ == Discipline::Fifo) {
-    fifo_.push_back(e);
-  } else {
-    heap_.push_back(e);
-    std::push_heap(heap_.begin(), heap_.end(), later);
-  }
-  ++live_;
-  queue_level_.update(now, static_cast<double>(live_));
-  if (ticket) *ticket = e.ticket;
-  return Admission::Queued;
+void Resource::push_by_priority(const Entry& e) {
+  heap_.push_back(e);
+  std::push_heap(heap_.begin(), heap_.end(), later);
 }
 
-std::optional<Start> Resource::release(double now) {
-  if (busy_ <= 0) throw std::logic_error("resource '" + name_ + "': release with no busy server");
-  --busy_;
-  ++stats_.completed;
-  std::optional<Start> started;
-  if (busy_ < servers_) {
-    if (auto e = pop_next(now)) started = begin(*e, now);
-  }
-  busy_level_.update(now, static_cast<double>(busy_));
-  note_capacity(now);
-  return started;
+void Resource::fail_release() const {
+  throw std::logic_error("resource '" + name_ + "': release with no busy server");
 }
 
 void Resource::renege(std::uint64_t ticket, double now) {
@@ -97,7 +69,7 @@ ResourceStatistics Resource::statistics(double now) const {
   return s;
 }
 
-std::optional<Resource::Entry> Resource::pop_next(double now) {
+std::optional<Resource::Entry> Resource::pop_skipping_cancelled(double now) {
   while (live_ > 0) {
     Entry e;
     if (discipline_ == Discipline::Fifo) {
@@ -115,21 +87,6 @@ std::optional<Resource::Entry> Resource::pop_next(double now) {
     return e;
   }
   return std::nullopt;
-}
-
-void Resource::note_capacity(double now) {
-  // Servers above a lowered count still work until their customer leaves: count them as available.
-  const double available = static_cast<double>(std::max(servers_, busy_));
-  if (available != server_level_.level()) server_level_.update(now, available);
-}
-
-Start Resource::begin(const Entry& e, double now) {
-  ++busy_;
-  ++stats_.started;
-  const double waited = now - e.since;
-  stats_.wait.add(waited);
-  busy_level_.update(now, static_cast<double>(busy_));
-  return Start{e.customer, waited};
 }
 
 }  // namespace cmhsim::engine

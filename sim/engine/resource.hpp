@@ -2,6 +2,7 @@
 // may be FIFO or by priority, finite, and reneged from. Passive: the caller schedules events.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -54,10 +55,44 @@ class Resource {
 
   /// Admits `customer` at `now`: starts service, joins the line (ticket in *ticket) or is blocked.
   Admission arrive(std::uint64_t customer, double now, std::int32_t priority = 0,
-                   std::uint64_t* ticket = nullptr);
+                   std::uint64_t* ticket = nullptr) {
+    ++stats_.arrivals;
+    if (busy_ < servers_ && live_ == 0) {
+      begin(Entry{priority, next_ticket_++, customer, now}, now);
+      return Admission::Started;
+    }
+    if (live_ >= capacity_) {
+      ++stats_.blocked;
+      return Admission::Blocked;
+    }
+    const Entry e{priority, next_ticket_++, customer, now};
+    if (discipline_ == Discipline::Fifo) {
+      fifo_.push_back(e);
+    } else {
+      push_by_priority(e);
+    }
+    ++live_;
+    queue_level_.update(now, static_cast<double>(live_));
+    if (ticket) *ticket = e.ticket;
+    return Admission::Queued;
+  }
 
   /// Frees one server at `now`; returns who starts in it, if anyone waits and capacity allows.
-  std::optional<Start> release(double now);
+  std::optional<Start> release(double now) {
+    if (busy_ <= 0) fail_release();
+    --busy_;
+    ++stats_.completed;
+    if (busy_ < servers_ && live_ > 0) {
+      if (auto e = pop_next(now)) {
+        // The server passes straight to the next customer, so neither the busy level (which
+        // begin() records at `now`) nor the servers available change.
+        return begin(*e, now);
+      }
+    }
+    busy_level_.update(now, static_cast<double>(busy_));
+    note_capacity(now);
+    return std::nullopt;
+  }
 
   /// Removes the waiting customer holding `ticket` (who must still be waiting) at `now`.
   void renege(std::uint64_t ticket, double now);
@@ -93,9 +128,37 @@ class Resource {
     return a.priority != b.priority ? a.priority > b.priority : a.ticket > b.ticket;
   }
 
-  std::optional<Entry> pop_next(double now);
-  Start begin(const Entry& e, double now);
-  void note_capacity(double now);
+  void push_by_priority(const Entry& e);
+  std::optional<Entry> pop_skipping_cancelled(double now);
+
+  std::optional<Entry> pop_next(double now) {
+    // The common case, a FIFO line with nobody reneged, needs no search.
+    if (discipline_ == Discipline::Fifo && cancelled_.empty() && live_ > 0) {
+      const Entry e = fifo_.front();
+      fifo_.pop_front();
+      --live_;
+      queue_level_.update(now, static_cast<double>(live_));
+      return e;
+    }
+    return pop_skipping_cancelled(now);
+  }
+  [[noreturn]] void fail_release() const;
+
+  Start begin(const Entry& e, double now) {
+    ++busy_;
+    ++stats_.started;
+    const double waited = now - e.since;
+    stats_.wait.add(waited);
+    busy_level_.update(now, static_cast<double>(busy_));
+    return Start{e.customer, waited};
+  }
+
+  void note_capacity(double now) {
+    // Servers above a lowered count still work until their customer leaves: count them as
+    // available.
+    const double available = static_cast<double>(std::max(servers_, busy_));
+    if (available != server_level_.level()) server_level_.update(now, available);
+  }
 
   std::string name_;
   int servers_;

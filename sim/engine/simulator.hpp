@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "engine/event.hpp"
 #include "engine/event_queue.hpp"
@@ -25,12 +26,40 @@ class EngineError : public std::logic_error {
 /// Advances a clock through events in (time, priority, sequence) order and dispatches each.
 class Simulator {
  public:
+  /// Processes one event; `context` is the pointer given with it to add_handler.
+  using Callback = void (*)(void* context, const Event&);
   using Handler = std::function<void(const Event&)>;
 
-  /// Registers a handler and returns the event kind that reaches it.
-  std::uint32_t add_handler(Handler h) {
-    handlers_.push_back(std::move(h));
+  Simulator() = default;
+  // Handlers may point into this simulator's own storage, so it is neither copied nor moved.
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+
+  /// Registers `callback` with `context` and returns the event kind that reaches it.
+  std::uint32_t add_handler(Callback callback, void* context) {
+    if (handlers_.size() >= Event::kKindLimit) {
+      throw EngineError("more than " + std::to_string(Event::kKindLimit) + " event kinds");
+    }
+    handlers_.push_back(Slot{callback, context});
     return static_cast<std::uint32_t>(handlers_.size() - 1);
+  }
+
+  /// Registers the member function `Method` of `object` and returns the event kind that reaches it.
+  template <auto Method, class T>
+  std::uint32_t add_handler(T* object) {
+    return add_handler(
+        [](void* context, const Event& e) { (static_cast<T*>(context)->*Method)(e); }, object);
+  }
+
+  /// Registers a copy of `h` and returns the event kind that reaches it.
+  std::uint32_t add_handler(Handler h) {
+    if (handlers_.size() >= Event::kKindLimit) {
+      throw EngineError("more than " + std::to_string(Event::kKindLimit) + " event kinds");
+    }
+    // A deque never moves its elements when it grows, so the context pointer stays valid.
+    owned_.push_back(std::move(h));
+    return add_handler([](void* context, const Event& e) { (*static_cast<Handler*>(context))(e); },
+                       &owned_.back());
   }
 
   /// Returns the current simulation time in days.
@@ -40,18 +69,19 @@ class Simulator {
   /// Returns the number of events waiting in the future-event list.
   [[nodiscard]] std::size_t pending() const noexcept { return queue_.size(); }
 
-  /// Schedules an event of `kind` at absolute time `at`; throws EngineError if `at` is in the past
-  /// or `kind` has no handler.
+  /// Schedules an event of `kind` at absolute time `at`; throws EngineError if `at` is in the past,
+  /// `kind` has no handler or `priority` lies outside [Event::kMinPriority, Event::kMaxPriority].
   void schedule_at(double at, std::uint32_t kind, std::uint64_t target = 0, std::uint64_t aux = 0,
                    std::int32_t priority = 0) {
-    if (!(at >= now_)) {
-      throw EngineError("event scheduled at t=" + std::to_string(at) +
-                        " before the clock at t=" + std::to_string(now_));
+    // One unsigned comparison checks both ends of the priority range.
+    const bool bad_priority =
+        static_cast<std::uint32_t>(priority) - static_cast<std::uint32_t>(Event::kMinPriority) >
+        static_cast<std::uint32_t>(Event::kMaxPriority - Event::kMinPriority);
+    if (!(at >= now_) || kind >= handlers_.size() || bad_priority ||
+        next_sequence_ >= Event::kSequenceLimit) [[unlikely]] {
+      reject(at, kind, priority);
     }
-    if (kind >= handlers_.size()) {
-      throw EngineError("event kind " + std::to_string(kind) + " has no handler");
-    }
-    queue_.push(Event{at, priority, kind, next_sequence_++, target, aux});
+    queue_.push(Event{at, Event::pack(priority, next_sequence_++, kind), target, aux});
   }
 
   /// Schedules an event of `kind` after a non-negative delay from now.
@@ -63,11 +93,22 @@ class Simulator {
   /// Dispatches events in order until the next would fire after `horizon`; the clock ends there
   /// when `horizon` is finite, and at the last event otherwise.
   void run_until(double horizon) {
+    run_until(horizon, [this](const Event& e) {
+      // A copy, because the handler may register another handler and grow the table.
+      const Slot slot = handlers_[e.kind()];
+      slot.callback(slot.context, e);
+    });
+  }
+
+  /// Runs as run_until(horizon) but passes each event to `dispatch` instead of its registered
+  /// handler, so that a model with a fixed set of kinds can have its handlers inlined.
+  template <class Dispatch>
+  void run_until(double horizon, Dispatch&& dispatch) {
     while (!queue_.empty() && queue_.top().time <= horizon) {
       const Event e = queue_.pop();
       now_ = e.time;
       ++processed_;
-      handlers_[e.kind](e);
+      dispatch(e);
     }
     if (std::isfinite(horizon) && horizon > now_) now_ = horizon;
   }
@@ -83,12 +124,35 @@ class Simulator {
   }
 
  private:
+  struct Slot {
+    Callback callback;
+    void* context;
+  };
+
+  // Kept out of line so the checks in schedule_at stay small enough to inline.
+  [[noreturn, gnu::cold, gnu::noinline]] void reject(double at, std::uint32_t kind,
+                                                     std::int32_t priority) const {
+    if (!(at >= now_)) {
+      throw EngineError("event scheduled at t=" + std::to_string(at) +
+                        " before the clock at t=" + std::to_string(now_));
+    }
+    if (kind >= handlers_.size()) {
+      throw EngineError("event kind " + std::to_string(kind) + " has no handler");
+    }
+    if (next_sequence_ >= Event::kSequenceLimit) {
+      throw EngineError("more than " + std::to_string(Event::kSequenceLimit) + " events scheduled");
+    }
+    throw EngineError("event priority " + std::to_string(priority) + " outside [" +
+                      std::to_string(Event::kMinPriority) + ", " +
+                      std::to_string(Event::kMaxPriority) + "]");
+  }
+
   double now_ = 0.0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t processed_ = 0;
   WindowedEventQueue<EventQueue> queue_;
-  // A deque keeps a running handler in place if it registers another handler.
-  std::deque<Handler> handlers_;
+  std::vector<Slot> handlers_;
+  std::deque<Handler> owned_;
 };
 
 }  // namespace cmhsim::engine

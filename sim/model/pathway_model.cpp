@@ -75,31 +75,28 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
 }
 
 void PathwaySimulation::register_handlers() {
-  auto bind = [this](void (PathwaySimulation::*f)(const engine::Event&)) {
-    return sim_.add_handler([this, f](const engine::Event& e) { (this->*f)(e); });
-  };
-  k_transition_ = bind(&PathwaySimulation::on_transition);
-  k_exit_ = bind(&PathwaySimulation::on_exit);
-  k_arrival_ = bind(&PathwaySimulation::on_arrival);
-  k_crisis_end_ = bind(&PathwaySimulation::on_crisis_end);
-  k_bed_discharge_ = bind(&PathwaySimulation::on_bed_discharge);
-  k_referral_ = bind(&PathwaySimulation::on_referral);
-  k_cmht_renege_ = bind(&PathwaySimulation::on_cmht_renege);
-  k_vcse_renege_ = bind(&PathwaySimulation::on_vcse_renege);
-  k_vcse_end_ = bind(&PathwaySimulation::on_vcse_end);
-  k_contact_ = bind(&PathwaySimulation::on_contact);
-  k_hire_ = bind(&PathwaySimulation::on_hire);
-  k_cp_renege_ = bind(&PathwaySimulation::on_cp_renege);
-  k_cp_episode_end_ = bind(&PathwaySimulation::on_cp_episode_end);
-  k_month_ = bind(&PathwaySimulation::on_month_end);
-  k_sweep_ = bind(&PathwaySimulation::on_sweep);
-  k_window_ = bind(&PathwaySimulation::on_window_start);
-  k_warmup_ = bind(&PathwaySimulation::on_warmup_end);
-  k_followup_ = bind(&PathwaySimulation::on_followup);
-  k_vcse_self_referral_ = bind(&PathwaySimulation::on_vcse_self_referral);
-  k_death_ = bind(&PathwaySimulation::on_death);
-  k_stepdown_followed_ = bind(&PathwaySimulation::on_stepdown_followed);
-  k_cmht_contact_ = bind(&PathwaySimulation::on_cmht_contact);
+  k_transition_ = sim_.add_handler<&PathwaySimulation::on_transition>(this);
+  k_exit_ = sim_.add_handler<&PathwaySimulation::on_exit>(this);
+  k_arrival_ = sim_.add_handler<&PathwaySimulation::on_arrival>(this);
+  k_crisis_end_ = sim_.add_handler<&PathwaySimulation::on_crisis_end>(this);
+  k_bed_discharge_ = sim_.add_handler<&PathwaySimulation::on_bed_discharge>(this);
+  k_referral_ = sim_.add_handler<&PathwaySimulation::on_referral>(this);
+  k_cmht_renege_ = sim_.add_handler<&PathwaySimulation::on_cmht_renege>(this);
+  k_vcse_renege_ = sim_.add_handler<&PathwaySimulation::on_vcse_renege>(this);
+  k_vcse_end_ = sim_.add_handler<&PathwaySimulation::on_vcse_end>(this);
+  k_contact_ = sim_.add_handler<&PathwaySimulation::on_contact>(this);
+  k_hire_ = sim_.add_handler<&PathwaySimulation::on_hire>(this);
+  k_cp_renege_ = sim_.add_handler<&PathwaySimulation::on_cp_renege>(this);
+  k_cp_episode_end_ = sim_.add_handler<&PathwaySimulation::on_cp_episode_end>(this);
+  k_month_ = sim_.add_handler<&PathwaySimulation::on_month_end>(this);
+  k_sweep_ = sim_.add_handler<&PathwaySimulation::on_sweep>(this);
+  k_window_ = sim_.add_handler<&PathwaySimulation::on_window_start>(this);
+  k_warmup_ = sim_.add_handler<&PathwaySimulation::on_warmup_end>(this);
+  k_followup_ = sim_.add_handler<&PathwaySimulation::on_followup>(this);
+  k_vcse_self_referral_ = sim_.add_handler<&PathwaySimulation::on_vcse_self_referral>(this);
+  k_death_ = sim_.add_handler<&PathwaySimulation::on_death>(this);
+  k_stepdown_followed_ = sim_.add_handler<&PathwaySimulation::on_stepdown_followed>(this);
+  k_cmht_contact_ = sim_.add_handler<&PathwaySimulation::on_cmht_contact>(this);
 }
 
 namespace {

@@ -26,11 +26,11 @@ QueueingNetwork::QueueingNetwork(const NetworkConfig& config, engine::RngKey key
     arrival_rngs_.emplace_back(key_, a, static_cast<std::uint64_t>(Purpose::Interarrival));
   }
   arrival_counts_.assign(config_.arrivals.size(), 0);
-  arrival_kind_ = sim_.add_handler([this](const engine::Event& e) { on_arrival(e); });
-  departure_kind_ = sim_.add_handler([this](const engine::Event& e) { on_departure(e); });
-  renege_kind_ = sim_.add_handler([this](const engine::Event& e) { on_renege(e); });
-  capacity_kind_ = sim_.add_handler([this](const engine::Event& e) { on_capacity(e); });
-  warmup_kind_ = sim_.add_handler([this](const engine::Event& e) { on_warmup_end(e); });
+  arrival_kind_ = sim_.add_handler<&QueueingNetwork::on_arrival>(this);
+  departure_kind_ = sim_.add_handler<&QueueingNetwork::on_departure>(this);
+  renege_kind_ = sim_.add_handler<&QueueingNetwork::on_renege>(this);
+  capacity_kind_ = sim_.add_handler<&QueueingNetwork::on_capacity>(this);
+  warmup_kind_ = sim_.add_handler<&QueueingNetwork::on_warmup_end>(this);
 }
 
 ReplicationOutcome QueueingNetwork::run() {
@@ -46,12 +46,28 @@ ReplicationOutcome QueueingNetwork::run() {
   if (config_.warmup_days > 0.0) {
     sim_.schedule_at(config_.warmup_days, warmup_kind_, 0, 0, kWarmupPriority);
   }
-  sim_.run_until(config_.horizon_days);
+  sim_.run_until(config_.horizon_days, [this](const engine::Event& e) { dispatch(e); });
 
   ReplicationOutcome out;
   out.events = sim_.events_processed();
   for (std::size_t s = 0; s < resources_.size(); ++s) out.services.push_back(outcome(s));
   return out;
+}
+
+void QueueingNetwork::dispatch(const engine::Event& e) {
+  // Commonest kinds first; each branch calls its handler directly, so it can be inlined.
+  const std::uint32_t kind = e.kind();
+  if (kind == departure_kind_) {
+    on_departure(e);
+  } else if (kind == arrival_kind_) {
+    on_arrival(e);
+  } else if (kind == renege_kind_) {
+    on_renege(e);
+  } else if (kind == capacity_kind_) {
+    on_capacity(e);
+  } else {
+    on_warmup_end(e);
+  }
 }
 
 void QueueingNetwork::on_arrival(const engine::Event& e) {
@@ -62,7 +78,8 @@ void QueueingNetwork::on_arrival(const engine::Event& e) {
   sim_.schedule_in(a.interarrival.sample(arrival_rngs_[stream]), arrival_kind_, stream);
 }
 
-void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
+// Inline, as is start_service(): most events run them, and only this file calls them.
+inline void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
   Customer& c = customers_[slot];
   c.service = static_cast<std::uint32_t>(service);
   std::uint64_t ticket = 0;
@@ -84,7 +101,7 @@ void QueueingNetwork::enter(std::uint32_t slot, std::size_t service) {
   }
 }
 
-void QueueingNetwork::start_service(std::uint32_t slot, std::size_t service) {
+inline void QueueingNetwork::start_service(std::uint32_t slot, std::size_t service) {
   Customer& c = customers_[slot];
   c.waiting = false;
   const double duration = draw(c, Purpose::ServiceTime, &config_.services[service].service_time);

@@ -50,6 +50,8 @@ class QueueingNetwork {
   /// Returns a value of `dist` (uniform on (0, 1) if null) from the customer's `purpose` stream.
   double draw(Customer& c, Purpose purpose, const engine::Distribution* dist);
 
+  // Passes an event to the handler of its kind, the same one registered with the simulator.
+  void dispatch(const engine::Event& e);
   void on_arrival(const engine::Event& e);
   void on_departure(const engine::Event& e);
   void on_renege(const engine::Event& e);

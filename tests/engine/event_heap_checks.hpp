@@ -19,12 +19,7 @@ struct FiresBefore {
 
 /// Returns an event whose target encodes its sequence, so a popped copy can be checked.
 inline Event make(double time, std::int32_t priority, std::uint64_t sequence) {
-  Event e;
-  e.time = time;
-  e.priority = priority;
-  e.sequence = sequence;
-  e.target = sequence * 10;
-  return e;
+  return Event::make(time, priority, sequence, 0, sequence * 10);
 }
 
 /// Checks that equal times pop by priority, then insertion sequence.
@@ -45,8 +40,8 @@ void check_tie_order() {
   std::vector<std::uint64_t> got;
   while (!q.empty()) {
     const Event e = q.pop();
-    CHECK(e.target == e.sequence * 10);
-    got.push_back(e.sequence);
+    CHECK(e.target == e.sequence() * 10);
+    got.push_back(e.sequence());
   }
   CHECK(got == expected);
 }
@@ -73,13 +68,13 @@ std::vector<std::uint64_t> check_random_pops() {
       q.push(e);
       reference.insert(e);
     } else {
-      REQUIRE(q.top().sequence == reference.begin()->sequence);
+      REQUIRE(q.top().sequence() == reference.begin()->sequence());
       const Event e = q.pop();
-      REQUIRE(e.sequence == reference.begin()->sequence);
+      REQUIRE(e.sequence() == reference.begin()->sequence());
       REQUIRE(e.time == reference.begin()->time);
-      REQUIRE(e.priority == reference.begin()->priority);
+      REQUIRE(e.priority() == reference.begin()->priority());
       reference.erase(reference.begin());
-      popped.push_back(e.sequence);
+      popped.push_back(e.sequence());
       clock = e.time;
       ++pops;
     }
@@ -87,9 +82,9 @@ std::vector<std::uint64_t> check_random_pops() {
   }
   while (!reference.empty()) {
     const Event e = q.pop();
-    REQUIRE(e.sequence == reference.begin()->sequence);
+    REQUIRE(e.sequence() == reference.begin()->sequence());
     reference.erase(reference.begin());
-    popped.push_back(e.sequence);
+    popped.push_back(e.sequence());
   }
   CHECK(q.empty());
   CHECK(pops > 15000);
@@ -107,8 +102,8 @@ void check_clear_and_refill() {
   CHECK(q.size() == 0);
   q.push(make(2.0, 0, 20));
   q.push(make(1.0, 0, 21));
-  CHECK(q.pop().sequence == 21);
-  CHECK(q.pop().sequence == 20);
+  CHECK(q.pop().sequence() == 21);
+  CHECK(q.pop().sequence() == 20);
   CHECK(q.empty());
 }
 
@@ -120,8 +115,8 @@ void check_reserve_keeps_pending() {
   q.push(make(1.0, 0, 1));
   q.reserve(1000);
   REQUIRE(q.size() == 2);
-  CHECK(q.pop().sequence == 1);
-  CHECK(q.pop().sequence == 0);
+  CHECK(q.pop().sequence() == 1);
+  CHECK(q.pop().sequence() == 0);
 }
 
 }  // namespace cmhsim::engine::heap_checks

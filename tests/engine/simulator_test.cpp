@@ -65,6 +65,85 @@ TEST_CASE("scheduling a kind without a handler throws EngineError", "[simulator]
   CHECK(sim.pending() == 1);
 }
 
+TEST_CASE("a priority outside the packable range throws EngineError", "[simulator][bad-input]") {
+  Simulator sim;
+  std::vector<std::int32_t> fired;
+  const auto kind = sim.add_handler([&](const Event& e) { fired.push_back(e.priority()); });
+  CHECK_NOTHROW(sim.schedule_at(1.0, kind, 0, 0, Event::kMaxPriority));
+  CHECK_NOTHROW(sim.schedule_at(1.0, kind, 0, 0, Event::kMinPriority));
+  CHECK_NOTHROW(sim.schedule_at(1.0, kind, 0, 0, 0));
+  CHECK_THROWS_AS(sim.schedule_at(1.0, kind, 0, 0, Event::kMaxPriority + 1), EngineError);
+  CHECK_THROWS_AS(sim.schedule_at(1.0, kind, 0, 0, Event::kMinPriority - 1), EngineError);
+  CHECK_THROWS_AS(sim.schedule_at(1.0, kind, 0, 0, std::numeric_limits<std::int32_t>::max()),
+                  EngineError);
+  CHECK_THROWS_AS(sim.schedule_at(1.0, kind, 0, 0, std::numeric_limits<std::int32_t>::min()),
+                  EngineError);
+  CHECK(sim.pending() == 3);
+  sim.run_until(1.0);
+  CHECK(fired == std::vector<std::int32_t>{Event::kMinPriority, 0, Event::kMaxPriority});
+}
+
+TEST_CASE("registering more kinds than the event can carry throws EngineError",
+          "[simulator][bad-input]") {
+  Simulator sim;
+  for (std::uint32_t k = 0; k < Event::kKindLimit; ++k) {
+    REQUIRE(sim.add_handler([](const Event&) {}) == k);
+  }
+  CHECK_THROWS_AS(sim.add_handler([](const Event&) {}), EngineError);
+  CHECK_THROWS_AS(sim.add_handler([](void*, const Event&) {}, nullptr), EngineError);
+  CHECK_NOTHROW(sim.schedule_at(1.0, Event::kKindLimit - 1));
+}
+
+TEST_CASE("member-function and plain-function handlers receive their object and event",
+          "[simulator]") {
+  struct Counter {
+    std::vector<std::uint64_t> targets;
+    void on_event(const Event& e) { targets.push_back(e.target); }
+  } counter;
+  Simulator sim;
+  std::vector<std::uint64_t> plain;
+  const auto member = sim.add_handler<&Counter::on_event>(&counter);
+  const auto function = sim.add_handler(
+      [](void* context, const Event& e) {
+        static_cast<std::vector<std::uint64_t>*>(context)->push_back(e.aux);
+      },
+      &plain);
+  sim.schedule_at(2.0, member, 7);
+  sim.schedule_at(1.0, function, 0, 8);
+  sim.schedule_at(3.0, member, 9);
+  sim.run_until(3.0);
+  CHECK(counter.targets == std::vector<std::uint64_t>{7, 9});
+  CHECK(plain == std::vector<std::uint64_t>{8});
+}
+
+TEST_CASE("run_until with a dispatcher passes events to it in order instead of the handlers",
+          "[simulator]") {
+  Simulator sim;
+  std::vector<double> handled;
+  const auto a = sim.add_handler([&](const Event& e) { handled.push_back(e.time); });
+  const auto b = sim.add_handler([&](const Event& e) { handled.push_back(e.time); });
+  sim.schedule_at(3.0, a, 30);
+  sim.schedule_at(1.0, b, 10);
+  sim.schedule_at(2.0, a, 20, 0, -1);
+  sim.schedule_at(2.0, b, 21, 0, -2);
+  sim.schedule_at(9.0, a, 90);
+  std::vector<std::tuple<double, std::uint32_t, std::uint64_t>> seen;
+  sim.run_until(5.0, [&](const Event& e) {
+    CHECK(sim.now() == e.time);
+    seen.emplace_back(e.time, e.kind(), e.target);
+    // Scheduling from the dispatcher works as from a handler.
+    if (e.target == 10) sim.schedule_in(0.5, b, 15);
+  });
+  CHECK(handled.empty());
+  CHECK(seen == std::vector<std::tuple<double, std::uint32_t, std::uint64_t>>{
+                    {1.0, b, 10}, {1.5, b, 15}, {2.0, b, 21}, {2.0, a, 20}, {3.0, a, 30}});
+  CHECK(sim.now() == 5.0);
+  CHECK(sim.events_processed() == 5);
+  CHECK(sim.pending() == 1);
+  sim.run_until(10.0);
+  CHECK(handled == std::vector<double>{9.0});
+}
+
 TEST_CASE("run_until stops at the horizon and leaves later events pending", "[simulator]") {
   Simulator sim;
   std::vector<double> fired;

@@ -41,10 +41,10 @@ std::size_t compare_with_heap(double width, double max_delay) {
       reference.push(e);
     } else {
       REQUIRE(q.size() == reference.size());
-      REQUIRE(q.top().sequence == reference.top().sequence);
+      REQUIRE(q.top().sequence() == reference.top().sequence());
       const Event want = reference.pop();
       const Event got = q.pop();
-      REQUIRE(got.sequence == want.sequence);
+      REQUIRE(got.sequence() == want.sequence());
       REQUIRE(got.time == want.time);
       REQUIRE(got.target == want.target);
       clock = got.time;
@@ -52,7 +52,7 @@ std::size_t compare_with_heap(double width, double max_delay) {
     }
   }
   while (!reference.empty()) {
-    REQUIRE(q.pop().sequence == reference.pop().sequence);
+    REQUIRE(q.pop().sequence() == reference.pop().sequence());
     ++pops;
   }
   CHECK(q.empty());
@@ -87,13 +87,13 @@ TEST_CASE("the windowed queue jumps an empty stretch to events only in the overf
   q.push(heap_checks::make(1e6, -1, 2));
   q.push(heap_checks::make(5e5, 0, 3));
   std::vector<std::uint64_t> got;
-  while (!q.empty()) got.push_back(q.pop().sequence);
+  while (!q.empty()) got.push_back(q.pop().sequence());
   CHECK(got == std::vector<std::uint64_t>{1, 3, 2, 0});
   // Refilled after draining, at earlier times than the last window reached.
   q.push(heap_checks::make(7.0, 0, 4));
   q.push(heap_checks::make(3.0, 0, 5));
-  CHECK(q.pop().sequence == 5);
-  CHECK(q.pop().sequence == 4);
+  CHECK(q.pop().sequence() == 5);
+  CHECK(q.pop().sequence() == 4);
 }
 
 }  // namespace cmhsim::engine
