@@ -23,17 +23,19 @@ class EngineError : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
-/// Advances a clock through events in (time, priority, sequence) order and dispatches each.
-class Simulator {
+/// Advances a clock through events in (time, priority, sequence) order and dispatches each;
+/// `Queue` holds the pending events (any queue popping in that order).
+template <class Queue>
+class BasicSimulator {
  public:
   /// Processes one event; `context` is the pointer given with it to add_handler.
   using Callback = void (*)(void* context, const Event&);
   using Handler = std::function<void(const Event&)>;
 
-  Simulator() = default;
+  BasicSimulator() = default;
   // Handlers may point into this simulator's own storage, so it is neither copied nor moved.
-  Simulator(const Simulator&) = delete;
-  Simulator& operator=(const Simulator&) = delete;
+  BasicSimulator(const BasicSimulator&) = delete;
+  BasicSimulator& operator=(const BasicSimulator&) = delete;
 
   /// Registers `callback` with `context` and returns the event kind that reaches it.
   std::uint32_t add_handler(Callback callback, void* context) {
@@ -117,7 +119,8 @@ class Simulator {
   void reserve(std::size_t n) { queue_.reserve(n); }
 
   /// Keeps in the heap only events within windows of `width` time units, the later ones in
-  /// unsorted buckets (the firing order is unchanged); call before scheduling anything.
+  /// unsorted buckets (the firing order is unchanged); call before scheduling anything. Only for
+  /// a windowed queue.
   void set_event_window(double width) {
     if (queue_.size() != 0) throw EngineError("the event window is set before any event");
     queue_.set_width(width);
@@ -150,9 +153,15 @@ class Simulator {
   double now_ = 0.0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t processed_ = 0;
-  WindowedEventQueue<EventQueue> queue_;
+  Queue queue_;
   std::vector<Slot> handlers_;
   std::deque<Handler> owned_;
 };
+
+/// Simulates with every pending event in one heap: best when few are pending.
+using Simulator = BasicSimulator<EventQueue>;
+/// Simulates with a heap of the current window's events only: best when most pending events lie
+/// far ahead of the clock (see WindowedEventQueue).
+using WindowedSimulator = BasicSimulator<WindowedEventQueue<EventQueue>>;
 
 }  // namespace cmhsim::engine

@@ -22,6 +22,7 @@ class WindowedEventQueue {
   /// Sets the window width in time units; only while the queue is empty.
   void set_width(double width) {
     inverse_width_ = std::isfinite(width) && width > 0.0 ? 1.0 / width : 0.0;
+    limit_ = start_of(current_ + 1);
   }
   [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
@@ -30,6 +31,10 @@ class WindowedEventQueue {
   /// Adds `e`: to the heap when its window is the current one or earlier, else to its bucket.
   void push(const Event& e) {
     ++size_;
+    if (e.time < limit_) {
+      heap_.push(e);
+      return;
+    }
     const std::uint64_t w = window(e.time);
     if (w <= current_) {
       heap_.push(e);
@@ -76,11 +81,23 @@ class WindowedEventQueue {
     return b;
   }
 
+  // Returns the earliest time in window k or later (+inf without windows): comparing with it is
+  // the same as comparing windows, and cheaper.
+  [[nodiscard]] double start_of(std::uint64_t k) const noexcept {
+    if (inverse_width_ == 0.0) return kInfinity;
+    const auto target = static_cast<double>(k);
+    double t = target / inverse_width_;
+    while (t > 0.0 && t * inverse_width_ >= target) t = std::nextafter(t, 0.0);
+    while (t * inverse_width_ < target) t = std::nextafter(t, kInfinity);
+    return t;
+  }
+
   // Moves the next non-empty window's events into the heap when the heap is empty.
   void fill() {
     while (heap_.empty() && size_ > 0) {
       if (size_ == overflow_.size() && !overflow_.empty()) current_ = overflow_min_ - 1;
       ++current_;
+      limit_ = start_of(current_ + 1);
       if (overflow_min_ < current_ + kRing / 2) spill_overflow();
       std::vector<Event>& drained = ring_[current_ % kRing];
       for (const Event& e : drained) heap_.push(e);
@@ -112,8 +129,10 @@ class WindowedEventQueue {
     overflow_.resize(kept);
   }
 
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
   static constexpr std::uint64_t kNoWindow = std::numeric_limits<std::uint64_t>::max();
   double inverse_width_ = 0.0;
+  double limit_ = kInfinity;   ///< start_of(current_ + 1).
   std::uint64_t current_ = 0;  ///< The window whose events (and any earlier ones) are in the heap.
   std::size_t size_ = 0;
   Heap heap_;

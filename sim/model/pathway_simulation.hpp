@@ -234,7 +234,7 @@ class PathwaySimulation {
   double warmup_;
   double window_start_;
 
-  engine::Simulator sim_;
+  engine::WindowedSimulator sim_;
   std::vector<Person> persons_;
   /// Lists the ids of everyone on the register in id order, so passes over the living skip those
   /// who left; pruned at month ends, so it may still hold some who left since.

@@ -8,6 +8,8 @@
 #include <limits>
 #include <string>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "engine/random_stream.hpp"
@@ -218,4 +220,51 @@ TEST_CASE("a handler may register another handler while it runs", "[simulator]")
   state.sim.run_until(2.0);
   CHECK(state.log == std::vector<std::string>{"first", "late"});
   CHECK(state.sim.events_processed() == 2);
+}
+
+namespace {
+
+// Runs a self-scheduling workload with far-ahead events and returns (time, target) in firing
+// order; `width` > 0 sets the windowed simulator's window.
+template <class Sim>
+std::vector<std::pair<double, std::uint64_t>> fire_workload(double width) {
+  Sim sim;
+  if constexpr (std::is_same_v<Sim, cmhsim::engine::WindowedSimulator>) {
+    sim.set_event_window(width);
+  }
+  RandomStream rng({9, 2}, 0, 0);
+  std::vector<std::pair<double, std::uint64_t>> fired;
+  std::uint64_t next = 0;
+  std::uint32_t kind = 0;
+  kind = sim.add_handler([&](const Event& e) {
+    fired.emplace_back(sim.now(), e.target);
+    if (fired.size() < 30000) {
+      // Mostly soon, sometimes years ahead, sometimes at once, with tied priorities.
+      const double u = rng.uniform01();
+      const double delay = rng() % 5 == 0 ? 0.0 : u * u * u * 20000.0;
+      sim.schedule_in(delay, kind, next++, 0, static_cast<std::int32_t>(rng() % 2));
+    }
+  });
+  for (int i = 0; i < 200; ++i) sim.schedule_at(rng.uniform01() * 100.0, kind, next++);
+  sim.run_until(std::numeric_limits<double>::infinity());
+  return fired;
+}
+
+}  // namespace
+
+TEST_CASE("a windowed simulator fires the plain simulator's events in the same order",
+          "[simulator]") {
+  const auto plain = fire_workload<Simulator>(0.0);
+  REQUIRE(plain.size() >= 30000);
+  for (const double width : {1.0, 4.0, 30.4375}) {
+    CAPTURE(width);
+    CHECK(fire_workload<cmhsim::engine::WindowedSimulator>(width) == plain);
+  }
+}
+
+TEST_CASE("the event window is set before any event is scheduled", "[simulator][bad-input]") {
+  cmhsim::engine::WindowedSimulator sim;
+  const auto kind = sim.add_handler([](const Event&) {});
+  sim.schedule_at(1.0, kind);
+  CHECK_THROWS_AS(sim.set_event_window(4.0), EngineError);
 }
