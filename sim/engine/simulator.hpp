@@ -8,6 +8,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -94,25 +95,20 @@ class BasicSimulator {
 
   /// Dispatches events in order until the next would fire after `horizon`; the clock ends there
   /// when `horizon` is finite, and at the last event otherwise.
-  void run_until(double horizon) {
-    run_until(horizon, [this](const Event& e) {
-      // A copy, because the handler may register another handler and grow the table.
-      const Slot slot = handlers_[e.kind()];
-      slot.callback(slot.context, e);
-    });
-  }
+  void run_until(double horizon) { loop(horizon, registered(), NoLook{}); }
 
   /// Runs as run_until(horizon) but passes each event to `dispatch` instead of its registered
   /// handler, so that a model with a fixed set of kinds can have its handlers inlined.
   template <class Dispatch>
   void run_until(double horizon, Dispatch&& dispatch) {
-    while (!queue_.empty() && queue_.top().time <= horizon) {
-      const Event e = queue_.pop();
-      now_ = e.time;
-      ++processed_;
-      dispatch(e);
-    }
-    if (std::isfinite(horizon) && horizon > now_) now_ = horizon;
+    loop(horizon, dispatch, NoLook{});
+  }
+
+  /// Runs as run_until(horizon), showing `ahead` the next pending event before each dispatch, so
+  /// that a model can start loading what that event will touch while this one is handled.
+  template <class Ahead>
+  void run_until_looking_ahead(double horizon, Ahead&& ahead) {
+    loop(horizon, registered(), ahead);
   }
 
   /// Reserves room for `n` pending events.
@@ -127,6 +123,33 @@ class BasicSimulator {
   }
 
  private:
+  struct NoLook {
+    void operator()(const Event&) const noexcept {}
+  };
+
+  // Returns the dispatch to the registered handlers.
+  auto registered() {
+    return [this](const Event& e) {
+      // A copy, because the handler may register another handler and grow the table.
+      const Slot slot = handlers_[e.kind()];
+      slot.callback(slot.context, e);
+    };
+  }
+
+  template <class Dispatch, class Ahead>
+  void loop(double horizon, Dispatch&& dispatch, Ahead&& ahead) {
+    while (!queue_.empty() && queue_.top().time <= horizon) {
+      const Event e = queue_.pop();
+      now_ = e.time;
+      ++processed_;
+      if constexpr (!std::is_same_v<std::decay_t<Ahead>, NoLook>) {
+        if (!queue_.empty()) ahead(queue_.top());
+      }
+      dispatch(e);
+    }
+    if (std::isfinite(horizon) && horizon > now_) now_ = horizon;
+  }
+
   struct Slot {
     Callback callback;
     void* context;

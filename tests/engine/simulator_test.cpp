@@ -225,9 +225,11 @@ TEST_CASE("a handler may register another handler while it runs", "[simulator]")
 namespace {
 
 // Runs a self-scheduling workload with far-ahead events and returns (time, target) in firing
-// order; `width` > 0 sets the windowed simulator's window.
+// order; `width` > 0 sets the windowed simulator's window, and `looks` (when given) runs it
+// looking ahead and counts the looks.
 template <class Sim>
-std::vector<std::pair<double, std::uint64_t>> fire_workload(double width) {
+std::vector<std::pair<double, std::uint64_t>> fire_workload(double width,
+                                                            std::size_t* looks = nullptr) {
   Sim sim;
   if constexpr (std::is_same_v<Sim, cmhsim::engine::WindowedSimulator>) {
     sim.set_event_window(width);
@@ -246,7 +248,12 @@ std::vector<std::pair<double, std::uint64_t>> fire_workload(double width) {
     }
   });
   for (int i = 0; i < 200; ++i) sim.schedule_at(rng.uniform01() * 100.0, kind, next++);
-  sim.run_until(std::numeric_limits<double>::infinity());
+  if (looks != nullptr) {
+    sim.run_until_looking_ahead(std::numeric_limits<double>::infinity(),
+                                [looks](const Event&) { ++*looks; });
+  } else {
+    sim.run_until(std::numeric_limits<double>::infinity());
+  }
   return fired;
 }
 
@@ -267,4 +274,23 @@ TEST_CASE("the event window is set before any event is scheduled", "[simulator][
   const auto kind = sim.add_handler([](const Event&) {});
   sim.schedule_at(1.0, kind);
   CHECK_THROWS_AS(sim.set_event_window(4.0), EngineError);
+}
+
+TEST_CASE("looking ahead shows the next event and leaves the firing order alone", "[simulator]") {
+  // Without rescheduling, what `ahead` is shown is exactly the event dispatched next.
+  Simulator sim;
+  std::vector<std::uint64_t> fired;
+  std::vector<std::uint64_t> shown;
+  const auto kind = sim.add_handler([&](const Event& e) { fired.push_back(e.target); });
+  RandomStream rng({4, 4}, 0, 0);
+  for (std::uint64_t i = 0; i < 500; ++i) sim.schedule_at(rng.uniform01() * 50.0, kind, i);
+  sim.run_until_looking_ahead(1e9, [&](const Event& next) { shown.push_back(next.target); });
+  REQUIRE(fired.size() == 500);
+  REQUIRE(shown.size() == 499);  // Nothing is pending after the last event.
+  for (std::size_t i = 0; i < shown.size(); ++i) REQUIRE(shown[i] == fired[i + 1]);
+  // With a self-scheduling workload, the order is the plain run's.
+  std::size_t looks = 0;
+  const auto order = fire_workload<cmhsim::engine::WindowedSimulator>(4.0, &looks);
+  CHECK(order == fire_workload<cmhsim::engine::WindowedSimulator>(4.0));
+  CHECK(looks + 1 == order.size());
 }
