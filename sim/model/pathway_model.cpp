@@ -54,8 +54,7 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       gp_rng_(key, kGpEntity, static_cast<std::uint64_t>(Purpose::Services)),
-      outputs_(config,
-               {persons_, living_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
+      outputs_(config, {persons_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
                recorder, warmup_, window_start_, trial_) {
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const PopulationConfig& pop = config.population;

@@ -24,8 +24,6 @@ namespace cmhsim::model::pathway {
 /// Refers to the parts of the model the outputs observer reads (and, for people, annotates).
 struct ModelView {
   std::vector<Person>& persons;
-  /// Lists the ids of everyone on the register in id order (and some who left since it was pruned).
-  const std::vector<std::uint32_t>& living;
   const Workforce& workforce;
   const PostGroup& coordinators;  ///< CMHT care coordinator posts.
   const engine::Resource& cmht;

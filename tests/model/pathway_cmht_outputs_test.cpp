@@ -2,7 +2,6 @@
 // outputs observer is fed events directly and its metrics are checked against their definitions.
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <numeric>
 #include <string>
 #include <vector>
 
@@ -24,15 +23,13 @@ struct Fixture {
       : config(testing::load_config("population:\n  register_size: 10\ncare_partners:\n"
                                     "  fte: 0\nsupervision:\n  supervisor_fte: 0\n")),
         persons(people),
-        living(people),
         workforce(config.care_partners, config.supervision, engine::RngKey{1, 0}),
         delay(engine::Distribution::fixed(10.0)),
         coordinators(PostGroupSpec{4.0, 1.0, 0.0, &delay, vacancy_share, kCoordinatorPostEntity,
                                    "coordinators"},
                      engine::RngKey{1, 0}),
-        tally(config, {persons, living, workforce, coordinators, cmht, crisis, beds, vcse}, nullptr,
-              warmup, window_start, false) {
-    std::iota(living.begin(), living.end(), 0u);
+        tally(config, {persons, workforce, coordinators, cmht, crisis, beds, vcse}, nullptr, warmup,
+              window_start, false) {
     for (Person& p : persons) {
       p.set(kAlive);
       tally.joined_register(p, 0.0);
@@ -40,7 +37,6 @@ struct Fixture {
   }
   PathwayConfig config;
   std::vector<Person> persons;
-  std::vector<std::uint32_t> living;  ///< Every person's id: all are on the register.
   Workforce workforce;
   engine::Distribution delay;
   PostGroup coordinators;
