@@ -110,25 +110,21 @@ ReplicationOutcome PathwaySimulation::run() {
   const double inflow =
       pop.adults_16_65 * pop.incidence_per_100k_per_year / 1e5 + in_migration_per_day_ * kYearDays;
   // Most pending events (deaths, moves, transitions) lie months ahead: a heap of the next few
-  // days' events pops faster than one of everything.
+  // days' events pops faster than one of everything, and stays small without reserving.
   sim_.set_event_window(kEventWindowDays);
-  // Reserve before anything is scheduled: reserving rebuilds the event list.
   const std::size_t expected_people =
       trial_ ? std::size_t{config_.trial.participants_intervention} +
                    config_.trial.participants_control
              : pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64);
-  sim_.reserve(expected_people * 3);
+  persons_.reserve(expected_people);
+  living_.reserve(expected_people);
   if (trial_) {
     const std::uint32_t n = config_.trial.participants_intervention;
-    persons_.reserve(n + config_.trial.participants_control);
-    living_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < n; ++i) add_person(Origin::TrialIntervention);
     for (std::uint32_t i = 0; i < config_.trial.participants_control; ++i) {
       add_person(Origin::TrialControl);
     }
   } else {
-    persons_.reserve(pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64));
-    living_.reserve(persons_.capacity());
     for (std::uint32_t i = 0; i < pop.register_size; ++i) add_person(Origin::Register);
   }
   outputs_.cp_capacity(0.0, workforce_.capacity());
