@@ -10,6 +10,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
+#include "cli/parameter_uncertainty.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/version.hpp"
@@ -72,6 +73,9 @@ int compare(const SharedOptions& o) {
   if (o.replications) replications = *o.replications;
   if (o.seed) seed = *o.seed;
   for (auto& sc : scenarios) sc.set_run(seed, replications);
+  require_same_uncertainty(scenarios);
+  const std::optional<SetPlan> plan =
+      plan_parameter_sets(o.parameter_sets, scenarios.front(), seed, replications);
   std::vector<experiment::ComparisonArm> arms;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     arms.push_back(
@@ -91,9 +95,20 @@ int compare(const SharedOptions& o) {
   const std::string json = o.summary_json.value_or("");
   std::vector<NamedPath> inputs;
   for (const auto& file : files) inputs.push_back({file, "scenario file"});
+  if (o.parameter_sets) inputs.push_back({*o.parameter_sets, "--parameter-sets"});
   std::vector<NamedPath> outputs{{output, "--output"}};
   if (o.summary_json) outputs.push_back({json, "--summary-json"});
   check_outputs("compare", inputs, outputs);
+  // Every arm gives replication r the plan's set r, so the comparison stays paired.
+  std::vector<SetScenarios> set_scenarios;
+  if (plan) {
+    set_scenarios.reserve(scenarios.size());
+    for (std::size_t i = 0; i < scenarios.size(); ++i) {
+      set_scenarios.emplace_back(scenarios[i], *plan, true);
+      const SetScenarios* models = &set_scenarios.back();
+      arms[i].model_for = [models](std::uint64_t r) { return models->model_for(r); };
+    }
+  }
 
   experiment::RunOptions options;
   options.seed = seed;
@@ -112,6 +127,7 @@ int compare(const SharedOptions& o) {
   progress.finish();
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     fill_provenance(results.runs[i], scenarios[i], started, threads);
+    if (plan) record_parameter_sets(*plan, results.runs[i]);
   }
 
   std::cout << "cmhsim " << version() << ": compare "
@@ -120,6 +136,7 @@ int compare(const SharedOptions& o) {
   std::cout << ": " << replications << " replications each, seed " << seed << ", "
             << results.runs.front().provenance.threads << " threads, " << results.wall_seconds
             << " s\n";
+  if (plan) std::cout << describe_plan(*plan) << "\n";
   print_comparison_table(std::cout, results, o.all_metrics);
 
   // Made only now, so a comparison refused on the way creates no folders.
@@ -146,6 +163,7 @@ CommandAction setup_compare(CLI::App& app) {
   add_threads(app, o);
   add_summary_json(app, o, "also write the comparison as JSON here");
   add_set(app, o);
+  add_parameter_sets(app, o);
   add_all_metrics(app, o);
   add_quiet(app, o);
   return [options] { return compare(*options); };

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
 #include "experiment/comparison.hpp"
+#include "experiment/parameter_sets.hpp"
 #include "experiment/precision.hpp"
 #include "experiment/task_farm.hpp"
 #include "io/io_error.hpp"
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
     return failed(kExitBadInput);
   } catch (const cmhsim::experiment::ComparisonError& e) {
     std::cerr << "cmhsim: " << e.what() << '\n';
+    return failed(kExitBadInput);
+  } catch (const cmhsim::experiment::ParameterSetsError& e) {
+    std::cerr << "cmhsim: --parameter-sets: " << e.what() << '\n';
     return failed(kExitBadInput);
   } catch (const cmhsim::experiment::PrecisionError& e) {
     std::cerr << "cmhsim: --precision: " << e.what() << '\n';

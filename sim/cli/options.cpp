@@ -88,4 +88,11 @@ void add_resume(CLI::App& app, SharedOptions& options) {
                "keep the finished points checkpointed in OUT.h5.partial/ and run the rest");
 }
 
+void add_parameter_sets(CLI::App& app, SharedOptions& options) {
+  add_optional(app, "--parameter-sets", options.parameter_sets,
+               "run each replication with one parameter set from this CSV or HDF5 file (a "
+               "/parameter_sets group), the same set for the same replication in every scenario",
+               "FILE");
+}
+
 }  // namespace cmhsim::cli

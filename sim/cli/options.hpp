@@ -26,6 +26,7 @@ struct SharedOptions {
   bool quiet = false;                         ///< -q/--quiet
   bool resume = false;                        ///< --resume
   bool all_metrics = false;                   ///< --all-metrics
+  std::optional<std::string> parameter_sets;  ///< --parameter-sets
 };
 
 /// Returns a check that a value is a whole number from `minimum` to `maximum`, without a sign.
@@ -68,5 +69,7 @@ void add_quiet(CLI::App& app, SharedOptions& options);
 void add_resume(CLI::App& app, SharedOptions& options);
 /// Declares --all-metrics.
 void add_all_metrics(CLI::App& app, SharedOptions& options);
+/// Declares --parameter-sets FILE.
+void add_parameter_sets(CLI::App& app, SharedOptions& options);
 
 }  // namespace cmhsim::cli

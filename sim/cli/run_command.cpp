@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
+#include "cli/parameter_uncertainty.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/summary_table.hpp"
@@ -81,7 +82,13 @@ int run(const RunArgs& args) {
   const std::string json = o.summary_json.value_or("");
   std::vector<NamedPath> outputs{{output, "--output"}};
   if (o.summary_json) outputs.push_back({json, "--summary-json"});
-  check_outputs("run", {{o.operands.front(), "scenario file"}}, outputs);
+  std::vector<NamedPath> inputs{{o.operands.front(), "scenario file"}};
+  if (o.parameter_sets) inputs.push_back({*o.parameter_sets, "--parameter-sets"});
+  check_outputs("run", inputs, outputs);
+  const std::optional<SetPlan> plan = plan_parameter_sets(
+      o.parameter_sets, sc, sc.seed, precision ? args.max_replications : sc.replications);
+  std::optional<SetScenarios> set_scenarios;
+  if (plan) set_scenarios.emplace(sc, *plan, false);
 
   experiment::RunOptions options;
   options.seed = sc.seed;
@@ -90,6 +97,9 @@ int run(const RunArgs& args) {
   options.record_persons = persons;
   Progress progress("replications", o.quiet);
   options.on_progress = [&progress](std::uint64_t d, std::uint64_t t) { progress.update(d, t); };
+  if (set_scenarios) {
+    options.model_for = [&set_scenarios](std::uint64_t r) { return set_scenarios->model_for(r); };
+  }
 
   const std::string started = utc_now();
   experiment::RunResults results;
@@ -109,6 +119,7 @@ int run(const RunArgs& args) {
   }
   progress.finish();
   fill_provenance(results, sc, started, threads);
+  if (plan) record_parameter_sets(*plan, results);
 
   std::cout << "cmhsim " << version() << ": " << sc.path << " ("
             << experiment::model_kind_name(model.kind()) << "): " << sc.replications
@@ -117,6 +128,7 @@ int run(const RunArgs& args) {
             << model.warmup_days() << "), " << results.wall_seconds << " s, "
             << static_cast<double>(results.events) / results.wall_seconds / 1e6 << " M events/s\n";
   std::cout << precision_note;
+  if (plan) std::cout << describe_plan(*plan) << "\n";
   if (o.all_metrics || !print_headline_table(std::cout, results)) {
     print_summary_table(std::cout, results);
     print_metrics_table(std::cout, results);
@@ -146,6 +158,7 @@ CommandAction setup_run(CLI::App& app) {
   add_threads(app, o);
   add_summary_json(app, o, "also write the summary tables as JSON here");
   add_set(app, o);
+  add_parameter_sets(app, o);
   add_optional(app, "--precision", args->precision,
                "add replications (in batches of the thread count) until METRIC's 95% CI "
                "half-width / |mean| <= REL; METRIC is a metric name or "

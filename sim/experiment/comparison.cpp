@@ -106,7 +106,9 @@ ComparisonResults compare(const std::vector<ComparisonArm>& arms, const RunOptio
   std::vector<RunResults> runs;
   for (const auto& arm : arms) {
     names.push_back(arm.name);
-    runs.push_back(run_replications(arm.model, options));
+    RunOptions arm_options = options;
+    arm_options.model_for = arm.model_for;
+    runs.push_back(run_replications(arm.model, arm_options));
   }
   ComparisonResults out = reduce_comparison(names, std::move(runs), options.seed);
   out.wall_seconds =

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ struct ComparisonArm {
   /// The scenario keys (with their values) that decide who is simulated and what they draw;
   /// arms must agree on every one for common random numbers to pair the same people.
   KeyValues people{};
+  /// Gives the model replication r runs under parameter uncertainty (empty: always `model`);
+  /// every arm must give replication r the same parameter set, so comparisons stay paired.
+  std::function<ModelSpec(std::uint64_t)> model_for{};
 };
 
 /// Holds one outcome's difference from the baseline: paired (per replication) and Welch.

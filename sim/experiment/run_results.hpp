@@ -10,6 +10,7 @@
 
 #include "engine/confidence.hpp"
 #include "experiment/model_spec.hpp"
+#include "experiment/parameter_sets.hpp"
 #include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
 
@@ -52,6 +53,10 @@ struct RunResults {
   std::vector<std::vector<engine::Estimate>> series_summary;  ///< [month][series].
   /// Person summaries per replication; empty unless the run was asked to record them.
   std::vector<std::vector<model::PersonSummary>> persons;
+  /// The parameter sets replications drew from (parameter uncertainty); no keys without them.
+  ParameterSets parameter_sets;
+  /// The index in parameter_sets of the set each replication used; empty without them.
+  std::vector<std::uint64_t> parameter_set_of;
   double horizon_days = 0.0;
   double warmup_days = 0.0;
   double wall_seconds = 0.0;

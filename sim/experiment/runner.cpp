@@ -89,12 +89,13 @@ void append_replications(const ModelSpec& model, const RunOptions& options, std:
       [&](std::uint64_t i) {
         const std::uint64_t r = first + i;
         const engine::RngKey key{options.seed, r};
+        const ModelSpec chosen = options.model_for ? options.model_for(r) : model;
         if (persons) {
           MemoryRecorder recorder;
-          results.replications[r] = run_one(model, key, &recorder);
+          results.replications[r] = run_one(chosen, key, &recorder);
           results.persons[r] = recorder.take_persons();
         } else {
-          results.replications[r] = run_one(model, key);
+          results.replications[r] = run_one(chosen, key);
         }
       },
       [&](std::uint64_t) {

@@ -19,6 +19,10 @@ struct RunOptions {
   bool record_persons = false;
   /// Is told (replications done, total) after each replication, from one thread at a time.
   std::function<void(std::uint64_t, std::uint64_t)> on_progress;
+  /// Gives the model replication r runs when replications differ in their parameters (parameter
+  /// uncertainty); empty means every replication runs the model it is given. Called from worker
+  /// threads, so it must only read.
+  std::function<ModelSpec(std::uint64_t)> model_for;
 };
 
 /// Calls `body(i)` once for every task i in [0, count) on `threads` workers (0 = all cores), then

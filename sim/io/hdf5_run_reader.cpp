@@ -8,6 +8,7 @@
 #include "io/hdf5_read_checks.hpp"
 #include "io/hdf5_recorder.hpp"
 #include "io/hdf5_run_layout.hpp"
+#include "io/parameter_sets_io.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io::detail {
@@ -219,6 +220,27 @@ void read_series(hid_t parent, RunResults& results) {
   }
 }
 
+/// Reads the run's parameter sets and the set of each replication (under `replications`).
+void read_parameter_sets_into(hid_t group, hid_t replications, RunResults& results) {
+  try {
+    results.parameter_sets = read_parameter_sets_group(group, sc::kParameterSetsGroup);
+  } catch (const experiment::ParameterSetsError& e) {
+    throw IoError(e.what());
+  }
+  results.parameter_set_of = h5::read_u64_vector(replications, sc::kParameterSet);
+  if (results.parameter_set_of.size() != results.replications.size()) {
+    throw IoError("replications/parameter_set has " +
+                  std::to_string(results.parameter_set_of.size()) + " entries for " +
+                  std::to_string(results.replications.size()) + " replications");
+  }
+  for (const std::uint64_t i : results.parameter_set_of) {
+    if (i >= results.parameter_sets.values.size()) {
+      throw IoError("replications/parameter_set names set " + std::to_string(i) + " of " +
+                    std::to_string(results.parameter_sets.values.size()));
+    }
+  }
+}
+
 /// Reads /persons/<r> for every replication into `results`.
 void read_persons(hid_t parent, RunResults& results) {
   GroupHandle group = h5::open_group(parent, sc::kPersonsGroup);
@@ -253,6 +275,9 @@ RunResults read_run_group(hid_t group, std::int64_t version) {
     const auto events = h5::read_u64_vector(replications.get(), sc::kEvents);
     results.replications.resize(events.size());
     for (std::size_t r = 0; r < events.size(); ++r) results.replications[r].events = events[r];
+    if (h5::has_link(group, sc::kParameterSetsGroup)) {
+      read_parameter_sets_into(group, replications.get(), results);
+    }
   }
 
   GroupHandle all = h5::open_group(group, sc::kServicesGroup);

@@ -6,6 +6,7 @@
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_recorder.hpp"
 #include "io/hdf5_run_layout.hpp"
+#include "io/parameter_sets_io.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io::detail {
@@ -254,6 +255,14 @@ void write_run_group(hid_t group, const RunResults& results) {
   std::vector<std::uint64_t> events;
   for (const auto& rep : results.replications) events.push_back(rep.events);
   h5::write_u64_vector(replications.get(), sc::kEvents, events);
+  if (!results.parameter_sets.keys.empty()) {
+    if (results.parameter_set_of.size() != results.replications.size()) {
+      throw IoError("parameter set indices for " + std::to_string(results.parameter_set_of.size()) +
+                    " of " + std::to_string(results.replications.size()) + " replications");
+    }
+    write_parameter_sets_group(group, results.parameter_sets, sc::kParameterSetsGroup);
+    h5::write_u64_vector(replications.get(), sc::kParameterSet, results.parameter_set_of);
+  }
 
   GroupHandle all = h5::create_group(group, sc::kServicesGroup);
   h5::write_strings_attribute(all.get(), sc::kOrder, services);

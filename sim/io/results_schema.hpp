@@ -45,6 +45,8 @@ inline constexpr const char* kNames = "names";
 inline constexpr const char* kMetricsGroup = "metrics";
 inline constexpr const char* kSeriesGroup = "series";
 inline constexpr const char* kPersonsGroup = "persons";
+inline constexpr const char* kParameterSetsGroup = "parameter_sets";
+inline constexpr const char* kParameterSet = "parameter_set";
 
 inline constexpr const char* kScenariosGroup = "scenarios";
 inline constexpr const char* kComparisonGroup = "comparison";

@@ -21,6 +21,7 @@
 #include "scenario/scenario.hpp"
 #include "scenario/suggest.hpp"
 #include "scenario/text_checks.hpp"
+#include "scenario/uncertainty_reader.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace cmhsim::scenario {
@@ -328,6 +329,7 @@ Scenario parse_scenario(const std::string& text, const std::string& source_name)
     check_network_budget(reader, top, s.network);
   }
   s.resolved = resolve_values(reader, root_field, top);
+  if (const Field* f = top.find("uncertainty")) s.uncertainty = read_uncertainty(reader, *f, root);
   return s;
 }
 

@@ -60,6 +60,9 @@ class Resolver {
       case ValueKind::Distribution:
         out_.emplace_back(f.path, distribution(f));
         return;
+      case ValueKind::KeyValue:
+        out_.emplace_back(f.path, flow(f.value));
+        return;
       default:
         out_.emplace_back(f.path, scalar(f));
     }
@@ -99,6 +102,14 @@ class Resolver {
           (k.kind == ValueKind::NumberList ? list(r_.numbers(kf)) : format_number(r_.number(kf)));
     }
     return out + "}";
+  }
+
+  /// Returns a node as one line of flow-style YAML, e.g. "{uniform: [4, 8]}".
+  [[nodiscard]] static std::string flow(const YAML::Node& node) {
+    if (node.IsScalar()) return node.Scalar();
+    YAML::Emitter e;
+    e << YAML::Flow << node;
+    return e.c_str();
   }
 
   [[nodiscard]] static std::string list(const std::vector<double>& values) {

@@ -12,6 +12,7 @@
 #include "model/network_config.hpp"
 #include "model/pathway_config.hpp"
 #include "scenario/scenario_error.hpp"
+#include "scenario/uncertainty.hpp"
 
 namespace cmhsim::scenario {
 
@@ -32,6 +33,8 @@ struct Scenario {
   std::optional<model::PathwayConfig> pathways;
   /// Every key with the value that applies after defaults and overrides (what runs).
   ResolvedValues resolved;
+  /// The `uncertainty` section: parameters drawn afresh for each parameter set (none if absent).
+  Uncertainty uncertainty;
 
   /// Sets the seed and replications a run uses, in the fields and in `resolved`.
   void set_run(std::uint64_t run_seed, std::uint64_t run_replications);
