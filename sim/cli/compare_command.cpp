@@ -127,7 +127,7 @@ int compare(const SharedOptions& o) {
   progress.finish();
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     fill_provenance(results.runs[i], scenarios[i], started, threads);
-    if (plan) record_parameter_sets(*plan, results.runs[i]);
+    if (plan) record_parameter_sets(*plan, replications, results.runs[i]);
   }
 
   std::cout << "cmhsim " << version() << ": compare "

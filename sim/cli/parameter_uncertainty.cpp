@@ -167,11 +167,11 @@ experiment::ModelSpec SetScenarios::model_for(std::uint64_t r) const {
   return experiment::ModelSpec(sc.network);
 }
 
-void record_parameter_sets(const SetPlan& plan, experiment::RunResults& results) {
+void record_parameter_sets(const SetPlan& plan, std::uint64_t replications,
+                           experiment::RunResults& results) {
   results.parameter_sets = plan.sets;
-  results.parameter_set_of.assign(
-      plan.set_of.begin(),
-      plan.set_of.begin() + static_cast<std::ptrdiff_t>(results.replications.size()));
+  results.parameter_set_of.assign(plan.set_of.begin(),
+                                  plan.set_of.begin() + static_cast<std::ptrdiff_t>(replications));
 }
 
 std::string describe_plan(const SetPlan& plan) {

@@ -52,8 +52,9 @@ class SetScenarios {
   std::vector<std::uint64_t> set_of_;
 };
 
-/// Stores the plan's sets and the set of each of `results`' replications in `results`.
-void record_parameter_sets(const SetPlan& plan, experiment::RunResults& results);
+/// Stores the plan's sets and the set of each of the first `replications` in `results`.
+void record_parameter_sets(const SetPlan& plan, std::uint64_t replications,
+                           experiment::RunResults& results);
 
 /// Returns a one-line description of the plan for the run's header, e.g. "parameter sets: 20
 /// from cal.csv".

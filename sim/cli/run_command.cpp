@@ -119,7 +119,7 @@ int run(const RunArgs& args) {
   }
   progress.finish();
   fill_provenance(results, sc, started, threads);
-  if (plan) record_parameter_sets(*plan, results);
+  if (plan) record_parameter_sets(*plan, results.replications.size(), results);
 
   std::cout << "cmhsim " << version() << ": " << sc.path << " ("
             << experiment::model_kind_name(model.kind()) << "): " << sc.replications

@@ -10,6 +10,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
+#include "cli/parameter_uncertainty.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_support.hpp"
 #include "cli/version.hpp"
@@ -75,6 +76,23 @@ experiment::SweepOutcome execute(
   }
 }
 
+/// Throws UsageError if a parameter set sets a key the sweep varies or fixes.
+void require_sets_leave_axes(const scenario::SweepSpec& spec,
+                             const experiment::ParameterSets& sets) {
+  for (const std::string& key : sets.keys) {
+    for (const auto& axis : spec.axes) {
+      if (axis.key_path == key) {
+        throw UsageError{"sweep: the parameter sets set " + key + ", which the sweep varies"};
+      }
+    }
+    for (const auto& fixed : spec.fixed) {
+      if (fixed.key_path == key) {
+        throw UsageError{"sweep: the parameter sets set " + key + ", which the sweep fixes"};
+      }
+    }
+  }
+}
+
 }  // namespace
 
 /// Holds `sweep`'s options.
@@ -95,13 +113,23 @@ int sweep_command(const SweepArgs& args) {
   const scenario::SweepSpec spec = scenario::load_sweep_file(o.operands[0]);
   const std::string output =
       o.output.value_or("results/" + checked_file_name("sweep", spec.name, "sweep name") + ".h5");
-  check_outputs("sweep", {{o.operands[0], "sweep file"}, {spec.base.path, "base scenario"}},
-                {{output, "--output"}});
+  std::vector<NamedPath> inputs{{o.operands[0], "sweep file"}, {spec.base.path, "base scenario"}};
+  if (o.parameter_sets) inputs.push_back({*o.parameter_sets, "--parameter-sets"});
+  check_outputs("sweep", inputs, {{output, "--output"}});
   check_output_directory("sweep", {output + ".partial", "checkpoint folder"});
   const std::size_t count = spec.points.size();
   std::vector<scenario::Scenario> scenarios;
   scenarios.reserve(count);
   for (std::size_t i = 0; i < count; ++i) scenarios.push_back(scenario::build_point(spec, i));
+  // Every point draws replication r's set alike (points share the sweep's seed).
+  const std::optional<SetPlan> plan =
+      plan_parameter_sets(o.parameter_sets, spec.base, spec.seed, spec.replications);
+  std::vector<SetScenarios> set_scenarios;
+  if (plan) {
+    require_sets_leave_axes(spec, plan->sets);
+    set_scenarios.reserve(count);
+    for (const auto& sc : scenarios) set_scenarios.emplace_back(sc, *plan, false);
+  }
 
   io::SweepHeader header;
   header.name = spec.name;
@@ -122,6 +150,10 @@ int sweep_command(const SweepArgs& args) {
   std::vector<experiment::SweepPoint> points;
   points.reserve(count);
   for (const auto& sc : scenarios) points.push_back({model_of(sc), sc.seed, sc.replications});
+  for (std::size_t i = 0; i < set_scenarios.size(); ++i) {
+    const SetScenarios* models = &set_scenarios[i];
+    points[i].model_for = [models](std::uint64_t r) { return models->model_for(r); };
+  }
   experiment::SweepExecution execution;
   execution.threads = threads;
   execution.shard = shard;
@@ -130,6 +162,7 @@ int sweep_command(const SweepArgs& args) {
   execution.clock = utc_now;
   execution.stamp = [&](std::size_t i, experiment::RunResults& results) {
     fill_provenance(results, scenarios[i], results.provenance.started_utc, threads);
+    if (plan) record_parameter_sets(*plan, scenarios[i].replications, results);
   };
   io::SweepCheckpoints store(output, header, [](io::SweepHeader& h) {
     h.finished_utc = utc_now();
@@ -165,6 +198,7 @@ CommandAction setup_sweep(CLI::App& app) {
   add_output(app, o, "HDF5 sweep file to write (default: results/<sweep>.h5)");
   add_threads(app, o, "worker threads per process; 0 = all cores");
   add_resume(app, o);
+  add_parameter_sets(app, o);
   add_optional(app, "--shard", args->shard,
                "run only points with index % N == i; writes a shard file", "i/N");
   add_quiet(app, o);

@@ -69,6 +69,13 @@ void check_stored(const PointStore& store, const std::vector<SweepPoint>& points
       throw ResumeError(where + " was run from a different scenario: " + difference + "; remove " +
                         store.where() + " to start again");
     }
+    const ParameterSets& a = stored.parameter_sets;
+    const ParameterSets& b = expected.parameter_sets;
+    if (a.keys != b.keys || a.values != b.values || a.weights != b.weights ||
+        stored.parameter_set_of != expected.parameter_set_of) {
+      throw ResumeError(where + " was run with other parameter sets than now; remove " +
+                        store.where() + " to start again");
+    }
   }
 }
 

@@ -60,8 +60,9 @@ std::size_t run_sweep_points(const std::vector<SweepPoint>& points, const std::v
   const auto body = [&](std::uint64_t i) {
     const Task& t = tasks[i];
     const SweepPoint& point = points[t.point];
+    const ModelSpec model = point.model_for ? point.model_for(t.replication) : point.model;
     states[t.point].results.replications[t.replication] =
-        run_one(point.model, engine::RngKey{point.seed, t.replication});
+        run_one(model, engine::RngKey{point.seed, t.replication});
   };
   const auto after = [&](std::uint64_t i) {
     const std::size_t p = tasks[i].point;

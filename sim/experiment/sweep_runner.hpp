@@ -17,6 +17,8 @@ struct SweepPoint {
   ModelSpec model;
   std::uint64_t seed = 1;
   std::uint64_t replications = 10;
+  /// Gives the model replication r runs under parameter uncertainty (empty: always `model`).
+  std::function<ModelSpec(std::uint64_t)> model_for{};
 };
 
 /// Says how to run a sweep's points.
