@@ -72,7 +72,7 @@ services:
 TEST_CASE("unknown key with no close match lists the allowed keys", "[scenario][bad-input]") {
   check_error("horizon_days: 100\ncolour: red\n", 2, 1, "colour",
               "unknown key (allowed: name, description, horizon_days, warmup_days, replications, "
-              "seed, arrivals, services)");
+              "seed, arrivals, services, uncertainty)");
 }
 
 TEST_CASE("key outside a distribution family is unknown for that family", "[scenario][bad-input]") {

@@ -177,7 +177,7 @@ TEST_CASE("an unknown key path names the --set option with a suggestion",
   // Keys of the other kind of scenario are unknown here.
   CHECK(std::string(set_error(kNetwork, {"care_partners.fte=3"}).what()) ==
         "--set care_partners.fte=3: care_partners: unknown key (allowed: name, description, "
-        "horizon_days, warmup_days, replications, seed, arrivals, services)");
+        "horizon_days, warmup_days, replications, seed, arrivals, services, uncertainty)");
   CHECK(std::string(set_error(kNetwork, {"services.cmhtt.servers=3"}).what()) ==
         "--set services.cmhtt.servers=3: services.cmhtt: unknown service 'cmhtt' (did you mean "
         "'cmht'?)");
