@@ -10,7 +10,7 @@ import math
 import os
 from dataclasses import dataclass
 
-from . import __version__, labels, summary
+from . import __version__, labels, psa, summary
 from .figures_runs import costs_figure, differences_figure, equity_figure, series_figure
 from .figures_sweep import SWEEP_OUTCOMES, frontier_figure, sensitivity_table, tornado_figure
 from .palette import apply_rc
@@ -182,6 +182,48 @@ def _access_section(runs):
             + _table(["outcome"] + [labels.scenario_label(n) for n in names], rows, "access"))
 
 
+def _psa_section(runs, comp):
+    """Returns the parameter sets the replications used and how much of each headline interval's
+    width they account for, against chance (one-way analysis of variance over the sets)."""
+    run = next(r for r in runs.values() if r.parameter_sets is not None)
+    sets = run.parameter_sets
+    used = len(set(run.parameter_set_of.tolist()))
+    note = (f'<p class="note">Each replication ran with one of {len(sets["values"])} parameter '
+            f"sets ({_esc(sets['provenance'] or 'no provenance recorded')}); the "
+            f"{run.replications} replications used {used} of them, the same set in the same "
+            "replication of every scenario. The intervals above therefore include parameter "
+            "uncertainty. Below, the variance over replications is split by a one-way "
+            "random-effects analysis of variance into the part between parameter sets "
+            "(parameters) and the part within a set (chance); the width from chance alone is the "
+            "interval's width scaled by the square root of the chance share, the width the "
+            "interval would have with the parameters known. Variances add; widths do not.</p>")
+    ranges = _table(["parameter", "lowest used", "mean used", "highest used"],
+                    [[k, f"{lo:.4g}", f"{m:.4g}", f"{hi:.4g}"] for k, lo, m, hi in psa.set_ranges(run)],
+                    "psa-sets")
+    rows = []
+    for scenario, outcome, split in psa.splits(runs, comp, summary.SUMMARY_OUTCOMES):
+        head = ([labels.scenario_label(scenario)] if comp is not None else []) + [
+            labels.outcome_title(outcome)]
+        if split is None:
+            rows.append(head + ["not separable"] * 4)
+            continue
+        share = split.parameter_share
+        rows.append(head + [f"{split.width:.4g}",
+                            "—" if math.isnan(share) else f"{100 * share:.0f}%",
+                            "—" if math.isnan(share) else f"{100 * (1 - share):.0f}%",
+                            "—" if math.isnan(share) else f"{split.chance_width:.4g}"])
+    headers = (["scenario"] if comp is not None else []) + [
+        "outcome", "95% CI width" + (" (difference)" if comp is not None else ""),
+        "variance from parameters", "variance from chance", "width from chance alone"]
+    separable = any(split is not None for _, _, split in psa.splits(runs, comp,
+                                                                      summary.SUMMARY_OUTCOMES))
+    advice = "" if separable else (
+        '<p class="note">Not separable: no parameter set ran more than one replication, so chance '
+        "cannot be told from parameters. Run with fewer sets than replications (for example "
+        "<code>uncertainty: {sets: 10}</code> with 40 replications).</p>")
+    return note + ranges + advice + _table(headers, rows, "psa")
+
+
 def _page(title, intro, sections):
     body = "\n".join(f"<h2>{_esc(h)}</h2>\n{content}" for h, content in sections)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -221,6 +263,8 @@ def _runs_report(runs, comp, path, out_dir, dpi, root_attrs):
             "intervals.</p>" + _table(["outcome", "mean (95% CI)"], rows, "summary"))))
         sections.append(("Scenario parameters", "<pre>" + _esc(run.scenario_text) + "</pre>"))
     sections.insert(1, ("Waits, vacancies and step-down", _access_section(runs)))
+    if any(run.parameter_sets is not None for run in runs.values()):
+        sections.insert(1, ("Parameter uncertainty", _psa_section(runs, comp)))
     sections.append(("Figures", _figures_section(figures)))
     sections.append(("Provenance", _provenance(path, {n: r.attrs for n, r in runs.items()}, root_attrs)))
     names = ", ".join(labels.scenario_label(n) for n in runs)

@@ -80,6 +80,10 @@ class Run:
     series_replications: np.ndarray  # [R, T, V]
     services: dict = field(default_factory=dict)  # service name -> summary table
     parameters: dict = field(default_factory=dict)  # key path -> value that ran (resolved)
+    # Parameter uncertainty: {"keys", "values" [N, K], "weights" [N], "provenance"}, and the set
+    # each replication used ([R] indices into values); None when the run had fixed parameters.
+    parameter_sets: dict = None
+    parameter_set_of: np.ndarray = None
 
     @property
     def replications(self):
@@ -207,12 +211,23 @@ def _read_run(group, name, path):
                     g, _strings(g["replications"].attrs["metrics"]),
                     _strings(g["replications"].attrs["units"]),
                     _strings(g["replications"].attrs["descriptions"]), reps)
+        parameter_sets, parameter_set_of = None, None
+        if "parameter_sets" in group:
+            ps = group["parameter_sets"]
+            parameter_sets = {
+                "keys": _strings(ps["keys"][()]),
+                "values": np.asarray(ps["values"][()], dtype=float),
+                "weights": np.asarray(ps["weights"][()], dtype=float),
+                "provenance": str(_scalar(ps.attrs.get("provenance", ""))),
+            }
+            parameter_set_of = np.asarray(group["replications/parameter_set"][()], dtype=np.int64)
     except KeyError as e:
         raise ResultsError(f"{where}: missing or malformed part of the run layout ({e})") from e
     return Run(name=name, attrs=attrs, scenario_text=text, metrics=metrics,
                metric_replications=metric_reps, series_names=snames, series_units=sunits,
                series_descriptions=sdesc, series_mean=smean, series_lo=slo, series_hi=shi,
-               series_replications=series_reps, services=services, parameters=parameters)
+               series_replications=series_reps, services=services, parameters=parameters,
+               parameter_sets=parameter_sets, parameter_set_of=parameter_set_of)
 
 
 def _scenario_name(run, fallback):
