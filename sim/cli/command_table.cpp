@@ -13,7 +13,9 @@ const std::vector<CommandEntry>& command_table() {
        "summary)",
        "Runs a queueing-network or pathway scenario. Prints each service's metrics with 95% CIs "
        "and, for pathway scenarios, the end-of-run metrics; without --all-metrics a pathway "
-       "scenario shows only the headline outcomes (those of the report's summary).",
+       "scenario shows only the headline outcomes (those of the report's summary). With "
+       "--parameter-sets FILE, or an uncertainty section in the scenario, each replication runs "
+       "with one parameter set (docs/parameter-uncertainty.md).",
        {"cmhsim run scenarios/mmc_validation.yaml -o results/mmc.h5 --summary-json "
         "results/mmc.json",
         "cmhsim run scenarios/ics_partners.yaml --set care_partners.fte=60 "
@@ -32,7 +34,10 @@ const std::vector<CommandEntry>& command_table() {
        "(pathway) or the same arrival streams and services (queueing network). With --set, every "
        "scenario after the first is changed; given one file, compare runs it against a copy "
        "changed by --set, called <name>_what_if. Only the headline outcomes (those of the "
-       "report's summary) are printed unless --all-metrics is given or the model has none.",
+       "report's summary) are printed unless --all-metrics is given or the model has none. With "
+       "--parameter-sets FILE, or an uncertainty section in the first scenario, replication r of "
+       "every scenario runs with the same parameter set, so the comparison stays paired "
+       "(docs/parameter-uncertainty.md).",
        {"cmhsim compare scenarios/ics_baseline.yaml scenarios/ics_partners.yaml -o results/cp.h5 "
         "--summary-json results/cp.json",
         "cmhsim compare scenarios/ics_baseline.yaml --set care_partners.fte=40 "

@@ -108,8 +108,8 @@ TEST_CASE("the top-level usage lists every option each command's help lists", "[
   const auto run = run_cmhsim("run --help", dir);
   CHECK(listed_options(run.out) ==
         std::set<std::string>{"--help", "--output", "--replications", "--seed", "--threads",
-                              "--summary-json", "--set", "--precision", "--max-replications",
-                              "--persons", "--all-metrics", "--quiet"});
+                              "--summary-json", "--set", "--parameter-sets", "--precision",
+                              "--max-replications", "--persons", "--all-metrics", "--quiet"});
 }
 
 TEST_CASE("bad option values exit 2 naming the option", "[cli][bad-input]") {
