@@ -21,6 +21,7 @@ std::vector<Parameter> build_parameters() {
   add_workforce(out);
   add_services(out);
   add_costs_and_trial(out);
+  add_economics(out);
   return out;
 }
 

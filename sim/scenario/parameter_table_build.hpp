@@ -159,5 +159,7 @@ void add_workforce(std::vector<Parameter>& out);
 void add_services(std::vector<Parameter>& out);
 /// Appends the `costs` and `trial` sections.
 void add_costs_and_trial(std::vector<Parameter>& out);
+/// Appends the `economics` section.
+void add_economics(std::vector<Parameter>& out);
 
 }  // namespace cmhsim::scenario::table
