@@ -32,7 +32,10 @@ const std::vector<CommandEntry>& command_table() {
        "(pathway) or the same arrival streams and services (queueing network). With --set, every "
        "scenario after the first is changed; given one file, compare runs it against a copy "
        "changed by --set, called <name>_what_if. Only the headline outcomes (those of the "
-       "report's summary) are printed unless --all-metrics is given or the model has none.",
+       "report's summary) are printed unless --all-metrics is given or the model has none. "
+       "Pathway comparisons also print each scenario's cost-effectiveness against the first: "
+       "incremental discounted costs and QALYs per person, ICER, net monetary benefit and the "
+       "share of replications cost-effective at each of --thresholds (GBP per QALY), and EVPI.",
        {"cmhsim compare scenarios/ics_baseline.yaml scenarios/ics_partners.yaml -o results/cp.h5 "
         "--summary-json results/cp.json",
         "cmhsim compare scenarios/ics_baseline.yaml --set care_partners.fte=40 "

@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "model/pathway_model.hpp"
+#include "model/pathway_outputs.hpp"
+#include "model/person.hpp"
 #include "pathway_test_config.hpp"
 
 namespace cmhsim::model {
@@ -23,7 +25,7 @@ double closed_form(double rate, double years) {
 TEST_CASE("discounted years follow the closed form of continuous discounting",
           "[pathway][economics]") {
   CHECK(discounted_years(0.035, 0.0, 10.0) == Approx(closed_form(0.035, 10.0)).epsilon(1e-14));
-  CHECK(discounted_years(0.035, 0.0, 10.0) == Approx(8.4135).epsilon(1e-4));
+  CHECK(discounted_years(0.035, 0.0, 10.0) == Approx(8.4613).epsilon(1e-4));
   CHECK(discounted_years(0.0, 2.0, 5.0) == 3.0);
   CHECK(discounted_years(0.035, 5.0, 5.0) == 0.0);
   CHECK(pathway::discount_factor(0.035, 2.0) == Approx(1.0 / (1.035 * 1.035)).epsilon(1e-15));
@@ -72,7 +74,8 @@ TEST_CASE("a run's QALYs and discounted costs are its monthly series, discounted
   double qalys = 0.0;
   double cost = 0.0;
   for (std::size_t m = 0; m < out.months; ++m) {
-    const double from = (first - c.warmup_days) / pathway::kYearDays + month * m;
+    const double from =
+        (first - c.warmup_days) / pathway::kYearDays + month * static_cast<double>(m);
     double living = 0.0;
     for (std::size_t s = 0; s < kSettingCount; ++s) {
       living += out.series[m * n + pathway::setting_series(static_cast<Setting>(s))];

@@ -27,7 +27,7 @@ TEST_CASE("docs/outputs.md carries the tables generated from the output definiti
       "rewrites every generated part of docs/)");
   const std::string docs = read_text(kOutputsDoc);
   const auto parts = pathway::render_output_doc_parts();
-  REQUIRE(parts.size() == 3);
+  REQUIRE(parts.size() == 4);
   for (const auto& part : parts) {
     INFO(part.name);
     CHECK(generated_part(docs, part.name) == part.markdown);
