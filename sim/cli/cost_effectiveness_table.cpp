@@ -24,8 +24,8 @@ std::string interval(const engine::Estimate& e, const char* format) {
 }
 
 void line(std::ostream& os, const std::string& label, const std::string& text) {
-  char head[40];
-  std::snprintf(head, sizeof head, "  %-28s", label.c_str());
+  char head[48];
+  std::snprintf(head, sizeof head, "  %-32s", label.c_str());
   os << head << text << "\n";
 }
 
