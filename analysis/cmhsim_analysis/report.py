@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 
 from . import __version__, labels, psa, summary
+from .cost_effectiveness import (acceptability_figure, plain_language_summary, plane_figure,
+                                 read_cost_effectiveness)
 from .figures_runs import costs_figure, differences_figure, equity_figure, series_figure
 from .figures_sweep import SWEEP_OUTCOMES, frontier_figure, sensitivity_table, tornado_figure
 from .palette import apply_rc
@@ -224,6 +226,28 @@ def _psa_section(runs, comp):
     return note + ranges + advice + _table(headers, rows, "psa")
 
 
+def _cost_effectiveness_section(ce):
+    rows = []
+    for j, scenario in enumerate(ce.compared):
+        dc, dq = ce.incremental_cost[j], ce.incremental_qalys[j]
+        icer = ce.icer[j]
+        row = [labels.scenario_label(scenario), f"{dc.mean():,.0f}" if dc.size else "n/a",
+               f"{dq.mean():.4f}" if dq.size else "n/a",
+               f"{icer:,.0f}" if math.isfinite(icer) else "undefined"]
+        for t in range(len(ce.thresholds)):
+            lo, hi = ce.nmb_ci95[j, t]
+            row.append(f"{ce.nmb_mean[j, t]:,.0f} ({lo:,.0f} to {hi:,.0f}); "
+                       f"{100 * ce.probability[j, t]:.0f}%")
+        rows.append(row)
+    headers = ["scenario", "incremental cost, GBP per person", "incremental QALYs per person",
+               "ICER, GBP per QALY"] + [
+        f"NMB at {t:,.0f} (95% CI); % cost-effective" for t in ce.thresholds]
+    return (f"<p>{_esc(plain_language_summary(ce))}</p>"
+            '<p class="note">Discounted costs and QALYs per person observed, against '
+            f"{_esc(labels.scenario_label(ce.baseline))}; definitions in docs/comparisons.md.</p>"
+            + _table(headers, rows, "cost_effectiveness"))
+
+
 def _page(title, intro, sections):
     body = "\n".join(f"<h2>{_esc(h)}</h2>\n{content}" for h, content in sections)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -239,6 +263,9 @@ def _runs_report(runs, comp, path, out_dir, dpi, root_attrs):
     figures = [series_figure(runs, out_dir, dpi)]
     if comp is not None:
         figures.append(differences_figure(comp, out_dir, dpi))
+    ce = read_cost_effectiveness(path) if comp is not None else None
+    if ce is not None:
+        figures += [plane_figure(ce, out_dir, dpi), acceptability_figure(ce, out_dir, dpi)]
     figures += [costs_figure(runs, out_dir, dpi), equity_figure(runs, out_dir, dpi)]
     sections = []
     if comp is not None:
@@ -250,6 +277,8 @@ def _runs_report(runs, comp, path, out_dir, dpi, root_attrs):
             "and its 95% confidence interval. Bold: the interval excludes zero.</p>"
             + _table(["scenario", "outcome", "baseline", "scenario mean", "difference from baseline"],
                      rows, "summary", classes))))
+        if ce is not None:
+            sections.append(("Cost-effectiveness", _cost_effectiveness_section(ce)))
         diff = differing_parameters(runs)
         sections.append(("Scenario parameters that differ", _table(
             ["scenario key"] + [labels.scenario_label(n) for n in runs],

@@ -37,7 +37,10 @@ const std::vector<CommandEntry>& command_table() {
        "report's summary) are printed unless --all-metrics is given or the model has none. With "
        "--parameter-sets FILE, or an uncertainty section in the first scenario, replication r of "
        "every scenario runs with the same parameter set, so the comparison stays paired "
-       "(docs/parameter-uncertainty.md).",
+       "(docs/parameter-uncertainty.md). Pathway comparisons also print each scenario's "
+       "cost-effectiveness against the first: incremental discounted costs and QALYs per person, "
+       "ICER, net monetary benefit and the share of replications cost-effective at each of "
+       "--thresholds (GBP per QALY), and EVPI.",
        {"cmhsim compare scenarios/ics_baseline.yaml scenarios/ics_partners.yaml -o results/cp.h5 "
         "--summary-json results/cp.json",
         "cmhsim compare scenarios/ics_baseline.yaml --set care_partners.fte=40 "

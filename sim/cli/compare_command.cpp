@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/comparison_table.hpp"
+#include "cli/cost_effectiveness_table.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/output_paths.hpp"
@@ -15,6 +16,7 @@
 #include "cli/run_support.hpp"
 #include "cli/version.hpp"
 #include "experiment/comparison.hpp"
+#include "experiment/cost_effectiveness.hpp"
 #include "io/comparison_json.hpp"
 #include "io/hdf5_writer.hpp"
 #include "scenario/overrides.hpp"
@@ -47,8 +49,9 @@ std::vector<std::string> distinct_names(const std::vector<scenario::Scenario>& s
   return names;
 }
 
-/// Runs the scenarios `o` names with common random numbers and reports; returns the exit code.
-int compare(const SharedOptions& o) {
+/// Runs the scenarios `o` names with common random numbers and reports; returns the exit code;
+/// `thresholds` (GBP per QALY) replace the default cost-effectiveness thresholds when given.
+int compare(const SharedOptions& o, const std::vector<double>& thresholds) {
   if (o.operands.empty()) throw UsageError{"compare: missing scenario files"};
   const auto& files = o.operands;
   const auto overrides = scenario::parse_set_options(o.set);
@@ -125,6 +128,9 @@ int compare(const SharedOptions& o) {
   const std::string started = utc_now();
   experiment::ComparisonResults results = experiment::compare(arms, options);
   progress.finish();
+  if (!thresholds.empty() && !results.cost_effectiveness.empty()) {
+    results.cost_effectiveness = experiment::cost_effectiveness(results, thresholds);
+  }
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
     fill_provenance(results.runs[i], scenarios[i], started, threads);
     if (plan) record_parameter_sets(*plan, replications, results.runs[i]);
@@ -138,6 +144,7 @@ int compare(const SharedOptions& o) {
             << " s\n";
   if (plan) std::cout << describe_plan(*plan) << "\n";
   print_comparison_table(std::cout, results, o.all_metrics);
+  print_cost_effectiveness_table(std::cout, results);
 
   // Made only now, so a comparison refused on the way creates no folders.
   prepare_output_dir(output, "--output");
@@ -166,7 +173,14 @@ CommandAction setup_compare(CLI::App& app) {
   add_parameter_sets(app, o);
   add_all_metrics(app, o);
   add_quiet(app, o);
-  return [options] { return compare(*options); };
+  auto thresholds = std::make_shared<std::vector<double>>();
+  app.add_option("--thresholds", *thresholds,
+                 "cost-effectiveness thresholds in GBP per QALY, comma-separated "
+                 "(default: 20000,30000)")
+      ->delimiter(',')
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("GBP");
+  return [options, thresholds] { return compare(*options, *thresholds); };
 }
 
 }  // namespace cmhsim::cli

@@ -83,6 +83,7 @@ ComparisonResults reduce_comparison(const std::vector<std::string>& names,
     }
     out.differences.push_back(std::move(diffs));
   }
+  out.cost_effectiveness = cost_effectiveness(out, default_thresholds());
   return out;
 }
 

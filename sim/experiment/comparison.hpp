@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/confidence.hpp"
+#include "experiment/cost_effectiveness.hpp"
 #include "experiment/model_spec.hpp"
 #include "experiment/run_results.hpp"
 #include "experiment/runner.hpp"
@@ -52,6 +53,9 @@ struct ComparisonResults {
   std::uint64_t seed = 0;
   std::uint64_t replications = 0;
   double wall_seconds = 0.0;
+  /// Each scenario's cost-effectiveness against the first at the default thresholds (empty for
+  /// models without economic metrics); `cmhsim compare --thresholds` recomputes it.
+  CostEffectiveness cost_effectiveness;
 };
 
 /// Returns why `arms` cannot be compared pairwise (empty if they can): different model kinds,

@@ -3,6 +3,7 @@
 #include "io/comparison_json.hpp"
 
 #include "io/atomic_file.hpp"
+#include "io/cost_effectiveness_json.hpp"
 #include "io/summary_json.hpp"
 
 namespace cmhsim::io {
@@ -39,6 +40,9 @@ std::string comparison_json(const experiment::ComparisonResults& results) {
   json["differences"] = std::move(differences);
   json["replications"] = results.replications;
   json["seed"] = results.seed;
+  if (!results.cost_effectiveness.empty()) {
+    json["cost_effectiveness"] = cost_effectiveness_json(results);
+  }
   return dump_json(json);
 }
 

@@ -11,7 +11,8 @@ namespace cmhsim::io {
 /// Returns, on one line, `{"scenarios": [names], "baseline": name, "metrics": {NAME: {SCENARIO:
 /// {"mean": m, "ci95": [lo, hi]}, ...}, ...}, "differences": {SCENARIO: {NAME: {"mean": d,
 /// "ci95": [lo, hi], "unpaired_ci95": [lo, hi]}, ...}, ...}, "replications": R, "seed": S}`,
-/// with differences for every scenario after the baseline; non-finite numbers as null.
+/// with differences for every scenario after the baseline, then (pathway models)
+/// `"cost_effectiveness"` as cost_effectiveness_json gives it; non-finite numbers as null.
 std::string comparison_json(const experiment::ComparisonResults& results);
 
 /// Writes comparison_json(results) and a newline to `path` atomically; throws IoError on failure.

@@ -6,6 +6,7 @@
 
 #include "io/atomic_file.hpp"
 #include "io/hdf5_arrays.hpp"
+#include "io/hdf5_cost_effectiveness.hpp"
 #include "io/hdf5_image.hpp"
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_run_layout.hpp"
@@ -123,6 +124,7 @@ void write_comparison_file(const experiment::ComparisonResults& results, const s
       detail::write_run_group(group.get(), results.runs[s]);
     }
     write_comparison_group(root.get(), results);
+    write_cost_effectiveness_group(root.get(), results);
   }
   file.close("cannot close HDF5 file '" + path + "'");
   seal_file(path);

@@ -208,6 +208,16 @@ struct CostConfig {
   double vcse_place_day;
 };
 
+/// Sets discount rates and utilities by state for QALYs and discounted costs (`economics`).
+struct EconomicsConfig {
+  double discount_rate_costs;  ///< Per year, applied from the end of warm-up.
+  double discount_rate_qalys;  ///< Per year, applied from the end of warm-up.
+  double utility_stable;       ///< EQ-5D-scale utility of a stable person.
+  double utility_struggling;   ///< Utility of a person struggling (deteriorating).
+  double utility_crisis;       ///< Utility of a person in crisis outside a bed.
+  double utility_inpatient;    ///< Utility of a person in an acute bed.
+};
+
 /// Sets up a cluster-randomised trial inside the place (`trial`); absent for service scenarios.
 struct TrialConfig {
   bool enabled;
@@ -241,6 +251,7 @@ struct PathwayConfig {
   ServicesConfig services;
   PolicyConfig policies;
   CostConfig costs;
+  EconomicsConfig economics;
   TrialConfig trial;
   WarmStartConfig warm_start;
   double horizon_days;

@@ -67,7 +67,9 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   double contacts = 0.0;
   engine::Welford change[2];
   double arm_crises[2] = {0.0, 0.0};
+  double people_observed = 0.0;
   for (const Person& p : model_.persons) {
+    if (p.has(kObserved)) people_observed += 1.0;
     const bool alive = p.has(kAlive);
     if (alive && p.entry_time <= window_start_) {
       const bool only = p.last_care_contact < window_start_;
@@ -188,6 +190,9 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
     m[equity_index(kEqCarePartnerContacts, g)] = ratio(group_contacts[g], group_cp_people[g]);
     m[equity_index(kEqPrimaryCareOnly, g)] = group_primary_only[g].value();
   }
+  m[kMQalysPerPerson] = ratio(t_qalys_, people_observed);
+  m[kMDiscountedCostPerPerson] = ratio(t_discounted_cost_, people_observed);
+  m[kMPeopleObserved] = people_observed;
   return m;
 }
 

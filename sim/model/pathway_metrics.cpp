@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "model/economics.hpp"
 #include "model/pathway_costs.hpp"
 #include "model/pathway_tally.hpp"
 
@@ -25,6 +26,7 @@ void PathwayTally::snapshot_person(const Person& p, double now) {
     s.counts[kPeopleInGap] += 1.0;
   }
   s.qol_sum += p.qol;
+  s.utility_sum += utility(config_.economics, p.state, p.setting);
   for (const std::size_t g :
        {network_group(p.network), ethnicity_group(p.ethnicity), diagnosis_group(p.diagnosis)}) {
     s.group_qol[g] += p.qol;
@@ -39,6 +41,7 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   const std::array<double, kGroupCount> group_n = snapshot_.group_n;
   const double qol_sum = snapshot_.qol_sum;
   const double living = snapshot_.living;
+  const double utility_sum = snapshot_.utility_sum;
   snapshot_ = PeopleSnapshot{};
   const Workforce& workforce = model_.workforce;
   v[kWaitingCmht] = static_cast<double>(model_.cmht.waiting());
@@ -91,6 +94,7 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
 
   const double month_start = static_cast<double>(month) * kMonthDays;
   if (month_start < warmup_ - 1e-9) return;
+  add_economics(month_start, utility_sum, total_cost(costs));
   series_.insert(series_.end(), v.begin(), v.end());
   if (recorder_ != nullptr) recorder_->record_month(months_recorded_, v);
   ++months_recorded_;
@@ -107,6 +111,15 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   for (std::size_t g = 0; g < kGroupCount; ++g) {
     if (group_n[g] > 0.0) m_group_qol_[g].add(group_qol[g] / group_n[g]);
   }
+}
+
+void PathwayTally::add_economics(double month_start, double utility_sum, double cost) {
+  // Each month is discounted by its mean factor, as if costs and QALYs accrued evenly over it.
+  const double from = (month_start - warmup_) / kYearDays;
+  const double to = from + kMonthDays / kYearDays;
+  const EconomicsConfig& e = config_.economics;
+  t_qalys_ += utility_sum * discounted_years(e.discount_rate_qalys, from, to);
+  t_discounted_cost_ += cost * mean_discount_factor(e.discount_rate_costs, from, to);
 }
 
 }  // namespace cmhsim::model::pathway

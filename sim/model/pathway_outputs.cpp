@@ -362,9 +362,9 @@ constexpr std::array<OutputDef, kEquityMetricCount> kBreakdownDefs{{
 
 /// Returns true when every definition sits at its own index.
 template <std::size_t N>
-constexpr bool at_own_index(const std::array<OutputDef, N>& defs) {
+constexpr bool at_own_index(const std::array<OutputDef, N>& defs, std::size_t first = 0) {
   for (std::size_t i = 0; i < N; ++i) {
-    if (defs[i].index != i || defs[i].name.empty() || defs[i].unit.empty()) return false;
+    if (defs[i].index != first + i || defs[i].name.empty() || defs[i].unit.empty()) return false;
   }
   return true;
 }
@@ -378,11 +378,32 @@ constexpr bool settings_in_order() {
   return true;
 }
 
+constexpr std::array<OutputDef, kEconomicMetricCount> kEconomicDefs{{
+    {kMQalysPerPerson, "qalys_per_person", "QALYs/person",
+     "discounted quality-adjusted life years over the recorded months per person observed "
+     "(people_observed)",
+     "Each recorded month adds, for every person living and registered at its end, the "
+     "utility of their state at the month end (economics.utility_*) times the month's length in "
+     "years times the month's mean discount factor at economics.discount_rate_qalys, counted "
+     "from the end of warm-up (docs/outputs.md#cost-effectiveness)."},
+    {kMDiscountedCostPerPerson, "discounted_cost_per_person", "GBP/person",
+     "the nine cost categories of the recorded months, each month's total times its mean "
+     "discount factor at economics.discount_rate_costs, per person observed (people_observed)",
+     "The same months and monthly costs as the cost series; costs after the last month end "
+     "and in the part-month after warm-up before the first recorded month are not counted."},
+    {kMPeopleObserved, "people_observed", "people",
+     "people living and registered at some time after warm-up (in a trial, the participants)",
+     "The denominator of the two per-person economic metrics: the people on the register at the "
+     "end of warm-up plus everyone who joins it later."},
+}};
+
 static_assert(kMLifeYearsLost == kMDeathsPer1000ByCause + mortality::kCauseCount,
               "one deaths-by-cause metric per cause");
 static_assert(at_own_index(kSeriesDefs), "a series definition is out of Series order");
 static_assert(at_own_index(kHeadlineDefs), "a metric definition is out of Metric order");
 static_assert(at_own_index(kBreakdownDefs), "a breakdown is out of EquityMetric order");
+static_assert(at_own_index(kEconomicDefs, kMQalysPerPerson),
+              "an economic metric is out of EconomicMetric order");
 static_assert(settings_in_order(), "people-by-setting series are out of Setting order");
 
 OutputInfo info(const OutputDef& d, std::string_view suffix = {}) {
@@ -394,6 +415,7 @@ OutputInfo info(const OutputDef& d, std::string_view suffix = {}) {
 std::span<const OutputDef> series_defs() { return kSeriesDefs; }
 std::span<const OutputDef> headline_defs() { return kHeadlineDefs; }
 std::span<const OutputDef> breakdown_defs() { return kBreakdownDefs; }
+std::span<const OutputDef> economic_defs() { return kEconomicDefs; }
 
 std::string group_suffix(std::size_t g) {
   if (g < kNetworkTypeCount) return std::string(".by_network.") + kNetworkTypeNames[g];
@@ -417,6 +439,7 @@ std::vector<OutputInfo> build_metric_infos() {
   for (const OutputDef& d : kBreakdownDefs) {
     for (std::size_t g = 0; g < kGroupCount; ++g) m.push_back(info(d, group_suffix(g)));
   }
+  for (const OutputDef& d : kEconomicDefs) m.push_back(info(d));
   return m;
 }
 

@@ -136,8 +136,16 @@ enum EquityMetric : std::size_t {
 
 /// Counts the groups of one equity breakdown: network types, then ethnicities, then diagnoses.
 inline constexpr std::size_t kGroupCount = kNetworkTypeCount + kEthnicityCount + kDiagnosisCount;
-inline constexpr std::size_t kMetricCount =
-    static_cast<std::size_t>(kEquityFirst) + std::size_t{kEquityMetricCount} * kGroupCount;
+/// Indexes the health-economic metrics, appended after the equity breakdowns.
+enum EconomicMetric : std::size_t {
+  kMQalysPerPerson =
+      static_cast<std::size_t>(kEquityFirst) + std::size_t{kEquityMetricCount} * kGroupCount,
+  kMDiscountedCostPerPerson,
+  kMPeopleObserved,
+  kEconomicsEnd,
+};
+inline constexpr std::size_t kEconomicMetricCount = kEconomicsEnd - kMQalysPerPerson;
+inline constexpr std::size_t kMetricCount = kEconomicsEnd;
 
 /// Returns the group index of a network type within a breakdown.
 constexpr std::size_t network_group(NetworkType n) { return static_cast<std::size_t>(n); }
@@ -170,6 +178,8 @@ std::span<const OutputDef> series_defs();
 std::span<const OutputDef> headline_defs();
 /// Returns the definitions of the metrics broken down by group, in EquityMetric order.
 std::span<const OutputDef> breakdown_defs();
+/// Returns the definitions of the health-economic metrics in EconomicMetric order.
+std::span<const OutputDef> economic_defs();
 /// Returns the suffix naming group `g` of a breakdown, e.g. ".by_network.formal_sparse".
 std::string group_suffix(std::size_t g);
 

@@ -40,10 +40,12 @@ std::string series_part() {
 
 std::string metrics_part() {
   std::ostringstream md;
-  const std::size_t breakdowns = kMetricCount - kEquityFirst;
+  const std::size_t breakdowns =
+      static_cast<std::size_t>(kMQalysPerPerson) - static_cast<std::size_t>(kEquityFirst);
   md << std::size_t{kEquityFirst} << " headline metrics followed by "
      << std::size_t{kEquityMetricCount} << " × " << kGroupCount << " = " << breakdowns
-     << " equity breakdowns, " << kMetricCount
+     << " equity breakdowns and " << kEconomicMetricCount << " health-economic metrics, "
+     << kMetricCount
      << " in all, in this order (the order of the HDF5 `metrics/replications` axis).\n\n"
      << "### Headline metrics\n\n";
   output_table(md, headline_defs());
@@ -85,11 +87,21 @@ std::string breakdowns_part() {
   return md.str();
 }
 
+std::string economics_part() {
+  std::ostringstream md;
+  md << "The " << kEconomicMetricCount
+     << " health-economic metrics follow the equity breakdowns:\n\n";
+  output_table(md, economic_defs());
+  return md.str();
+}
+
 }  // namespace
 
 std::vector<OutputDocPart> render_output_doc_parts() {
-  return {
-      {"series", series_part()}, {"metrics", metrics_part()}, {"breakdowns", breakdowns_part()}};
+  return {{"series", series_part()},
+          {"metrics", metrics_part()},
+          {"breakdowns", breakdowns_part()},
+          {"economics", economics_part()}};
 }
 
 std::string render_outputs_markdown() {

@@ -176,6 +176,7 @@ class PathwayTally {
     std::array<double, kGroupCount> group_qol{};
     std::array<double, kGroupCount> group_n{};
     double qol_sum = 0.0;
+    double utility_sum = 0.0;  ///< Utilities of the living people's states (economics).
     double living = 0.0;
   };
   void change_alive(const Person& p, double now, double delta);
@@ -231,6 +232,10 @@ class PathwayTally {
   std::array<engine::Welford, kGroupCount> m_group_qol_;
   std::vector<double> series_;
   std::size_t months_recorded_ = 0;
+  double t_qalys_ = 0.0;            ///< Discounted QALYs of the recorded months.
+  double t_discounted_cost_ = 0.0;  ///< Discounted costs of the recorded months.
+  /// Adds the recorded month starting at `month_start` to the discounted QALYs and costs.
+  void add_economics(double month_start, double utility_sum, double cost);
 };
 
 }  // namespace cmhsim::model::pathway

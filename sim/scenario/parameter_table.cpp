@@ -22,6 +22,7 @@ std::vector<Parameter> build_parameters() {
   add_services(out);
   add_costs_and_trial(out);
   add_uncertainty(out);
+  add_economics(out);
   return out;
 }
 

@@ -161,5 +161,7 @@ void add_services(std::vector<Parameter>& out);
 void add_costs_and_trial(std::vector<Parameter>& out);
 /// Appends the `uncertainty` section.
 void add_uncertainty(std::vector<Parameter>& out);
+/// Appends the `economics` section.
+void add_economics(std::vector<Parameter>& out);
 
 }  // namespace cmhsim::scenario::table

@@ -129,10 +129,14 @@ def test_comparison_report_renders_in_chromium(tmp_path):
     out = tmp_path / "report"
     proc = _cmhsim("report", results, "-o", out)
     assert "report.html" in proc.stdout
-    _check_figures(out, ["timeseries", "differences", "costs", "equity"])
+    _check_figures(out, ["timeseries", "differences", "ce_plane", "acceptability", "costs",
+                         "equity"])
     images = _check_page_renders(out / "report.html", str(tmp_path / "screenshot.png"))
-    assert images == 4
+    assert images == 6
     page = (out / "report.html").read_text(encoding="utf-8")
+    assert '<table id="cost_effectiveness">' in page
+    assert "At 20,000 GBP per QALY, Care Partners with supervision are cost-effective in" in page
+    assert "differ only by chance" in page
     assert "fewer people in the gap" in page
     assert "shaded bands are 95% confidence intervals" in page
     assert "cmht_discharge_destination" in page  # a scenario parameter that differs

@@ -27,7 +27,7 @@ TEST_CASE("docs/outputs.md carries the tables generated from the output definiti
       "rewrites every generated part of docs/)");
   const std::string docs = read_text(kOutputsDoc);
   const auto parts = pathway::render_output_doc_parts();
-  REQUIRE(parts.size() == 3);
+  REQUIRE(parts.size() == 4);
   for (const auto& part : parts) {
     INFO(part.name);
     CHECK(generated_part(docs, part.name) == part.markdown);
@@ -53,6 +53,9 @@ TEST_CASE("the result tables list the definitions in order", "[pathway][outputs]
                                               pathway::diagnosis_group(Diagnosis::Bipolar));
   CHECK(metrics[k].name == "care_partner_contacts_per_person.by_diagnosis.bipolar");
   CHECK(metrics[k].unit == "contacts/person");
+  CHECK(metrics[94].name == "qalys_per_person");
+  CHECK(metrics[pathway::kMDiscountedCostPerPerson].name == "discounted_cost_per_person");
+  CHECK(metrics.back().name == "people_observed");
   CHECK(series[pathway::setting_series(Setting::Inpatient)].name == "people_inpatient");
   CHECK(series[pathway::cost_series(pathway::kCostVcse)].name == "cost_vcse");
   CHECK(series.back().name == "cost_vcse");
@@ -83,8 +86,13 @@ TEST_CASE("the generated docs list every output with its unit", "[pathway][outpu
           std::string::npos);
   }
   CHECK(md.find("37 series") != std::string::npos);
-  CHECK(md.find("50 headline metrics followed by 4 × 11 = 44 equity breakdowns, 94 in all") !=
-        std::string::npos);
+  CHECK(md.find("50 headline metrics followed by 4 × 11 = 44 equity breakdowns and 3 "
+                "health-economic metrics, 97 in all") != std::string::npos);
+  for (const pathway::OutputDef& d : pathway::economic_defs()) {
+    INFO(d.name);
+    CHECK(md.find("| " + std::to_string(d.index) + " | `" + std::string(d.name) + "` | ") !=
+          std::string::npos);
+  }
   CHECK(md.find("Metric indices: `50 + 11 × k + g`") != std::string::npos);
 }
 

@@ -1,0 +1,45 @@
+// The table entries of the pathway scenario's `economics` section: discount rates and utilities
+// by state for QALYs and discounted costs. Knows nothing of YAML or of loading.
+#include "scenario/parameter_table_build.hpp"
+
+namespace cmhsim::scenario::table {
+namespace {
+
+constexpr Bounds kRateOfDiscount{0.0, false, 1.0, true};
+/// Bounds utilities: EQ-5D-3L UK values run from -0.594 to 1.
+constexpr Bounds kUtility{-0.594, false, 1.0, false};
+constexpr std::string_view kNiceDiscount =
+    "NICE Guide to the methods of technology appraisal, section 5.6.2 (2008, clarified 2011): "
+    "3.5% a year for both costs and health effects";
+constexpr std::string_view kBriggs =
+    "Briggs et al. 2008, Health Qual Life Outcomes 6:105 (time trade-off by 49 people with "
+    "stable schizophrenia: stable 0.92, relapse 0.60; laypersons 0.87 and 0.48); a time "
+    "trade-off value, not an EQ-5D-3L tariff value";
+
+}  // namespace
+
+void add_economics(std::vector<Parameter>& out) {
+  const std::vector<Parameter> entries{
+      section("economics", false, "the defaults of its keys",
+              "Discount rates and utilities for the health-economic metrics (QALYs and "
+              "discounted costs per person, docs/outputs.md#cost-effectiveness)."),
+      number(CMHSIM_FIELD(economics.discount_rate_costs), "per year", "0.035", kRateOfDiscount,
+             {0, 0.06}, "Discount rate of costs, from the end of warm-up.", kNiceDiscount),
+      number(CMHSIM_FIELD(economics.discount_rate_qalys), "per year", "0.035", kRateOfDiscount,
+             {0, 0.06}, "Discount rate of QALYs, from the end of warm-up.", kNiceDiscount),
+      number(CMHSIM_FIELD(economics.utility_stable), "utility", "0.92", kUtility, {0.80, 0.95},
+             "Utility of a year lived stable, outside a bed.", kBriggs),
+      number(CMHSIM_FIELD(economics.utility_struggling), "utility", "0.76", kUtility, {0.60, 0.90},
+             "Utility of a year lived struggling (deteriorating, at risk of relapse), outside a "
+             "bed.",
+             "assumption (midway between Briggs et al. 2008's stable 0.92 and relapse 0.60)"),
+      number(CMHSIM_FIELD(economics.utility_crisis), "utility", "0.60", kUtility, {0.45, 0.75},
+             "Utility of a year lived in crisis, outside a bed.", kBriggs),
+      number(CMHSIM_FIELD(economics.utility_inpatient), "utility", "0.60", kUtility, {0.45, 0.75},
+             "Utility of a year lived in an acute bed, whatever the state.",
+             "assumption (Briggs et al. 2008's relapse 0.60)"),
+  };
+  out.insert(out.end(), entries.begin(), entries.end());
+}
+
+}  // namespace cmhsim::scenario::table
