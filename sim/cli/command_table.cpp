@@ -68,6 +68,23 @@ const std::vector<CommandEntry>& command_table() {
         "mpirun -n 4 cmhsim sweep scenarios/sweep_workforce.yaml -o results/workforce.h5"},
        true,
        setup_sweep},
+      {"calibrate",
+       "CALIBRATION.yaml",
+       "fit scenario parameters to observed figures by ABC-SMC, checkpointing each generation "
+       "so an interrupted calibration resumes (MPI under mpirun)",
+       "Reads a calibration file (docs/calibration-method.md): the scenario, the parameters with "
+       "their priors, the observed targets with their standard errors and the method's settings. "
+       "Runs ABC-SMC (Toni et al. 2009; Beaumont et al. 2009): each point is the scenario with the "
+       "parameters set by key path, run for replications_per_point replications, and its "
+       "prediction of each target is their mean. Each finished generation is checkpointed in "
+       "OUT.h5.partial; on SIGINT/SIGTERM the command exits 130 and --resume continues with the "
+       "same result. Prints the posterior table and writes the accepted parameter sets with their "
+       "weights, the posterior predictive checks, the run count and provenance to OUT.h5. The "
+       "result is the same at any --threads and under mpirun at any number of ranks.",
+       {"cmhsim calibrate scenarios/calibration/example.yaml -o results/example_cal.h5 "
+        "--summary-json results/example_cal.json"},
+       true,
+       setup_calibrate},
       {"merge",
        "OUT.h5 SHARD.h5 [SHARD.h5 ...]",
        "join the shard files of one sweep into the full sweep file",
