@@ -40,6 +40,7 @@ MAY_INCLUDE = {
         "model": {"model/recorder.hpp", "model/service_metrics.hpp", "model/pathway_outputs.hpp",
                   "model/pathway_types.hpp"},
         "experiment": {"experiment/run_results.hpp", "experiment/comparison.hpp",
+                       "experiment/parameter_sets.hpp",
                        "experiment/point_store.hpp", "experiment/results_encoding.hpp"},
     },
     # The command line starts the what-if server; the server never includes the command line.
@@ -58,7 +59,7 @@ HEADER_ONLY_USE = {
     ("scenario", "model"): "fills the plain model config structs; calls no model code",
     ("io", "engine"): "uses only engine/confidence.hpp (inline, Boost.Math)",
     ("io", "model"): "names outputs through plain tables and the Recorder interface",
-    ("io", "experiment"): "reads and writes the plain result structs; runs nothing",
+    ("io", "experiment"): "reads and writes the plain result structs and parameter sets; runs nothing",
 }
 
 _INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.MULTILINE)

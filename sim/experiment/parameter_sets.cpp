@@ -1,0 +1,27 @@
+// Parameter sets: the weighted, replication-keyed choice of the set each replication uses.
+// Knows the engine's random streams; nothing of files, scenarios or threads.
+#include "experiment/parameter_sets.hpp"
+
+#include "engine/random_stream.hpp"
+
+namespace cmhsim::experiment {
+
+std::size_t set_for_replication(const ParameterSets& sets, std::uint64_t seed,
+                                std::uint64_t replication) {
+  engine::RandomStream rng(engine::RngKey{seed, replication}, kParameterSetEntity, 0);
+  // Weights sum to 1 within 1e-9, so scale the draw by their sum: no set is favoured by rounding.
+  double total = 0.0;
+  for (const double w : sets.weights) total += w;
+  const double u = rng.uniform01() * total;
+  double cumulative = 0.0;
+  std::size_t last_positive = 0;
+  for (std::size_t i = 0; i < sets.weights.size(); ++i) {
+    if (sets.weights[i] <= 0.0) continue;
+    cumulative += sets.weights[i];
+    last_positive = i;
+    if (u < cumulative) return i;
+  }
+  return last_positive;
+}
+
+}  // namespace cmhsim::experiment
