@@ -23,6 +23,7 @@
 #include "experiment/task_farm.hpp"
 #include "io/calibration_json.hpp"
 #include "io/hdf5_calibration.hpp"
+#include "io/parameter_sets_io.hpp"
 #include "model/pathway_model.hpp"
 #include "scenario/calibration_file.hpp"
 #include "scenario/scenario_error.hpp"
@@ -110,6 +111,7 @@ int calibrate_command(const CalibrateArgs& args) {
       "results/" + checked_file_name("calibrate", spec.name, "calibration name") + ".h5");
   std::vector<NamedPath> outputs = {{output, "--output"}};
   if (o.summary_json) outputs.push_back({*o.summary_json, "--summary-json"});
+  if (args.sets_csv) outputs.push_back({*args.sets_csv, "--sets-csv"});
   check_outputs("calibrate", {{o.operands[0], "calibration file"}}, outputs);
   const std::string checkpoint = output + ".partial";
 
@@ -119,6 +121,7 @@ int calibrate_command(const CalibrateArgs& args) {
   r.calibration_path = spec.path;
   r.calibration_text = spec.text;
   r.command = "cmhsim calibrate " + spec.path + " -o " + output;
+  if (args.sets_csv) r.command += " --sets-csv " + *args.sets_csv;
   r.version = version();
   r.git_commit = git_commit();
   r.started_utc = utc_now();
@@ -238,6 +241,7 @@ int calibrate_command(const CalibrateArgs& args) {
   io::write_calibration_hdf5(r, output);
   std::filesystem::remove(checkpoint, ec);
   if (o.summary_json) io::write_calibration_json(r, *o.summary_json);
+  if (args.sets_csv) io::write_parameter_sets_csv(io::accepted_sets(r), *args.sets_csv);
   std::cout << "cmhsim " << version() << ": calibrate " << spec.name << " ("
             << r.state.generations.size() << " generations, " << r.state.runs
             << " runs, stopped by " << r.state.stop_reason << ", " << r.threads << " threads, "
@@ -256,6 +260,8 @@ CommandAction setup_calibrate(CLI::App& app) {
   add_threads(app, o, "worker threads per process; 0 = all cores");
   add_resume(app, o);
   add_summary_json(app, o, "write the posterior and the predictive checks as JSON");
+  add_optional(app, "--sets-csv", args->sets_csv,
+               "also write the accepted parameter sets and their weights as CSV text", "PATH");
   add_quiet(app, o);
   return [args] { return calibrate_command(*args); };
 }

@@ -6,6 +6,7 @@
 #include "io/hdf5_primitives.hpp"
 #include "io/hdf5_seal.hpp"
 #include "io/io_error.hpp"
+#include "io/parameter_sets_io.hpp"
 #include "io/results_schema.hpp"
 
 namespace cmhsim::io {
@@ -60,16 +61,7 @@ void write_root(hid_t root, const experiment::CalibrationResults& r, bool checkp
 
 void write_parameter_sets(hid_t root, const experiment::CalibrationResults& r) {
   if (r.state.generations.empty()) return;
-  const AbcGeneration& last = r.state.generations.back();
-  GroupHandle sets = h5::create_group(root, "parameter_sets");
-  h5::write_strings_dataset(sets.get(), "keys", {r.keys.size()}, r.keys);
-  h5::write_double_matrix(sets.get(), "values", matrix_of(last, false));
-  std::vector<double> weights;
-  for (const AbcParticle& p : last.particles) weights.push_back(p.weight);
-  h5::write_double_vector(sets.get(), "weights", weights);
-  h5::write_string_attribute(
-      sets.get(), "provenance",
-      r.command + " (cmhsim " + r.version + ", commit " + r.git_commit + ")");
+  write_parameter_sets_group(root, accepted_sets(r));
 }
 
 void write_contents(hid_t root, const experiment::CalibrationResults& r, bool checkpoint) {
@@ -141,6 +133,19 @@ void write_contents(hid_t root, const experiment::CalibrationResults& r, bool ch
 }
 
 }  // namespace
+
+experiment::ParameterSets accepted_sets(const experiment::CalibrationResults& results) {
+  experiment::ParameterSets sets;
+  sets.keys = results.keys;
+  sets.provenance = results.command + " (cmhsim " + results.version + ", commit " +
+                    results.git_commit + ")";
+  if (results.state.generations.empty()) return sets;
+  for (const AbcParticle& p : results.state.generations.back().particles) {
+    sets.values.push_back(p.theta);
+    sets.weights.push_back(p.weight);
+  }
+  return sets;
+}
 
 void write_calibration_hdf5(const experiment::CalibrationResults& results, const std::string& path,
                             bool checkpoint) {

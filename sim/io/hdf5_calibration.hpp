@@ -6,8 +6,13 @@
 #include <string>
 
 #include "experiment/calibration_results.hpp"
+#include "experiment/parameter_sets.hpp"
 
 namespace cmhsim::io {
+
+/// Returns the last generation's particles as weighted parameter sets, with the command as
+/// provenance.
+experiment::ParameterSets accepted_sets(const experiment::CalibrationResults& results);
 
 /// Writes `results` to `path` atomically as a calibration file (content "calibration"), or as a
 /// checkpoint (content "calibration-checkpoint") when `checkpoint` is true; throws IoError.
