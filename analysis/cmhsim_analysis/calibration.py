@@ -61,9 +61,9 @@ def marginals_figure(cal, out_dir, dpi):
     fig, axes = plt.subplots(1, k, figsize=(3.2 * k + 0.6, 3.0), squeeze=False)
     for i, ax in enumerate(axes[0]):
         ax.hist(cal.values[:, i], bins=20, range=(cal.prior_lo[i], cal.prior_hi[i]),
-                weights=cal.weights, color=palette.OKABE_ITO[0], alpha=0.8)
-        ax.axvspan(cal.posterior_lo[i], cal.posterior_hi[i], color=palette.OKABE_ITO[1], alpha=0.15)
-        ax.axvline(cal.posterior_mean[i], color=palette.OKABE_ITO[1])
+                weights=cal.weights, color=palette.OKABE_ITO[2], alpha=0.8)
+        ax.axvspan(cal.posterior_lo[i], cal.posterior_hi[i], color=palette.OKABE_ITO[6], alpha=0.15)
+        ax.axvline(cal.posterior_mean[i], color=palette.OKABE_ITO[6])
         ax.set_xlim(cal.prior_lo[i], cal.prior_hi[i])
         ax.set_xlabel(cal.keys[i], fontsize=8)
         ax.set_yticks([])
@@ -85,11 +85,11 @@ def pairs_figure(cal, out_dir, dpi):
         for j in range(k):
             ax = axes[i][j]
             if i == j:
-                ax.hist(cal.values[:, i], bins=15, weights=cal.weights, color=palette.OKABE_ITO[0])
+                ax.hist(cal.values[:, i], bins=15, weights=cal.weights, color=palette.OKABE_ITO[2])
                 ax.set_yticks([])
             else:
                 ax.scatter(cal.values[:, j], cal.values[:, i], s=size, alpha=0.4,
-                           color=palette.OKABE_ITO[0], linewidths=0)
+                           color=palette.OKABE_ITO[2], linewidths=0)
                 ax.set_ylim(cal.prior_lo[i], cal.prior_hi[i])
             ax.set_xlim(cal.prior_lo[j], cal.prior_hi[j])
             if i == k - 1:
@@ -109,11 +109,11 @@ def targets_figure(cal, out_dir, dpi):
     fig, axes = plt.subplots(1, t, figsize=(2.2 * t + 0.6, 3.0), squeeze=False)
     for i, ax in enumerate(axes[0]):
         ax.errorbar([0], [cal.observed[i]], yerr=[[1.96 * cal.sd[i]], [1.96 * cal.sd[i]]], fmt="o",
-                    color=palette.OKABE_ITO[1], capsize=4, label="observed")
+                    color=palette.OKABE_ITO[6], capsize=4, label="observed")
         ax.errorbar([1], [cal.predicted_mean[i]],
                     yerr=[[cal.predicted_mean[i] - cal.predicted_lo[i]],
                           [cal.predicted_hi[i] - cal.predicted_mean[i]]],
-                    fmt="s", color=palette.OKABE_ITO[0], capsize=4, label="predicted")
+                    fmt="s", color=palette.OKABE_ITO[2], capsize=4, label="predicted")
         ax.set_xticks([0, 1], ["observed", "predicted"], fontsize=7)
         ax.set_xlim(-0.6, 1.6)
         ax.set_title(cal.labels[i], fontsize=7)
