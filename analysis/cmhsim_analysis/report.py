@@ -288,7 +288,8 @@ def _calibration_report(cal, path, out_dir, dpi):
 
 
 def build_report(path, out_dir, dpi=300):
-    """Writes every figure and OUT_DIR/report.html for a run, comparison or sweep; returns a Report."""
+    """Writes every figure and OUT_DIR/report.html for a run, comparison, sweep or calibration;
+    returns a Report."""
     results = open_results(path)
     apply_rc()
     os.makedirs(out_dir, exist_ok=True)

@@ -110,7 +110,8 @@ const std::vector<CommandEntry>& command_table() {
        "write figures (PNG, SVG) and a self-contained report.html from a results file",
        "From a run or comparison file: monthly series with 95% bands, paired differences with 95% "
        "CIs, annual costs by service and equity breakdowns; from a sweep: the workforce frontier "
-       "and, for a Latin hypercube, a PRCC tornado chart. Each figure is written as PNG and SVG, "
+       "and, for a Latin hypercube, a PRCC tornado chart; from a calibration: the marginal "
+       "posteriors, the pairs and observed against predicted targets. Each figure is written as PNG and SVG, "
        "and report.html holds them all with a plain-language summary, the scenario parameters "
        "that differ and provenance (docs/report.md). Needs Python 3 with h5py, numpy, pandas, "
        "matplotlib and yaml (Debian: python3-h5py python3-pandas python3-matplotlib "
