@@ -137,8 +137,8 @@ void write_contents(hid_t root, const experiment::CalibrationResults& r, bool ch
 experiment::ParameterSets accepted_sets(const experiment::CalibrationResults& results) {
   experiment::ParameterSets sets;
   sets.keys = results.keys;
-  sets.provenance = results.command + " (cmhsim " + results.version + ", commit " +
-                    results.git_commit + ")";
+  sets.provenance =
+      results.command + " (cmhsim " + results.version + ", commit " + results.git_commit + ")";
   if (results.state.generations.empty()) return sets;
   for (const AbcParticle& p : results.state.generations.back().particles) {
     sets.values.push_back(p.theta);

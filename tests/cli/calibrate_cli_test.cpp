@@ -86,20 +86,22 @@ TEST_CASE("an interrupted calibration resumed ends as an uninterrupted one", "[c
                                   dir);
   REQUIRE(whole.code == 0);
   const std::string cut = (dir / "cut.h5").string();
-  const Result stopped = run(
-      "sh -c '" + std::string(CMHSIM_EXE) + " calibrate " + file + " -o " + cut +
-          " -q & pid=$!; while [ ! -f " + cut + ".partial ]; do sleep 0.01; done; kill -INT "
-          "$pid; wait $pid; echo $? > " + (dir / "code").string() + "'",
-      dir);
+  const Result stopped = run("sh -c '" + std::string(CMHSIM_EXE) + " calibrate " + file + " -o " +
+                                 cut + " -q & pid=$!; while [ ! -f " + cut +
+                                 ".partial ]; do sleep 0.01; done; kill -INT "
+                                 "$pid; wait $pid; echo $? > " +
+                                 (dir / "code").string() + "'",
+                             dir);
   REQUIRE(slurp(dir / "code") == "130\n");
   CHECK(fs::exists(cut + ".partial"));
   CHECK_FALSE(fs::exists(cut));
   const Result again = run_cmhsim("calibrate " + file + " -o " + cut + " -q", dir);
   CHECK(again.code == 2);
   CHECK_THAT(again.err, Catch::Contains("--resume"));
-  const Result resumed = run_cmhsim("calibrate " + file + " -o " + cut + " --resume --summary-json " +
-                                        (dir / "cut.json").string() + " -q",
-                                    dir);
+  const Result resumed =
+      run_cmhsim("calibrate " + file + " -o " + cut + " --resume --summary-json " +
+                     (dir / "cut.json").string() + " -q",
+                 dir);
   REQUIRE(resumed.code == 0);
   CHECK(slurp(dir / "cut.json") == slurp(dir / "whole.json"));
   CHECK_FALSE(fs::exists(cut + ".partial"));
@@ -111,9 +113,8 @@ TEST_CASE("calibrate rejects an unknown target metric at its line", "[cli][calib
   std::string text = calibration(2);
   text.replace(text.find("crises_per_1000_per_year"), 24, "crisis_per_1000_per_year");
   write(dir / "cal.yaml", text);
-  const Result r = run_cmhsim("calibrate " + (dir / "cal.yaml").string() + " -o " +
-                                  (dir / "x.h5").string(),
-                              dir);
+  const Result r = run_cmhsim(
+      "calibrate " + (dir / "cal.yaml").string() + " -o " + (dir / "x.h5").string(), dir);
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("cal.yaml:6:5: metric: no end-of-run metric "
                                     "'crisis_per_1000_per_year' (did you mean "

@@ -41,12 +41,12 @@ TEST_CASE("calibrating the scaled ICS recovers known parameter values", "[cli][c
   write(dir / "place.yaml", kPlace);
   // The observed figures: the place run with the true values, under another seed.
   std::string sets;
-  for (const Truth& t : kTruth) sets += " --set " + std::string(t.key) + "=" + std::to_string(t.value);
-  const Result truth =
-      run_cmhsim("run " + (dir / "place.yaml").string() + sets + " -r 8 -s 99 -o " +
-                     (dir / "truth.h5").string() + " --summary-json " +
-                     (dir / "truth.json").string(),
-                 dir);
+  for (const Truth& t : kTruth)
+    sets += " --set " + std::string(t.key) + "=" + std::to_string(t.value);
+  const Result truth = run_cmhsim("run " + (dir / "place.yaml").string() + sets +
+                                      " -r 8 -s 99 -o " + (dir / "truth.h5").string() +
+                                      " --summary-json " + (dir / "truth.json").string(),
+                                  dir);
   REQUIRE(truth.code == 0);
   const auto observed = nlohmann::json::parse(slurp(dir / "truth.json"));
 
@@ -67,8 +67,9 @@ TEST_CASE("calibrating the scaled ICS recovers known parameter values", "[cli][c
     text += "  - {metric: " + metric + ", observed: " + std::to_string(value) +
             ", sd: " + std::to_string(0.03 * std::abs(value)) + "}\n";
   }
-  text += "method: {population: 80, generations: 4}\nseed: 3\nreplications_per_point: 2\n"
-          "budget: 6000\n";
+  text +=
+      "method: {population: 80, generations: 4}\nseed: 3\nreplications_per_point: 2\n"
+      "budget: 6000\n";
   write(dir / "cal.yaml", text);
   const Result cal =
       run_cmhsim("calibrate " + (dir / "cal.yaml").string() + " -o " + (dir / "cal.h5").string() +

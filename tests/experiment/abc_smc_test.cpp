@@ -1,10 +1,11 @@
 // Tests ABC-SMC through its function interface on analytic toy models: posterior recovery, the
 // independence of results from how a batch is evaluated, resuming, the budget and the weights.
+#include "experiment/abc_smc.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "engine/random_stream.hpp"
-#include "experiment/abc_smc.hpp"
 #include "experiment/calibration_results.hpp"
 #include "experiment/runner.hpp"
 
@@ -24,9 +25,9 @@ double noisy(double mean, const PointRequest& r) {
 BatchEvaluator normal_model(int threads) {
   return [threads](const std::vector<PointRequest>& requests) {
     std::vector<std::vector<double>> out(requests.size());
-    parallel_tasks(
-        requests.size(), threads,
-        [&](std::uint64_t i) { out[i] = {noisy(requests[i].theta[0], requests[i])}; }, {});
+    parallel_tasks(requests.size(), threads,
+                   [&](std::uint64_t i) { out[i] = {noisy(requests[i].theta[0], requests[i])}; },
+                   {});
     return out;
   };
 }

@@ -37,19 +37,20 @@ void check_error(const std::string& text, int line, int column, const std::strin
 }
 
 const std::string kHead = "scenario: ics_small.yaml\n";
-const std::string kParams = "parameters:\n  services.physical_check_probability: {uniform: [0.2, 0.6]}\n";
+const std::string kParams =
+    "parameters:\n  services.physical_check_probability: {uniform: [0.2, 0.6]}\n";
 const std::string kTargets =
     "targets:\n  - {metric: physical_health_check_coverage, observed: 0.5, sd: 0.02}\n";
 
 }  // namespace
 
-TEST_CASE("a valid calibration file loads with its priors, targets and defaults",
-          "[calibration]") {
+TEST_CASE("a valid calibration file loads with its priors, targets and defaults", "[calibration]") {
   const CalibrationSpec s = parse_calibration(
       kHead + kParams +
           "  clinical.qol_target_base: {normal: [4.5, 0.3], truncated: [4, 5]}\n"
           "  clinical.struggling_to_crisis_per_year: plausible_range\n" +
-          kTargets + "  - {metric: services.crisis_team.utilisation, observed: 0.8, ci95: [0.7, 0.9]}\n",
+          kTargets +
+          "  - {metric: services.crisis_team.utilisation, observed: 0.8, ci95: [0.7, 0.9]}\n",
       kFile);
   REQUIRE(s.parameters.size() == 3);
   CHECK(s.parameters[0].prior == PriorKind::Uniform);
@@ -73,10 +74,14 @@ TEST_CASE("calibration keys are checked with suggestions", "[calibration][bad-in
               "unknown key of calibration files (did you mean 'budget'?)");
   check_error(kHead + "parameters:\n  services.physical_check_probabilty: {uniform: [0.2, 0.6]}\n" +
                   kTargets,
-              3, 3, "services.physical_check_probabilty", "did you mean 'physical_check_probability'");
-  check_error(kHead + "parameters:\n  services.physical_check_probability: {uniform: [0.2, 0.6], "
-                      "mean: 1}\n" + kTargets,
-              3, 62, "parameters.services.physical_check_probability.mean", "unknown key of a prior");
+              3, 3, "services.physical_check_probabilty",
+              "did you mean 'physical_check_probability'");
+  check_error(kHead +
+                  "parameters:\n  services.physical_check_probability: {uniform: [0.2, 0.6], "
+                  "mean: 1}\n" +
+                  kTargets,
+              3, 62, "parameters.services.physical_check_probability.mean",
+              "unknown key of a prior");
   check_error(kHead + kParams + "targets:\n  - {metric: x, observed: 1, sdd: 1}\n", 5, 30,
               "targets[0].sdd", "did you mean 'sd'?");
   check_error(kHead + kParams + kTargets + "method: {name: abc_smcc}\n", 6, 16, "method.name",
@@ -85,17 +90,19 @@ TEST_CASE("calibration keys are checked with suggestions", "[calibration][bad-in
 
 TEST_CASE("calibration priors and targets are checked at their entries",
           "[calibration][bad-input]") {
-  check_error(kHead + "parameters:\n  services.physical_check_probability: {uniform: [0.6, 0.2]}\n" +
+  check_error(kHead +
+                  "parameters:\n  services.physical_check_probability: {uniform: [0.6, 0.2]}\n" +
                   kTargets,
               3, 50, "parameters.services.physical_check_probability.uniform", "expected lo < hi");
-  check_error(kHead + "parameters:\n  services.physical_check_probability: {uniform: [0.2, 1.6]}\n" +
+  check_error(kHead +
+                  "parameters:\n  services.physical_check_probability: {uniform: [0.2, 1.6]}\n" +
                   kTargets,
               3, 50, "parameters.services.physical_check_probability.uniform", "leaves the bounds");
-  check_error(kHead + "parameters:\n  clinical.qol_target_base: {normal: [4.5, 0.3]}\n" + kTargets, 3,
-              30, "parameters.clinical.qol_target_base.truncated", "missing truncated");
-  check_error(kHead + "parameters:\n  policies.cmht_discharge_destination: plausible_range\n" +
-                  kTargets,
-              3, 3, "parameters.policies.cmht_discharge_destination", "only numeric keys");
+  check_error(kHead + "parameters:\n  clinical.qol_target_base: {normal: [4.5, 0.3]}\n" + kTargets,
+              3, 30, "parameters.clinical.qol_target_base.truncated", "missing truncated");
+  check_error(
+      kHead + "parameters:\n  policies.cmht_discharge_destination: plausible_range\n" + kTargets, 3,
+      3, "parameters.policies.cmht_discharge_destination", "only numeric keys");
   check_error(kHead + kParams + "targets:\n  - {metric: x, observed: 1}\n", 5, 5, "targets[0]",
               "expected sd or ci95");
   check_error(kHead + kParams + "targets:\n  - {metric: x, observed: 1, sd: 0}\n", 5, 34,
