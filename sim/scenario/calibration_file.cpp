@@ -330,6 +330,17 @@ CalibrationSpec parse_calibration(const std::string& text, const std::string& so
   if (targets != nullptr) cal.read_targets(*targets);
   const Field* csv = top.find("targets_csv");
   if (csv != nullptr) cal.read_targets_csv(*csv);
+  for (std::size_t i = 0; i < s.targets.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      const CalibrationTarget& a = s.targets[j];
+      const CalibrationTarget& b = s.targets[i];
+      if (a.metric == b.metric && a.scenario == b.scenario) {
+        throw ScenarioError(b.origin, b.line, b.column, "metric",
+                            "duplicate target " + s.target_label(i) + " (first given at " +
+                                a.origin + ":" + std::to_string(a.line) + ")");
+      }
+    }
+  }
   if (s.targets.empty()) {
     r.fail(targets != nullptr ? *targets : root_field,
            "expected at least one target (under targets or in targets_csv), got none");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_support.hpp"
+#include "io/parameter_sets_io.hpp"
 
 using namespace cmhsim::cli_test;
 
@@ -74,6 +75,15 @@ TEST_CASE("calibrate gives the same posterior at 1 and 2 threads", "[cli][calibr
                   "probability\n",
                   0) == 0);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 21);
+
+  // The sets in CAL.h5 are those of the CSV, and read as parameter sets.
+  const auto from_h5 = cmhsim::io::read_parameter_sets((dir / "one.h5").string());
+  const auto from_csv = cmhsim::io::read_parameter_sets((dir / "one.csv").string());
+  REQUIRE(from_h5.values.size() == 20);
+  CHECK(from_h5.keys == from_csv.keys);
+  CHECK(from_h5.values == from_csv.values);
+  CHECK(from_h5.weights == from_csv.weights);
+  CHECK_THAT(from_h5.provenance, Catch::Contains("cmhsim calibrate"));
 }
 
 TEST_CASE("an interrupted calibration resumed ends as an uninterrupted one", "[cli][calibrate]") {

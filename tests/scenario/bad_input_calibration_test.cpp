@@ -109,6 +109,9 @@ TEST_CASE("calibration priors and targets are checked at their entries",
               "targets[0].sd", "expected a number > 0");
   check_error(kHead + kParams + "targets:\n  - {metric: x, scenario: trial, observed: 1, sd: 1}\n",
               5, 27, "targets[0].scenario", "no scenario named 'trial'");
+  check_error(kHead + kParams + kTargets +
+                  "  - {metric: physical_health_check_coverage, observed: 0.4, sd: 0.1}\n",
+              6, 5, "metric", "duplicate target physical_health_check_coverage");
   check_error(kHead + kParams, 1, 1, "", "expected at least one target");
   check_error("scenario: missing.yaml\n" + kParams + kTargets, 1, 11, "scenario",
               "no scenario file");
