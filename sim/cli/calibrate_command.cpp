@@ -258,7 +258,9 @@ CommandAction setup_calibrate(CLI::App& app) {
   add_output(app, o, "HDF5 calibration file to write (default: results/<calibration>.h5)",
              "CAL.h5");
   add_threads(app, o, "worker threads per process; 0 = all cores");
-  add_resume(app, o);
+  app.add_flag("--resume", o.resume,
+               "continue from the generations checkpointed in OUT.h5.partial (same result as an "
+               "uninterrupted run)");
   add_summary_json(app, o, "write the posterior and the predictive checks as JSON");
   add_optional(app, "--sets-csv", args->sets_csv,
                "also write the accepted parameter sets and their weights as CSV text", "PATH");
