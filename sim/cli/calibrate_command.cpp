@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/calibration_metrics.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
@@ -24,50 +25,11 @@
 #include "io/calibration_json.hpp"
 #include "io/hdf5_calibration.hpp"
 #include "io/parameter_sets_io.hpp"
-#include "model/pathway_model.hpp"
 #include "scenario/calibration_file.hpp"
 #include "scenario/scenario_error.hpp"
-#include "scenario/suggest.hpp"
 
 namespace cmhsim::cli {
 namespace {
-
-/// Fails at the target's position unless its metric names an end-of-run metric of a pathway model
-/// or a service metric (a pathway's services are checked when the first point has run).
-void check_metric(const scenario::CalibrationSpec& spec, const scenario::CalibrationTarget& t) {
-  const scenario::Scenario& sc = spec.scenarios[t.scenario];
-  const auto fail = [&](const std::string& message) {
-    throw scenario::ScenarioError(t.origin, t.line, t.column, "metric", message);
-  };
-  const std::string prefix = "services.";
-  if (t.metric.compare(0, prefix.size(), prefix) == 0) {
-    const std::string rest = t.metric.substr(prefix.size());
-    const auto dot = rest.rfind('.');
-    std::vector<std::string> metrics;
-    for (const auto& m : model::kServiceMetrics) metrics.emplace_back(m.name);
-    const std::string metric = dot == std::string::npos ? "" : rest.substr(dot + 1);
-    if (dot == std::string::npos ||
-        std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) {
-      fail("no service metric '" + metric + "' in '" + t.metric + "'" +
-           scenario::did_you_mean(metric, metrics));
-    }
-    if (!sc.pathways) {
-      const std::vector<std::string> names = sc.service_names();
-      const std::string service = rest.substr(0, dot);
-      if (std::find(names.begin(), names.end(), service) == names.end()) {
-        fail("no service '" + service + "' in " + sc.path + scenario::did_you_mean(service, names));
-      }
-    }
-    return;
-  }
-  if (!sc.pathways) fail("a queueing-network scenario has only services.<service>.<metric>");
-  std::vector<std::string> names;
-  for (const auto& info : model::PathwayModel::metric_infos()) names.push_back(info.name);
-  if (std::find(names.begin(), names.end(), t.metric) == names.end()) {
-    fail("no end-of-run metric '" + t.metric + "'" + scenario::did_you_mean(t.metric, names) +
-         " (cmhsim params --outputs lists them)");
-  }
-}
 
 std::string fixed(double v) {
   std::ostringstream out;
@@ -106,7 +68,7 @@ int calibrate_command(const CalibrateArgs& args) {
   if (o.operands.size() != 1) throw UsageError{"calibrate: expected exactly one calibration file"};
   const bool coordinator = experiment::DistributedSession::coordinator();
   const scenario::CalibrationSpec spec = scenario::load_calibration_file(o.operands[0]);
-  for (const auto& t : spec.targets) check_metric(spec, t);
+  check_metrics(spec);
   const std::string output = o.output.value_or(
       "results/" + checked_file_name("calibrate", spec.name, "calibration name") + ".h5");
   std::vector<NamedPath> outputs = {{output, "--output"}};

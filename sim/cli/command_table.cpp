@@ -124,7 +124,7 @@ const std::vector<CommandEntry>& command_table() {
        "FILE.yaml [FILE.yaml ...]",
        "check scenario files without running them and say which kind each is",
        "Checks each file and prints 'OK' with what it describes (a queueing network, a pathway "
-       "model or a sweep), or the first error in it.",
+       "model, a sweep or a calibration), or the first error in it.",
        {"cmhsim validate scenarios/ics_baseline.yaml scenarios/sweep_small.yaml"},
        false,
        setup_validate},

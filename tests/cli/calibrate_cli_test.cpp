@@ -131,3 +131,21 @@ TEST_CASE("calibrate rejects an unknown target metric at its line", "[cli][calib
                                     "'crises_per_1000_per_year'?)"));
   CHECK_FALSE(fs::exists(dir / "x.h5"));
 }
+
+TEST_CASE("validate recognises calibration files and checks their metrics",
+          "[cli][calibrate][bad-input]") {
+  const fs::path dir = scratch("calibrate_validate");
+  const Result ok = run_cmhsim(
+      "validate " + std::string(CMHSIM_SOURCE_DIR) + "/scenarios/calibration/example.yaml", dir);
+  CHECK(ok.code == 0);
+  CHECK_THAT(ok.out, Catch::Contains("OK (calibration: 3 parameters, 5 targets; scenario "
+                                     "pathway model: register of 3000 people"));
+  write(dir / "tiny.yaml", kTiny);
+  std::string text = calibration(2);
+  text.replace(text.find("physical_health_check_coverage"), 30, "services.cmht.mean_waitt");
+  write(dir / "cal.yaml", text);
+  const Result bad = run_cmhsim("validate " + (dir / "cal.yaml").string(), dir);
+  CHECK(bad.code == 2);
+  CHECK_THAT(bad.err, Catch::Contains("cal.yaml:7:5: metric: no service metric 'mean_waitt' in "
+                                      "'services.cmht.mean_waitt' (did you mean 'mean_wait'?)"));
+}
