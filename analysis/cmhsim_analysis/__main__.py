@@ -18,8 +18,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="cmhsim report",
         description="Write figures (PNG 300 dpi and SVG) and a self-contained report.html from a "
-                    "cmhsim run, comparison or sweep results file.")
-    parser.add_argument("results", help="HDF5 results file written by cmhsim run, compare or sweep")
+                    "cmhsim run, comparison, sweep or calibration results file.")
+    parser.add_argument("results", help="HDF5 results file written by cmhsim run, compare, sweep or calibrate")
     parser.add_argument("-o", "--output", required=True, help="directory for the report (created)")
     parser.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
     args = parser.parse_args(argv)

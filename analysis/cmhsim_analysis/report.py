@@ -16,6 +16,7 @@ from .cost_effectiveness import (acceptability_figure, plain_language_summary, p
 from .figures_runs import costs_figure, differences_figure, equity_figure, series_figure
 from .figures_sweep import SWEEP_OUTCOMES, frontier_figure, sensitivity_table, tornado_figure
 from .palette import apply_rc
+from .calibration import Calibration, marginals_figure, pairs_figure, targets_figure
 from .results import Comparison, Run, Sweep, open_results
 
 PROVENANCE_KEYS = ["scenario_path", "version", "git_commit", "seed", "replications",
@@ -334,8 +335,34 @@ def _sweep_report(sweep, path, out_dir, dpi):
     return _page("cmhsim sweep report", intro, sections), figures
 
 
+def _calibration_report(cal, path, out_dir, dpi):
+    figures = [f for f in (marginals_figure(cal, out_dir, dpi), pairs_figure(cal, out_dir, dpi),
+                           targets_figure(cal, out_dir, dpi)) if f]
+    g = "{:.4g}".format
+    params = [[k, g(cal.posterior_mean[i]), f"[{g(cal.posterior_lo[i])}, {g(cal.posterior_hi[i])}]",
+               f"[{g(cal.prior_lo[i])}, {g(cal.prior_hi[i])}]"] for i, k in enumerate(cal.keys)]
+    targets = [[t, g(cal.observed[i]), g(cal.predicted_mean[i]),
+                f"[{g(cal.predicted_lo[i])}, {g(cal.predicted_hi[i])}]"]
+               for i, t in enumerate(cal.labels)]
+    sections = [
+        ("Posterior", _table(["parameter", "mean", "95% interval", "prior range"], params)),
+        ("Posterior predictive checks",
+         _table(["target", "observed", "predicted mean", "95% interval"], targets)),
+        ("Figures", _figures_section(figures)),
+        ("Calibration file", "<pre>" + _esc(cal.text) + "</pre>"),
+        ("Provenance", _provenance(path, {}, cal.attrs)),
+    ]
+    intro = (f"<p>Report on the calibration <code>{_esc(str(cal.attrs.get('calibration_name', '')))}"
+             f"</code> in <code>{_esc(os.path.basename(path))}</code>: {len(cal.keys)} parameters "
+             f"fitted to {len(cal.labels)} targets by {_esc(str(cal.attrs.get('method', '')))} in "
+             f"{cal.attrs.get('runs', '?')} model runs; {len(cal.weights)} accepted parameter "
+             "sets.</p>")
+    return _page("cmhsim calibration report", intro, sections), figures
+
+
 def build_report(path, out_dir, dpi=300):
-    """Writes every figure and OUT_DIR/report.html for a run, comparison or sweep; returns a Report."""
+    """Writes every figure and OUT_DIR/report.html for a run, comparison, sweep or calibration;
+    returns a Report."""
     results = open_results(path)
     apply_rc()
     os.makedirs(out_dir, exist_ok=True)
@@ -345,6 +372,9 @@ def build_report(path, out_dir, dpi=300):
     elif isinstance(results, Sweep):
         page, figures = _sweep_report(results, path, out_dir, dpi)
         kind = "sweep"
+    elif isinstance(results, Calibration):
+        page, figures = _calibration_report(results, path, out_dir, dpi)
+        kind = "calibration"
     else:
         assert isinstance(results, Run)
         page, figures = _runs_report({results.name: results}, None, path, out_dir, dpi, results.attrs)

@@ -16,7 +16,7 @@ from .stats import mean_ci
 
 SCHEMA_NAME = "cmhsim-results"
 SUPPORTED_SCHEMA_VERSIONS = (2,)
-REPORTABLE_CONTENT = ("run", "comparison", "sweep")
+REPORTABLE_CONTENT = ("run", "comparison", "sweep", "calibration")
 # The seal cmhsim writes into a results file's 512-byte user block before the HDF5 data.
 SEAL_BLOCK = 512
 SEAL_MAGIC = b"cmhsim-seal-1\n"
@@ -254,9 +254,10 @@ def _check_root(f, path):
         raise ResultsError(f"{path}: a sweep shard holds only part of a sweep; join the shards "
                            "with 'cmhsim merge' and report on the merged file")
     if content not in REPORTABLE_CONTENT:
-        raise ResultsError(f"{path}: unknown content '{content}' (expected run, comparison or sweep)")
+        raise ResultsError(f"{path}: unknown content '{content}' (expected run, comparison, sweep or "
+                          "calibration)")
     model = _scalar(f.attrs.get("model", None))
-    if content != "sweep" and model not in (None, "pathway"):
+    if content not in ("sweep", "calibration") and model not in (None, "pathway"):
         raise ResultsError(
             f"{path}: a {model} model file has no pathway outputs to report (the report covers "
             "pathway scenarios); 'cmhsim export' writes its service tables as CSV")
@@ -340,6 +341,9 @@ def open_results(path):
                 return _read_comparison(f, path)
             if content == "sweep":
                 return _read_sweep(f, path)
+            if content == "calibration":
+                from .calibration import read_calibration
+                return read_calibration(f, path, {k: _scalar(v) for k, v in f.attrs.items()})
             run = _read_run(f, "", path)
             run.name = _scenario_name(run, os.path.splitext(os.path.basename(path))[0])
             return run

@@ -76,6 +76,23 @@ const std::vector<CommandEntry>& command_table() {
         "mpirun -n 4 cmhsim sweep scenarios/sweep_workforce.yaml -o results/workforce.h5"},
        true,
        setup_sweep},
+      {"calibrate",
+       "CALIBRATION.yaml",
+       "fit scenario parameters to observed figures by ABC-SMC, checkpointing each generation "
+       "so an interrupted calibration resumes (MPI under mpirun)",
+       "Reads a calibration file (docs/calibration-method.md): the scenario, the parameters with "
+       "their priors, the observed targets with their standard errors and the method's settings. "
+       "Runs ABC-SMC (Toni et al. 2009; Beaumont et al. 2009): each point is the scenario with the "
+       "parameters set by key path, run for replications_per_point replications, and its "
+       "prediction of each target is their mean. Each finished generation is checkpointed in "
+       "OUT.h5.partial; on SIGINT/SIGTERM the command exits 130 and --resume continues with the "
+       "same result. Prints the posterior table and writes the accepted parameter sets with their "
+       "weights, the posterior predictive checks, the run count and provenance to OUT.h5. The "
+       "result is the same at any --threads and under mpirun at any number of ranks.",
+       {"cmhsim calibrate scenarios/calibration/example.yaml -o results/example_cal.h5 "
+        "--summary-json results/example_cal.json"},
+       true,
+       setup_calibrate},
       {"merge",
        "OUT.h5 SHARD.h5 [SHARD.h5 ...]",
        "join the shard files of one sweep into the full sweep file",
@@ -101,7 +118,9 @@ const std::vector<CommandEntry>& command_table() {
        "write figures (PNG, SVG) and a self-contained report.html from a results file",
        "From a run or comparison file: monthly series with 95% bands, paired differences with 95% "
        "CIs, annual costs by service and equity breakdowns; from a sweep: the workforce frontier "
-       "and, for a Latin hypercube, a PRCC tornado chart. Each figure is written as PNG and SVG, "
+       "and, for a Latin hypercube, a PRCC tornado chart; from a calibration: the marginal "
+       "posteriors, the pairs and observed against predicted targets. Each figure is written as "
+       "PNG and SVG, "
        "and report.html holds them all with a plain-language summary, the scenario parameters "
        "that differ and provenance (docs/report.md). Needs Python 3 with h5py, numpy, pandas, "
        "matplotlib and yaml (Debian: python3-h5py python3-pandas python3-matplotlib "
@@ -113,7 +132,7 @@ const std::vector<CommandEntry>& command_table() {
        "FILE.yaml [FILE.yaml ...]",
        "check scenario files without running them and say which kind each is",
        "Checks each file and prints 'OK' with what it describes (a queueing network, a pathway "
-       "model or a sweep), or the first error in it.",
+       "model, a sweep or a calibration), or the first error in it.",
        {"cmhsim validate scenarios/ics_baseline.yaml scenarios/sweep_small.yaml"},
        false,
        setup_validate},

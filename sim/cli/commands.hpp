@@ -21,6 +21,8 @@ CommandAction setup_compare(CLI::App& app);
 CommandAction setup_warmup(CLI::App& app);
 /// Declares `sweep`'s options; returns what runs a sweep file's points with checkpoints.
 CommandAction setup_sweep(CLI::App& app);
+/// Declares `calibrate`'s options; returns what fits a scenario's parameters to observed figures.
+CommandAction setup_calibrate(CLI::App& app);
 /// Declares `merge`'s arguments; returns what merges shard files into the full sweep file.
 CommandAction setup_merge(CLI::App& app);
 /// Declares `export`'s options; returns what writes tidy CSV tables from a results file.

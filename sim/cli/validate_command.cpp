@@ -5,11 +5,13 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/calibration_metrics.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/options.hpp"
 #include "cli/run_support.hpp"
 #include "model/pathway_outputs.hpp"
+#include "scenario/calibration_file.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/sweep_file.hpp"
 #include "scenario/yaml_reader.hpp"
@@ -27,6 +29,17 @@ bool is_sweep_text(const std::string& text) {
   }
 }
 
+/// Returns true when `text` is YAML with top-level `scenario` and `parameters` keys, i.e. a
+/// calibration file.
+bool is_calibration_text(const std::string& text) {
+  try {
+    const YAML::Node root = YAML::Load(text);
+    return root.IsMap() && root["scenario"] && root["parameters"];
+  } catch (const YAML::Exception&) {
+    return false;
+  }
+}
+
 /// Checks each file and says what it describes; returns the exit code.
 int validate(const std::vector<std::string>& files) {
   if (files.empty()) throw UsageError{"validate: missing scenario file"};
@@ -39,6 +52,14 @@ int validate(const std::vector<std::string>& files) {
         const scenario::SweepSpec spec = scenario::parse_sweep(text, file);
         std::cout << file << ": OK (sweep: " << spec.points.size() << " points over "
                   << spec.axes.size() << " axes; base " << describe_model(spec.base) << ")\n";
+        continue;
+      }
+      if (is_calibration_text(text)) {
+        const scenario::CalibrationSpec spec = scenario::parse_calibration(text, file);
+        check_metrics(spec);
+        std::cout << file << ": OK (calibration: " << spec.parameters.size() << " parameters, "
+                  << spec.targets.size() << " targets; scenario "
+                  << describe_model(spec.scenarios[0]) << ")\n";
         continue;
       }
       const scenario::Scenario sc = scenario::parse_scenario(text, file);

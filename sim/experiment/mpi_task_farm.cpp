@@ -4,6 +4,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -307,6 +308,18 @@ void farm_tasks_over_ranks(std::size_t count, const std::vector<bool>& done,
     coordinate(count, done, work, sink, stop);
   } else {
     serve_tasks(work);
+  }
+}
+
+void broadcast_from_rank0(TaskBytes& bytes) {
+  unsigned long long size = bytes.size();
+  MPI_Bcast(&size, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+  bytes.resize(static_cast<std::size_t>(size));
+  // MPI counts are ints: large messages go in pieces.
+  constexpr std::size_t kPiece = 1u << 30;
+  for (std::size_t at = 0; at < bytes.size(); at += kPiece) {
+    const int n = static_cast<int>(std::min(kPiece, bytes.size() - at));
+    MPI_Bcast(bytes.data() + at, n, MPI_BYTE, 0, MPI_COMM_WORLD);
   }
 }
 

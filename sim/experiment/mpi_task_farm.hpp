@@ -36,4 +36,7 @@ void farm_tasks_over_ranks(std::size_t count, const std::vector<bool>& done,
                            const std::function<void(std::size_t, TaskBytes)>& sink,
                            const std::function<bool()>& stop);
 
+/// Replaces `bytes` on every rank with rank 0's (MPI_Bcast of the size, then the bytes).
+void broadcast_from_rank0(TaskBytes& bytes);
+
 }  // namespace cmhsim::experiment::mpi

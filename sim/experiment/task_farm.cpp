@@ -95,4 +95,10 @@ void farm_tasks(std::size_t count, const std::vector<bool>& done,
   farm_locally(count, done, work, sink, stop);
 }
 
+void share_from_coordinator([[maybe_unused]] TaskBytes& bytes) {
+#ifdef CMHSIM_WITH_MPI
+  if (mpi::world_size() > 1) mpi::broadcast_from_rank0(bytes);
+#endif
+}
+
 }  // namespace cmhsim::experiment

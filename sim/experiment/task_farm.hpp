@@ -44,4 +44,8 @@ void farm_tasks(std::size_t count, const std::vector<bool>& done,
                 const std::function<void(std::size_t, TaskBytes)>& sink,
                 const std::function<bool()>& stop);
 
+/// Replaces `bytes` on every rank with rank 0's (a no-op with one rank), so every rank can carry
+/// on from results only rank 0 received. Collective: every rank must call it.
+void share_from_coordinator(TaskBytes& bytes);
+
 }  // namespace cmhsim::experiment

@@ -115,6 +115,12 @@ const std::vector<Parameter>& sweep_parameters();
 /// Returns the sweep-file keys directly below `path` ("" for the top level), in table order.
 std::vector<const Parameter*> sweep_children(std::string_view path);
 
+/// Returns the keys of calibration files (a separate kind of file), parents before children.
+const std::vector<Parameter>& calibration_parameters();
+
+/// Returns the calibration-file keys directly below `path` ("" for the top level), in table order.
+std::vector<const Parameter*> calibration_children(std::string_view path);
+
 /// Returns true if `path` (a concrete dotted path) or a section above it defines the people
 /// simulated, according to `table`.
 [[nodiscard]] bool defines_people(std::string_view path, const std::vector<Parameter>& table);

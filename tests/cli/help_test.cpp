@@ -65,8 +65,9 @@ TEST_CASE("every command's help exits 0 and its example paths exist in scenarios
   const auto top = run_cmhsim("--help", dir);
   REQUIRE(top.code == 0);
   const auto commands = listed_commands(top.out);
-  CHECK(commands == std::vector<std::string>{"run", "compare", "warmup", "sweep", "merge", "export",
-                                             "report", "validate", "serve", "params"});
+  CHECK(commands == std::vector<std::string>{"run", "compare", "warmup", "sweep", "calibrate",
+                                             "merge", "export", "report", "validate", "serve",
+                                             "params"});
   const std::regex path(R"(scenarios/[\w./-]*\w)");
   std::size_t paths = 0;
   std::vector<std::string> pages = {top.out};

@@ -40,7 +40,7 @@ MAY_INCLUDE = {
         "model": {"model/recorder.hpp", "model/service_metrics.hpp", "model/pathway_outputs.hpp",
                   "model/pathway_types.hpp"},
         "experiment": {"experiment/run_results.hpp", "experiment/comparison.hpp",
-                       "experiment/parameter_sets.hpp",
+                       "experiment/parameter_sets.hpp", "experiment/calibration_results.hpp",
                        "experiment/point_store.hpp", "experiment/results_encoding.hpp"},
     },
     # The command line starts the what-if server; the server never includes the command line.

@@ -96,7 +96,8 @@ def test_io_including_the_runner_fails(tmp_path):
     files = dict(GOOD, **{"io/writer.cpp": '#include "experiment/runner.hpp"\n'})
     found = problems(make_tree(tmp_path, files))
     assert found == ['sim/io/writer.cpp: #include "experiment/runner.hpp": io/ may include from '
-                     "experiment/ only experiment/comparison.hpp, experiment/parameter_sets.hpp, "
+                     "experiment/ only experiment/calibration_results.hpp, "
+                     "experiment/comparison.hpp, experiment/parameter_sets.hpp, "
                      "experiment/point_store.hpp, "
                      "experiment/results_encoding.hpp, experiment/run_results.hpp"]
 
