@@ -9,6 +9,7 @@
 
 #include "experiment/runner.hpp"
 #include "experiment/warmup_analysis.hpp"
+#include "model/pathway_outputs.hpp"
 #include "scenario/scenario.hpp"
 
 using namespace cmhsim;
@@ -150,6 +151,8 @@ TEST_CASE("the ICS baseline's headline metrics agree between 10 and 20 observed 
   for (std::size_t i = 0; i < ten.metric_infos.size(); ++i) {
     const std::string& metric = ten.metric_infos[i].name;
     if (metric.find(".by_") != std::string::npos) continue;  // Headline metrics only.
+    // The economic metrics are totals over the observed period, so they grow with its length.
+    if (i >= model::pathway::kMQalysPerPerson) continue;
     const engine::Estimate& a = ten.metric_summary[i];
     const engine::Estimate& b = twenty.metric_summary[i];
     if (!std::isfinite(a.mean) && !std::isfinite(b.mean)) continue;  // Undefined in both.

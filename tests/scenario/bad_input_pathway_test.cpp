@@ -52,7 +52,7 @@ TEST_CASE("unknown top-level key of a pathway scenario lists the pathway section
   check_error(pathway("colour: red\n"), 3, 1, "colour",
               "unknown key (allowed: name, description, horizon_days, warmup_days, replications, "
               "seed, population, clinical, mortality, care_partners, supervision, services, "
-              "policies, costs, trial, warm_start, uncertainty)");
+              "policies, costs, trial, warm_start, uncertainty, economics)");
 }
 
 TEST_CASE("misspelt pathway key suggests the key", "[scenario][bad-input]") {

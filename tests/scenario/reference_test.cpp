@@ -113,8 +113,8 @@ TEST_CASE("container entries declare the children the loader walks", "[reference
     }
   }
   CHECK(children("", Schema::Network).size() == 9);
-  CHECK(children("", Schema::Pathway).size() == 17);
-  CHECK(pathway_sections().size() == 10);
+  CHECK(children("", Schema::Pathway).size() == 18);
+  CHECK(pathway_sections().size() == 11);
   CHECK(children("population.ethnicity_shares", Schema::Pathway).size() == 5);
   CHECK(children("mortality.natural_excess_by_diagnosis", Schema::Pathway).size() == 3);
   CHECK(children("mortality.cardiovascular_ratio", Schema::Pathway).size() == 3);
