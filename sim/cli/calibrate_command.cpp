@@ -20,6 +20,7 @@
 #include "experiment/abc_smc.hpp"
 #include "experiment/calibration_points.hpp"
 #include "experiment/calibration_results.hpp"
+#include "experiment/parameter_sets.hpp"
 #include "experiment/runner.hpp"
 #include "experiment/task_farm.hpp"
 #include "io/calibration_json.hpp"
@@ -60,6 +61,7 @@ void print_table(const experiment::CalibrationResults& r) {
 struct CalibrateArgs {
   SharedOptions shared;
   std::optional<std::string> sets_csv;
+  std::size_t sets_count = 0;  ///< Thins the CSV's sets to this many (0 keeps them all).
 };
 
 /// Runs the calibration `args` names; returns the exit code.
@@ -84,6 +86,10 @@ int calibrate_command(const CalibrateArgs& args) {
   r.calibration_text = spec.text;
   r.command = "cmhsim calibrate " + spec.path + " -o " + output;
   if (args.sets_csv) r.command += " --sets-csv " + *args.sets_csv;
+  if (args.sets_count > 0) {
+    if (!args.sets_csv) throw UsageError{"calibrate: --sets-count needs --sets-csv"};
+    r.command += " --sets-count " + std::to_string(args.sets_count);
+  }
   r.version = version();
   r.git_commit = git_commit();
   r.started_utc = utc_now();
@@ -203,7 +209,11 @@ int calibrate_command(const CalibrateArgs& args) {
   io::write_calibration_hdf5(r, output);
   std::filesystem::remove(checkpoint, ec);
   if (o.summary_json) io::write_calibration_json(r, *o.summary_json);
-  if (args.sets_csv) io::write_parameter_sets_csv(io::accepted_sets(r), *args.sets_csv);
+  if (args.sets_csv) {
+    experiment::ParameterSets sets = io::accepted_sets(r);
+    if (args.sets_count > 0) sets = experiment::thin_parameter_sets(sets, args.sets_count, r.seed);
+    io::write_parameter_sets_csv(sets, *args.sets_csv);
+  }
   std::cout << "cmhsim " << version() << ": calibrate " << spec.name << " ("
             << r.state.generations.size() << " generations, " << r.state.runs
             << " runs, stopped by " << r.state.stop_reason << ", " << r.threads << " threads, "
@@ -226,6 +236,11 @@ CommandAction setup_calibrate(CLI::App& app) {
   add_summary_json(app, o, "write the posterior and the predictive checks as JSON");
   add_optional(app, "--sets-csv", args->sets_csv,
                "also write the accepted parameter sets and their weights as CSV text", "PATH");
+  app.add_option("--sets-count", args->sets_count,
+                 "thin the --sets-csv sets to N equally weighted ones by systematic resampling, "
+                 "so replications repeat sets and the report can split parameters from chance")
+      ->option_text("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
   add_quiet(app, o);
   return [args] { return calibrate_command(*args); };
 }

@@ -83,4 +83,11 @@ inline void check_parameter_sets(const ParameterSets& sets) {
 std::size_t set_for_replication(const ParameterSets& sets, std::uint64_t seed,
                                 std::uint64_t replication);
 
+/// Returns `count` equally weighted sets drawn from `sets` in proportion to their weights by
+/// systematic resampling (Kitagawa 1996) with one uniform keyed by `seed`: a set of weight w
+/// appears floor(w count) or ceil(w count) times, in the original order.
+///
+/// Throws ParameterSetsError if `count` is 0.
+ParameterSets thin_parameter_sets(const ParameterSets& sets, std::size_t count, std::uint64_t seed);
+
 }  // namespace cmhsim::experiment

@@ -94,3 +94,25 @@ TEST_CASE("set_for_replication picks sets in proportion to their weights") {
   const double sd = std::sqrt(0.01 * 0.99 * static_cast<double>(n));
   REQUIRE(std::abs(rare - 0.01 * static_cast<double>(n)) < 4.0 * sd);
 }
+
+TEST_CASE("thin_parameter_sets keeps each set's count within one of weight times count",
+          "[parameter-sets]") {
+  const ParameterSets sets = three_sets();  // weights 0.2, 0.5, 0.3
+  for (const std::uint64_t seed : {1u, 2u, 3u, 99u}) {
+    const ParameterSets thin = cmhsim::experiment::thin_parameter_sets(sets, 10, seed);
+    REQUIRE_NOTHROW(check_parameter_sets(thin));
+    REQUIRE(thin.values.size() == 10);
+    REQUIRE(thin.keys == sets.keys);
+    std::vector<int> counts(3, 0);
+    for (const auto& row : thin.values) {
+      for (std::size_t i = 0; i < 3; ++i) counts[i] += row == sets.values[i] ? 1 : 0;
+    }
+    // 10 x (0.2, 0.5, 0.3) are whole numbers, so systematic resampling hits them exactly.
+    CHECK(counts == std::vector<int>{2, 5, 3});
+    for (const double w : thin.weights) CHECK(w == 0.1);
+  }
+  const ParameterSets a = cmhsim::experiment::thin_parameter_sets(sets, 4, 7);
+  const ParameterSets b = cmhsim::experiment::thin_parameter_sets(sets, 4, 7);
+  CHECK(a.values == b.values);
+  CHECK_THROWS_AS(cmhsim::experiment::thin_parameter_sets(sets, 0, 7), ParameterSetsError);
+}
