@@ -119,6 +119,8 @@ int calibrate_command(const CalibrateArgs& args) {
   r.options.quantile = spec.abc.quantile;
   r.options.tolerances = spec.abc.tolerances;
   r.options.min_acceptance = spec.abc.min_acceptance;
+  r.options.tolerance_floor =
+      spec.abc.tolerance_floor.value_or(experiment::chi_median(spec.targets.size()));
   r.options.seed = spec.seed;
   r.options.budget = spec.budget;
   r.options.runs_per_point = spec.replications_per_point * scenarios_run;

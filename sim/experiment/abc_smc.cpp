@@ -4,6 +4,7 @@
 #include "experiment/abc_smc.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/chi_squared.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <numeric>
@@ -183,7 +184,10 @@ double tolerance_of(const AbcOptions& options, const AbcGeneration& prev, std::s
   if (!options.tolerances.empty()) return options.tolerances.at(t - 1);
   std::vector<double> d;
   for (const AbcParticle& p : prev.particles) d.push_back(p.distance);
-  return weighted_quantile(d, std::vector<double>(d.size(), 1.0), options.quantile);
+  // A deterministic prediction (common random numbers) cannot show the targets' errors, so
+  // distances below the floor would be fitting the observations' noise.
+  return std::max(options.tolerance_floor,
+                  weighted_quantile(d, std::vector<double>(d.size(), 1.0), options.quantile));
 }
 
 /// Runs generation t; returns it, or nothing when stopped or out of budget (state says which).
@@ -260,6 +264,12 @@ std::optional<AbcGeneration> run_generation(const AbcProblem& problem, const Abc
 
 }  // namespace
 
+double chi_median(std::size_t degrees) {
+  if (degrees == 0) throw std::invalid_argument("chi_median needs at least one degree of freedom");
+  return std::sqrt(boost::math::quantile(
+      boost::math::chi_squared_distribution<double>(static_cast<double>(degrees)), 0.5));
+}
+
 double abc_distance(const AbcProblem& problem, const std::vector<double>& predicted) {
   if (predicted.size() != problem.observed.size()) {
     throw std::invalid_argument("ABC-SMC: a prediction needs one value per target");
@@ -294,6 +304,10 @@ AbcState run_abc_smc(const AbcProblem& problem, const AbcOptions& options, AbcSt
     if (t >= 1 && acceptance < options.min_acceptance) {
       state.finished = true;
       state.stop_reason = "acceptance";
+    } else if (t >= 1 && options.tolerances.empty() && options.tolerance_floor > 0.0 &&
+               state.generations.back().tolerance <= options.tolerance_floor) {
+      state.finished = true;
+      state.stop_reason = "tolerance floor";
     } else if (t >= options.generations) {
       state.finished = true;
       state.stop_reason = "generations";

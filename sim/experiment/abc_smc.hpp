@@ -35,11 +35,18 @@ struct AbcOptions {
   double quantile = 0.5;           ///< Adaptive tolerance quantile (Del Moral et al. 2012).
   std::vector<double> tolerances;  ///< Fixed schedule for generations 1..; empty = adaptive.
   double min_acceptance = 0.02;    ///< Stop after a generation accepting fewer proposals.
+  /// Keeps adaptive tolerances at or above this distance, and stops after the generation that
+  /// reaches it (0: no floor).
+  double tolerance_floor = 0.0;
   std::uint64_t seed = 0;
   std::uint64_t budget = 20000;      ///< Most model runs.
   std::uint64_t runs_per_point = 1;  ///< Model runs one point costs.
   std::size_t min_batch = 0;         ///< Points per round at least (0: the population).
 };
+
+/// Returns the median of the chi distribution with `degrees` degrees of freedom: the typical
+/// distance of the truth's predictions from observations that carry their stated errors.
+double chi_median(std::size_t degrees);
 
 /// Identifies one proposal: the generation, the particle slot and the attempt at filling it.
 struct PointRequest {

@@ -305,6 +305,7 @@ CalibrationSpec parse_calibration(const std::string& text, const std::string& so
     if (const Field* g = m.find("generations")) s.abc.generations = r.unsigned_integer(*g);
     if (const Field* g = m.find("quantile")) s.abc.quantile = r.number(*g);
     if (const Field* g = m.find("min_acceptance")) s.abc.min_acceptance = r.number(*g);
+    if (const Field* g = m.find("tolerance_floor")) s.abc.tolerance_floor = r.number(*g);
     if (const Field* g = m.find("tolerances")) {
       s.abc.tolerances = r.numbers(*g);
       for (std::size_t i = 1; i < s.abc.tolerances.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,9 @@ struct AbcSettings {
   double quantile = 0.5;           ///< Adaptive tolerance quantile.
   std::vector<double> tolerances;  ///< A fixed schedule; empty means adaptive.
   double min_acceptance = 0.02;
+  /// The lowest adaptive tolerance; unset means the median of the chi distribution with one
+  /// degree of freedom per target.
+  std::optional<double> tolerance_floor;
 };
 
 /// Holds a loaded calibration file.

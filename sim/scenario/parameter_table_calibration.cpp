@@ -82,6 +82,14 @@ std::vector<Parameter> build_calibration_parameters() {
       {"method.tolerances", K::NumberList, "", false, "adaptive (by quantile)", kPositiveSd,
        "decreasing", "", "A fixed tolerance schedule, one distance per generation after the first.",
        kInput},
+      {"method.tolerance_floor", K::Number, "", false,
+       "the median of the chi distribution with one degree of freedom per target", kNonNegative, "",
+       "",
+       "The lowest adaptive tolerance; the calibration stops after the generation that reaches "
+       "it. Predictions use common random numbers, so they do not carry the targets' errors: "
+       "the default is the distance at which observations with the targets' sds typically lie "
+       "from the truth's predictions (0: no floor).",
+       kInput},
       {"method.min_acceptance", K::Number, "", false, "0.02", kQuantile, "", "",
        "Stops after a generation whose share of accepted proposals falls below this.", kInput},
       {"seed", K::Integer, "", false, "the scenario's seed", kNonNegative, "(unsigned 64-bit)", "",

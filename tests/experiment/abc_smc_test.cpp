@@ -172,3 +172,43 @@ TEST_CASE("the ABC distance standardises residuals by the targets' sds", "[abc]"
   CHECK(std::isinf(abc_distance(p, {NAN, 10.0})));
   CHECK(weighted_quantile({3.0, 1.0, 2.0}, {1.0, 1.0, 2.0}, 0.5) == 2.0);
 }
+
+TEST_CASE("ABC-SMC stops at its tolerance floor and keeps what the targets cannot tell apart",
+          "[abc]") {
+  // A deterministic prediction that barely moves with theta: every point is within the targets'
+  // error, so the posterior must stay close to the uniform prior on [0, 1].
+  AbcProblem p;
+  p.priors = {AbcPrior{0.0, 1.0}};
+  p.observed = {0.0, 0.0};
+  p.sd = {1.0, 1.0};
+  const BatchEvaluator flat = [](const std::vector<PointRequest>& requests) {
+    std::vector<std::vector<double>> out;
+    for (const auto& r : requests) out.push_back({0.3 * r.theta[0], 0.1});
+    return out;
+  };
+  AbcOptions o;
+  o.population = 400;
+  o.generations = 8;
+  o.seed = 3;
+  o.budget = 100000;
+  o.tolerance_floor = chi_median(2);
+  const AbcState s = run_abc_smc(p, o, {}, flat, {}, {});
+  REQUIRE(s.stop_reason == "tolerance floor");
+  REQUIRE(s.generations.size() == 2);
+  CHECK(s.generations.back().tolerance == o.tolerance_floor);
+  const PosteriorEstimate e = posterior_parameter(s, 0);
+  CHECK(e.mean == Approx(0.5).margin(0.05));
+  CHECK(e.lo < 0.05);
+  CHECK(e.hi > 0.95);
+  // Without the floor the tolerance keeps shrinking onto theta = 0, a fit to nothing.
+  o.tolerance_floor = 0.0;
+  const AbcState u = run_abc_smc(p, o, {}, flat, {}, {});
+  CHECK(u.stop_reason == "generations");
+  CHECK(posterior_parameter(u, 0).hi < 0.5);
+}
+
+TEST_CASE("chi_median is the median of the chi distribution", "[abc]") {
+  CHECK(chi_median(1) == Approx(0.6744897502).epsilon(1e-9));  // the normal's |z| median
+  CHECK(chi_median(2) == Approx(std::sqrt(2.0 * std::log(2.0))).epsilon(1e-9));
+  CHECK_THROWS(chi_median(0));
+}
