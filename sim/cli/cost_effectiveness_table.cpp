@@ -35,9 +35,14 @@ void print_cost_effectiveness_table(std::ostream& os,
                                     const experiment::ComparisonResults& results) {
   const experiment::CostEffectiveness& ce = results.cost_effectiveness;
   if (ce.empty()) return;
+  // With parameter sets a replication is a plausible world, so its spread is no longer chance
+  // alone.
+  const bool with_sets = !results.runs.empty() && !results.runs.front().parameter_set_of.empty();
   os << "\nCost-effectiveness against " << results.names.front()
      << ": discounted costs and QALYs per person observed, over " << ce.replications
-     << " replications (intervals cover the replications' spread only)\n";
+     << (with_sets ? " replications, each with one parameter set (intervals and shares include "
+                     "parameter uncertainty)\n"
+                   : " replications (intervals cover the replications' spread only)\n");
   for (std::size_t s = 0; s < ce.comparisons.size() && s + 1 < results.names.size(); ++s) {
     const experiment::CeComparison& c = ce.comparisons[s];
     os << results.names[s + 1] << ":\n";

@@ -64,9 +64,12 @@ TEST_CASE("compare with parameter sets gives every arm the same set per replicat
                               dir);
     INFO(r.err);
     REQUIRE(r.code == 0);
+    CHECK(r.out.find("each with one parameter set (intervals and shares include parameter "
+                     "uncertainty)") != std::string::npos);
   }
   const auto r = run_cmhsim(arms + "-o " + (dir / "none.h5").string() + " -t 2", dir);
   REQUIRE(r.code == 0);
+  CHECK(r.out.find("(intervals cover the replications' spread only)") != std::string::npos);
 
   const auto with = cmhsim::io::read_comparison_hdf5((dir / "t1.h5").string());
   const auto sets = cmhsim::io::read_parameter_sets((dir / "sets.csv").string());
