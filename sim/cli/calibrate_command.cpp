@@ -100,9 +100,9 @@ int calibrate_command(const CalibrateArgs& args) {
   r.budget = spec.budget;
   for (const auto& p : spec.parameters) {
     r.keys.push_back(p.key_path);
-    r.prior_kinds.push_back(p.prior == scenario::PriorKind::Normal ? "normal" : "uniform");
+    r.prior_kinds.push_back(p.kind == scenario::PriorKind::Normal ? "normal" : "uniform");
     r.problem.priors.push_back(experiment::AbcPrior{
-        p.lo, p.hi, p.prior == scenario::PriorKind::Normal, p.mean, p.sd > 0 ? p.sd : 1.0});
+        p.lo, p.hi, p.kind == scenario::PriorKind::Normal, p.mean, p.sd > 0 ? p.sd : 1.0});
   }
   for (std::size_t t = 0; t < spec.targets.size(); ++t) {
     r.target_labels.push_back(spec.target_label(t));

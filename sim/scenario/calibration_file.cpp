@@ -85,7 +85,7 @@ class CalibrationReader {
                               &calibration_entry("parameters.<key path>")});
     }
     for (const Field& e : entries) {
-      for (const CalibrationParameter& p : s_.parameters) {
+      for (const ParameterPrior& p : s_.parameters) {
         if (p.key_path == e.name) {
           r_.fail(*e.key_mark, e.path,
                   "duplicate parameter (first given at line " + std::to_string(p.line) + ")");
@@ -174,7 +174,7 @@ class CalibrationReader {
     return 0;
   }
 
-  CalibrationParameter read_parameter(const Field& e) {
+  ParameterPrior read_parameter(const Field& e) {
     const Override probe = positioned(e.name, "", s_.path, *e.key_mark);
     Parameter key = parameter_at(s_.scenarios[0], probe);
     for (std::size_t i = 1; i < s_.scenarios.size(); ++i)
@@ -183,7 +183,7 @@ class CalibrationReader {
       r_.fail(*e.key_mark, e.path,
               e.name + " takes a " + type_text(key) + "; only numeric keys can be calibrated");
     }
-    CalibrationParameter p;
+    ParameterPrior p;
     p.key_path = e.name;
     p.integer = key.kind == ValueKind::Integer;
     p.line = probe.line;
@@ -222,7 +222,7 @@ class CalibrationReader {
       if (ms.size() != 2 || !(ms[1] > 0.0)) {
         r_.fail_expected(*normal, "two numbers [mean, sd] with sd > 0");
       }
-      p.prior = PriorKind::Normal;
+      p.kind = PriorKind::Normal;
       p.mean = ms[0];
       p.sd = ms[1];
       if (truncated == nullptr) {
@@ -361,7 +361,7 @@ CalibrationSpec parse_calibration(const std::string& text, const std::string& so
   // calibration before anything runs.
   std::vector<double> lo;
   std::vector<double> hi;
-  for (const CalibrationParameter& p : s.parameters) {
+  for (const ParameterPrior& p : s.parameters) {
     lo.push_back(p.lo);
     hi.push_back(p.hi);
   }
@@ -383,7 +383,7 @@ std::vector<Override> calibration_overrides(const CalibrationSpec& spec,
   }
   std::vector<Override> out;
   for (std::size_t k = 0; k < values.size(); ++k) {
-    const CalibrationParameter& p = spec.parameters[k];
+    const ParameterPrior& p = spec.parameters[k];
     out.push_back(
         Override{p.key_path, number_text(values[k], p.integer), spec.path, p.line, p.column});
   }

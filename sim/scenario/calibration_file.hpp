@@ -9,25 +9,10 @@
 #include <vector>
 
 #include "scenario/overrides.hpp"
+#include "scenario/parameter_prior.hpp"
 #include "scenario/scenario.hpp"
 
 namespace cmhsim::scenario {
-
-/// Names the family of a parameter's prior.
-enum class PriorKind { Uniform, Normal };
-
-/// Describes one calibrated parameter: the scenario key it sets and its prior.
-struct CalibrationParameter {
-  std::string key_path;  ///< Scenario key path, e.g. "care_partners.effect.x".
-  PriorKind prior = PriorKind::Uniform;
-  double lo = 0.0;  ///< Support: the uniform's range or the normal's truncation.
-  double hi = 0.0;
-  double mean = 0.0;     ///< Normal only.
-  double sd = 0.0;       ///< Normal only.
-  bool integer = false;  ///< True when the key takes whole numbers (values are rounded).
-  int line = 0;          ///< Where the key stands in the calibration file.
-  int column = 0;
-};
 
 /// Describes one observed figure the model is fitted to.
 struct CalibrationTarget {
@@ -61,7 +46,7 @@ struct CalibrationSpec {
   /// The scenarios: [0] is `scenario:`, then those of `scenarios:` in file order.
   std::vector<Scenario> scenarios;
   std::vector<std::string> scenario_names;  ///< Each scenario's name, as targets name them.
-  std::vector<CalibrationParameter> parameters;
+  std::vector<ParameterPrior> parameters;
   std::vector<CalibrationTarget> targets;
   std::string method = "abc_smc";
   AbcSettings abc;

@@ -1,7 +1,5 @@
 // A scenario's `uncertainty` section: reading its entries with located errors, and drawing one
 // parameter set from streams keyed by seed and set. Knows YAML, the table and the engine.
-#include <algorithm>
-#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <limits>
 
@@ -45,8 +43,8 @@ void require_within(const Reader& r, const YAML::Mark& mark, const std::string& 
 }
 
 /// Reads one entry: `plausible_range` or a mapping with uniform, or normal and truncated.
-UncertainParameter read_entry(const Reader& r, const Field& item, const Parameter& key) {
-  UncertainParameter p;
+ParameterPrior read_entry(const Reader& r, const Field& item, const Parameter& key) {
+  ParameterPrior p;
   p.key_path = item.name;
   p.integer = key.kind == ValueKind::Integer;
   const YAML::Mark mark = *item.key_mark;
@@ -91,7 +89,7 @@ UncertainParameter read_entry(const Reader& r, const Field& item, const Paramete
     } else {
       const auto [mean, sd] = pair_of(r, normal, item.path + ".normal", "[mean, sd]");
       if (!(sd > 0.0)) r.fail(normal.Mark(), item.path + ".normal", "expected sd > 0");
-      p.shape = UncertaintyShape::Normal;
+      p.kind = PriorKind::Normal;
       p.mean = mean;
       p.sd = sd;
       p.lo = std::isfinite(key.bounds.lo) ? key.bounds.lo : -kInf;
@@ -140,7 +138,7 @@ Uncertainty read_uncertainty(const Reader& r, const Field& f, const YAML::Node& 
       r.fail(*item.key_mark, item.path,
              item.name + " takes a " + type_text(param) + "; only numeric keys can be uncertain");
     }
-    for (const UncertainParameter& other : u.parameters) {
+    for (const ParameterPrior& other : u.parameters) {
       if (other.key_path == item.name) {
         r.fail(*item.key_mark, item.path,
                "duplicate uncertain parameter (first given at line " + std::to_string(other.line) +
@@ -157,23 +155,9 @@ std::vector<double> draw_uncertain_set(const Uncertainty& u, std::uint64_t seed,
   std::vector<double> out;
   out.reserve(u.parameters.size());
   for (std::size_t a = 0; a < u.parameters.size(); ++a) {
-    const UncertainParameter& p = u.parameters[a];
+    const ParameterPrior& p = u.parameters[a];
     engine::RandomStream rng(engine::RngKey{seed, set}, kUncertaintyEntity, a);
-    const double q = rng.uniform01();
-    double v = 0.0;
-    if (p.shape == UncertaintyShape::Uniform) {
-      v = p.lo == p.hi ? p.lo : p.lo + (p.hi - p.lo) * q;
-    } else {
-      const boost::math::normal_distribution<double> normal(p.mean, p.sd);
-      const double a_lo = std::isfinite(p.lo) ? boost::math::cdf(normal, p.lo) : 0.0;
-      const double a_hi = std::isfinite(p.hi) ? boost::math::cdf(normal, p.hi) : 1.0;
-      // Keep the probability strictly inside (0, 1), where the quantile is finite.
-      const double prob = std::clamp(a_lo + (a_hi - a_lo) * q, 0x1.0p-60, 1.0 - 0x1.0p-53);
-      v = boost::math::quantile(normal, prob);
-    }
-    v = std::clamp(v, p.lo, p.hi);
-    if (p.integer) v = std::clamp(std::round(v), std::ceil(p.lo), std::floor(p.hi));
-    out.push_back(v);
+    out.push_back(prior_quantile(p, rng.uniform01()));
   }
   return out;
 }

@@ -6,27 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "scenario/parameter_prior.hpp"
+
 namespace cmhsim::scenario {
-
-/// Names the distribution an uncertain parameter is drawn from.
-enum class UncertaintyShape { Uniform, Normal };
-
-/// Describes one uncertain parameter: its key and the distribution of its value.
-struct UncertainParameter {
-  std::string key_path;  ///< Scenario key path, e.g. "care_partners.fte".
-  UncertaintyShape shape = UncertaintyShape::Uniform;
-  double lo = 0.0;       ///< Uniform: lower end; normal: lower truncation (may be -inf).
-  double hi = 0.0;       ///< Uniform: upper end; normal: upper truncation (may be +inf).
-  double mean = 0.0;     ///< Normal only.
-  double sd = 0.0;       ///< Normal only.
-  bool integer = false;  ///< True when the key takes whole numbers (values are rounded).
-  int line = 0;          ///< Where the parameter's key stands in the scenario file.
-  int column = 0;
-};
 
 /// Holds a scenario's `uncertainty` section; no parameters when the scenario has none.
 struct Uncertainty {
-  std::vector<UncertainParameter> parameters;
+  std::vector<ParameterPrior> parameters;
   std::uint64_t sets = 0;  ///< Parameter sets to draw; 0 means one per replication.
   /// Returns true when the scenario lists uncertain parameters.
   [[nodiscard]] bool active() const noexcept { return !parameters.empty(); }

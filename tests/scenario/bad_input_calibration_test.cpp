@@ -53,9 +53,9 @@ TEST_CASE("a valid calibration file loads with its priors, targets and defaults"
           "  - {metric: services.crisis_team.utilisation, observed: 0.8, ci95: [0.7, 0.9]}\n",
       kFile);
   REQUIRE(s.parameters.size() == 3);
-  CHECK(s.parameters[0].prior == PriorKind::Uniform);
+  CHECK(s.parameters[0].kind == PriorKind::Uniform);
   CHECK(s.parameters[0].lo == 0.2);
-  CHECK(s.parameters[1].prior == PriorKind::Normal);
+  CHECK(s.parameters[1].kind == PriorKind::Normal);
   CHECK(s.parameters[1].mean == 4.5);
   CHECK(s.parameters[1].sd == 0.3);
   CHECK(s.parameters[2].lo == 0.5);  // The parameter table's plausible range.

@@ -12,7 +12,7 @@
 namespace {
 
 using cmhsim::scenario::parse_scenario;
-using cmhsim::scenario::UncertaintyShape;
+using cmhsim::scenario::PriorKind;
 using cmhsim::scenario::testing::check_error;
 
 const std::string kBase = "population:\n  register_size: 100\n";
@@ -41,12 +41,12 @@ TEST_CASE("the uncertainty section reads uniform, truncated normal and plausible
   REQUIRE(u.parameters.size() == 5);
   CHECK(u.sets == 4);
   CHECK(u.parameters[0].key_path == "care_partners.caseload_per_fte");
-  CHECK(u.parameters[0].shape == UncertaintyShape::Uniform);
+  CHECK(u.parameters[0].kind == PriorKind::Uniform);
   CHECK(u.parameters[0].lo == 20.0);
   CHECK(u.parameters[0].hi == 40.0);
   CHECK(u.parameters[0].line == 6);
   CHECK(u.parameters[0].column == 5);
-  CHECK(u.parameters[1].shape == UncertaintyShape::Normal);
+  CHECK(u.parameters[1].kind == PriorKind::Normal);
   CHECK(u.parameters[1].mean == 0.3);
   CHECK(u.parameters[1].sd == 0.1);
   CHECK(u.parameters[1].lo == 0.1);
