@@ -15,6 +15,6 @@ end=$(date +%s.%N)
 runs=$(/usr/bin/python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['runs'])" \
   "$out/cal.json")
 generations=$(sed -n 's/.*calibrate [^ ]* (\([0-9]*\) generations.*/\1/p' "$out/stdout")
-wall=$(echo "$end - $start" | bc)
+wall=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
 printf '{"bench": "calibration", "file": "%s", "threads": %s, "wall_seconds": %.1f, "runs": %s, "generations": %s}\n' \
   "$file" "$threads" "$wall" "$runs" "$generations"
