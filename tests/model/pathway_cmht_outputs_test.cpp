@@ -35,7 +35,7 @@ struct Fixture {
       tally.joined_register(p, 0.0);
     }
   }
-  PathwayConfig config;
+  PathwayConfig config{};  // Zeroed: config fields have no defaults of their own.
   std::vector<Person> persons;
   Workforce workforce;
   engine::Distribution delay;

@@ -7,7 +7,7 @@
 namespace cmhsim::model::pathway {
 
 TEST_CASE("costs by category are unit costs times activity", "[pathway][costs]") {
-  PathwayConfig config;
+  PathwayConfig config{};  // Zeroed: config fields have no defaults of their own.
   CostConfig& c = config.costs;
   c.gp_consultation = 30.0;
   c.physical_health_check = 50.0;
@@ -45,7 +45,7 @@ TEST_CASE("costs by category are unit costs times activity", "[pathway][costs]")
 }
 
 TEST_CASE("a period with no activity costs only the supervisors", "[pathway][costs]") {
-  PathwayConfig config;
+  PathwayConfig config{};  // Zeroed: config fields have no defaults of their own.
   config.supervision.supervisor_fte = 2.0;
   config.costs.supervisor_fte_year = 50000.0;
   CostActivity a;
@@ -56,7 +56,7 @@ TEST_CASE("a period with no activity costs only the supervisors", "[pathway][cos
 }
 
 TEST_CASE("vacant supervisor posts cost nothing", "[pathway][costs]") {
-  PathwayConfig config;
+  PathwayConfig config{};  // Zeroed: config fields have no defaults of their own.
   config.supervision.supervisor_fte = 2.0;
   config.costs.supervisor_fte_year = 50000.0;
   CostActivity a;
