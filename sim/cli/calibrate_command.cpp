@@ -241,8 +241,8 @@ CommandAction setup_calibrate(CLI::App& app) {
   app.add_option("--sets-count", args->sets_count,
                  "thin the --sets-csv sets to N equally weighted ones by systematic resampling, "
                  "so replications repeat sets and the report can split parameters from chance")
-      ->option_text("N")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}));
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}).description(""))
+      ->type_name("N");
   add_quiet(app, o);
   return [args] { return calibrate_command(*args); };
 }
