@@ -5,8 +5,15 @@
 namespace cmhsim::scenario::table {
 namespace {
 
-constexpr std::string_view kPssru =
-    "assumption (placeholder until PSSRU Unit Costs of Health and Social Care are applied)";
+// Citations shared by several sources below, as macros so that sources stay string literals.
+#define CMHSIM_PSSRU_2025                                                                       \
+  "Jones et al. 2026, Unit Costs of Health and Social Care 2025 Manual, PSSRU (Kent) and CHE "  \
+  "(York), doi 10.22024/UniKent/01.02.115569, as extracted from the manual's tables in NICE's " \
+  "COSTmos data (github.com/NICE-Data-and-Analytics/COSTmos, commit 6a11fa0)"
+#define CMHSIM_NCC_2425                                                                    \
+  "NHS England, National Cost Collection 2024/25, National Schedule (mental health care "  \
+  "contacts, provider spells and pathology), as extracted in NICE's COSTmos data (commit " \
+  "6a11fa0)"
 constexpr std::string_view kByng =
     "Byng et al. 2023, Br J Psychiatry 222(6):246-56 (39 practices: 20 with 116 participants, "
     "19 with 82)";
@@ -17,13 +24,21 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
   const std::vector<Parameter> entries{
       section("costs", false, "the defaults of its keys",
               "Unit costs in pounds sterling, applied to contacts, days and posts."),
-      number(CMHSIM_FIELD(costs.gp_consultation), "GBP per consultation", "42", kCost, {36, 45},
+      number(CMHSIM_FIELD(costs.gp_consultation), "GBP per consultation", "40", kCost, {36, 48},
              "Cost of a GP consultation.",
-             "assumption (placeholder; PSSRU Unit Costs 2015 give GBP 33-44 for an 11.7-minute "
-             "GP surgery consultation, seen via PSNC; the GBP 36-45 range and the trust FOI not "
-             "checked)"),
-      number(CMHSIM_FIELD(costs.physical_health_check), "GBP per check", "60", kCost, {40, 100},
-             "Cost of an annual physical health check.", kPssru),
+             CMHSIM_PSSRU_2025
+             ", Table 9.4.2 (unit costs for a GP): per surgery consultation lasting 10 minutes, "
+             "GBP 40 excluding qualification costs and including direct care staff; GBP 36-48 "
+             "across the four variants (with or without qualifications and direct care "
+             "staff)"),
+      number(CMHSIM_FIELD(costs.physical_health_check), "GBP per check", "53", kCost, {40, 75},
+             "Cost of an annual physical health check.",
+             "derived: 40 minutes of a Band 5 practice nurse (assumption; no national "
+             "figure for the check's length) at GBP 50 per working hour (" CMHSIM_PSSRU_2025
+             ", Table 9.2.1, excluding qualifications) times 1.3 for indirect time (PSSRU "
+             "2015's 1:0.30 for practice nurses, as applied in COSTmos) = GBP 43.33, plus "
+             "phlebotomy GBP 6.67 and two clinical biochemistry tests at GBP 1.55 (" CMHSIM_NCC_2425
+             ", PATH08 and PATH04)"),
       number(CMHSIM_FIELD(costs.care_partner_fte_year), "GBP per FTE-year", "38000", kCost,
              {33000, 45000}, "Cost of a Care Partner post for a year, with on-costs.",
              "NHS Health Careers: Agenda for Change pay from April 2024, Band 4 GBP "
@@ -32,18 +47,37 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
              {45000, 65000}, "Cost of a supervisor for a year, with on-costs.",
              "NHS Health Careers: Agenda for Change pay from April 2024, Band 6 GBP "
              "37,338-44,962; on-costs assumption"),
-      number(CMHSIM_FIELD(costs.cmht_contact), "GBP per contact", "110", kCost, {70, 150},
-             "Cost of a CMHT contact.", kPssru),
-      number(CMHSIM_FIELD(costs.crisis_team_day), "GBP per day", "210", kCost, {150, 300},
-             "Cost of a day in a crisis episode.", kPssru),
-      number(CMHSIM_FIELD(costs.inpatient_bed_day), "GBP per bed-day", "450", kCost, {350, 600},
-             "Cost of an in-area acute bed-day.", kPssru),
-      number(CMHSIM_FIELD(costs.out_of_area_bed_day), "GBP per bed-day", "620", kCost, {500, 800},
+      number(CMHSIM_FIELD(costs.cmht_contact), "GBP per contact", "279", kCost, {258, 338},
+             "Cost of a CMHT contact.",
+             CMHSIM_NCC_2425
+             ": A06 Community Mental Health Team - Functional, GBP 278.91 per care contact "
+             "(7,950,920 contacts); the range spans A07 CMHT - Organic (GBP 258.36) to A08 "
+             "Assertive Outreach (GBP 337.51)"),
+      number(CMHSIM_FIELD(costs.crisis_team_day), "GBP per day", "357", kCost, {178, 428},
+             "Cost of a day in a crisis episode.",
+             CMHSIM_NCC_2425
+             ": A02 Crisis Resolution Team/Home Treatment Service, GBP 356.83 per care "
+             "contact, at one contact a day (assumption; the range is 0.5 to 1.2 contacts a "
+             "day)"),
+      number(CMHSIM_FIELD(costs.inpatient_bed_day), "GBP per bed-day", "719", kCost, {651, 1266},
+             "Cost of an in-area acute bed-day.",
+             CMHSIM_NCC_2425
+             ": 200MHPS Acute Adult Mental Health Care, GBP 719.10 a day over 2,461,767 "
+             "days (the extract does not label the unit; the activity is of bed-days' "
+             "scale, not admissions'); the range runs from all mental health admitted care in "
+             "2023/24 (GBP 651.29) to 202MHPS adult PICU (GBP 1,265.89)"),
+      number(CMHSIM_FIELD(costs.out_of_area_bed_day), "GBP per bed-day", "719", kCost, {620, 1266},
              "Cost of an out-of-area bed-day.",
-             "assumption (placeholder of GBP 620 a day from PSSRU or a trust FOI response; not "
-             "checked)"),
-      number(CMHSIM_FIELD(costs.outpatient_appointment), "GBP per appointment", "180", kCost,
-             {120, 250}, "Cost of a psychiatric outpatient appointment.", kPssru),
+             "assumption: the in-area acute bed-day of the National Cost Collection 2024/25 "
+             "(GBP 719.10), for want of a national figure; one trust's FOI response "
+             "(Gloucestershire Health and Care, 470-2023) gives GBP 620 a day in 2021/22, the "
+             "low end of the range, and adult PICU (GBP 1,265.89) the high end"),
+      number(CMHSIM_FIELD(costs.outpatient_appointment), "GBP per appointment", "317", kCost,
+             {254, 380}, "Cost of a psychiatric outpatient appointment.",
+             CMHSIM_NCC_2425
+             ": A10 General Psychiatry Service, GBP 317.02 per care contact (373,591 "
+             "contacts); range A05 Primary Care Mental Health Service (GBP 254.26) to 1.2 "
+             "times the A10 figure (assumption)"),
       number(CMHSIM_FIELD(costs.vcse_place_day), "GBP per place-day", "3", kCost, {1, 6},
              "Cost of a day of a VCSE connection.", kAssumption),
       // The trial's participants are the people simulated, so they must match when paired.
@@ -101,5 +135,8 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
   };
   out.insert(out.end(), entries.begin(), entries.end());
 }
+
+#undef CMHSIM_PSSRU_2025
+#undef CMHSIM_NCC_2425
 
 }  // namespace cmhsim::scenario::table

@@ -97,8 +97,11 @@ TEST_CASE("published figures are the defaults of the parameters that cite them",
   check("services.length_of_stay_days", "{dist: lognormal, mean: 36, sd: 32}",
         "NHS Benchmarking 2023 mean adult acute stay 39 days");
   check("services.cmht_caseload_per_fte", "35", "a maximum caseload of 35");
-  check("costs.out_of_area_bed_day", "620", "GBP 620");
-  check("costs.gp_consultation", "42", "GBP 36-45");
+  check("costs.out_of_area_bed_day", "719", "GBP 620 a day in 2021/22");
+  check("costs.gp_consultation", "40", "Unit Costs of Health and Social Care 2025");
+  check("costs.cmht_contact", "279", "A06 Community Mental Health Team - Functional, GBP 278.91");
+  check("costs.inpatient_bed_day", "719", "200MHPS Acute Adult Mental Health Care, GBP 719.10");
+  check("economics.utility_stable", "0.92", "Mavranezouli 2010");
   check("trial.participants_intervention", "116", "Byng et al. 2023");
   check("population.network_shares.diverse_active", "0.3", "assumption");
 }
