@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "engine/inverse_cdf.hpp"
 #include "engine/random_stream.hpp"
 
 namespace cmhsim::experiment {
@@ -25,19 +26,11 @@ double standard_normal_quantile(double u) {
   return boost::math::quantile(z, u);
 }
 
-double standard_normal_cdf(double x) {
-  static const boost::math::normal_distribution<double> z;
-  return boost::math::cdf(z, x);
-}
-
 /// Returns a draw from the prior, by inversion (a normal's truncation is exact, not rejection).
 double draw_prior(const AbcPrior& p, engine::RandomStream& rng) {
   const double u = rng.uniform01();
   if (!p.normal) return p.lo + (p.hi - p.lo) * u;
-  const double a = standard_normal_cdf((p.lo - p.mean) / p.sd);
-  const double b = standard_normal_cdf((p.hi - p.mean) / p.sd);
-  const double x = p.mean + p.sd * standard_normal_quantile(a + (b - a) * u);
-  return std::clamp(x, p.lo, p.hi);
+  return engine::truncated_normal_quantile(p.mean, p.sd, p.lo, p.hi, u);
 }
 
 /// Returns the prior density at `theta` up to a constant (0 outside the support).
