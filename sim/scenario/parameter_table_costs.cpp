@@ -40,13 +40,17 @@ void add_costs_and_trial(std::vector<Parameter>& out) {
              "phlebotomy GBP 6.67 and two clinical biochemistry tests at GBP 1.55 (" CMHSIM_NCC_2425
              ", PATH08 and PATH04)"),
       number(CMHSIM_FIELD(costs.care_partner_fte_year), "GBP per FTE-year", "38000", kCost,
-             {33000, 45000}, "Cost of a Care Partner post for a year, with on-costs.",
+             {33000, 66000}, "Cost of a Care Partner post for a year, with on-costs.",
              "NHS Health Careers: Agenda for Change pay from April 2024, Band 4 GBP "
-             "26,530-29,114, Band 5 GBP 29,970-36,483; on-costs assumption"),
+             "26,530-29,114, Band 5 GBP 29,970-36,483; on-costs assumption; without overheads "
+             "and capital, which the high end adds: Band 4 at GBP 41 per working hour "
+             "(" CMHSIM_PSSRU_2025 ", Table 9.2.1) times 1,600 working hours a year (assumption)"),
       number(CMHSIM_FIELD(costs.supervisor_fte_year), "GBP per FTE-year", "55000", kCost,
-             {45000, 65000}, "Cost of a supervisor for a year, with on-costs.",
+             {45000, 98000}, "Cost of a supervisor for a year, with on-costs.",
              "NHS Health Careers: Agenda for Change pay from April 2024, Band 6 GBP "
-             "37,338-44,962; on-costs assumption"),
+             "37,338-44,962; on-costs assumption; without overheads and capital, which the high "
+             "end adds: Band 6 at GBP 61 per working hour (" CMHSIM_PSSRU_2025
+             ", Table 9.2.1) times 1,600 working hours a year (assumption)"),
       number(CMHSIM_FIELD(costs.cmht_contact), "GBP per contact", "279", kCost, {258, 338},
              "Cost of a CMHT contact.",
              CMHSIM_NCC_2425
