@@ -199,8 +199,12 @@ void write_parameter_sets_group(hid_t parent, const ParameterSets& sets, const s
 
 ParameterSets read_parameter_sets_group(hid_t parent, const std::string& name) {
   const ErrorSilencer quiet;
-  const std::string where =
-      "'" + h5::object_path(parent) + (h5::object_path(parent) == "/" ? "" : "/") + name + "'";
+  const std::string parent_path = h5::object_path(parent);
+  std::string where = "'";
+  where += parent_path;
+  if (parent_path != "/") where += '/';
+  where += name;
+  where += '\'';
   ParameterSets sets;
   try {
     if (!h5::has_link(parent, name)) throw ParameterSetsError(where + " is missing");
