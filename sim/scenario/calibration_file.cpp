@@ -33,14 +33,6 @@ Override positioned(const std::string& key, std::string value, const std::string
                   known ? mark.column + 1 : 0};
 }
 
-std::string pair_text(double lo, double hi) {
-  std::string out = "[";
-  out += format_number(lo);
-  out += ", ";
-  out += format_number(hi);
-  return out + "]";
-}
-
 /// Returns the scenario file `f` names, relative to the calibration file's directory.
 Scenario load_relative(const Reader& r, const Field& f, const std::string& text,
                        const std::string& source_name) {
@@ -51,19 +43,6 @@ Scenario load_relative(const Reader& r, const Field& f, const std::string& text,
                   "' (paths are relative to the calibration file's directory)");
   }
   return load_scenario_file(file.string());
-}
-
-/// Reads two numbers lo < hi inside the bounds of the key `name`.
-std::pair<double, double> read_interval(const Reader& r, const Field& f, const Parameter& key,
-                                        const std::string& name) {
-  const std::vector<double> ends = r.numbers(f);
-  if (ends.size() != 2) r.fail_expected(f, "two numbers [lo, hi]");
-  if (!(ends[0] < ends[1])) r.fail(f, "expected lo < hi, got " + pair_text(ends[0], ends[1]));
-  if (!key.bounds.contains(ends[0]) || !key.bounds.contains(ends[1])) {
-    r.fail(f, pair_text(ends[0], ends[1]) + " leaves the bounds of " + name + " (" +
-                  range_text(key) + ")");
-  }
-  return {ends[0], ends[1]};
 }
 
 class CalibrationReader {
@@ -216,7 +195,6 @@ class CalibrationReader {
       if (truncated != nullptr) {
         r_.fail(*truncated->key_mark, truncated->path, "truncated goes with normal, not uniform");
       }
-      std::tie(p.lo, p.hi) = read_interval(r_, *uniform, key, e.name);
     } else {
       const std::vector<double> ms = r_.numbers(*normal);
       if (ms.size() != 2 || !(ms[1] > 0.0)) {
@@ -230,11 +208,14 @@ class CalibrationReader {
                 "missing truncated: [lo, hi] (a normal prior is truncated to an interval within "
                 "the key's bounds)");
       }
-      std::tie(p.lo, p.hi) = read_interval(r_, *truncated, key, e.name);
     }
+    // The interval is the uniform's range, or the normal's truncation.
+    const auto [lo, hi] = r_.interval(uniform != nullptr ? *uniform : *truncated, key, e.name);
+    p.lo = lo;
+    p.hi = hi;
     if (p.integer && std::ceil(p.lo) > std::floor(p.hi)) {
-      r_.fail(e,
-              pair_text(p.lo, p.hi) + " holds no whole number, and " + e.name + " takes integers");
+      r_.fail(e, interval_text(p.lo, p.hi) + " holds no whole number, and " + e.name +
+                     " takes integers");
     }
     return p;
   }

@@ -146,6 +146,9 @@ std::string expectation(const Parameter& p);
 /// Returns the shortest text that reads back as `v`, in plain digits where practical ("0.95").
 std::string format_number(double v);
 
+/// Returns an interval as errors show it, e.g. "[0.2, 0.6]".
+std::string interval_text(double lo, double hi);
+
 /// Returns the plausible range as text, e.g. "20–40", "mean 60–180", or "" when absent.
 std::string plausible_text(const Parameter& p);
 

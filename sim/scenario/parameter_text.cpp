@@ -18,6 +18,14 @@ std::string format_number(double v) {
   return std::string(buf, res.ptr);
 }
 
+std::string interval_text(double lo, double hi) {
+  std::string out = "[";
+  out += format_number(lo);
+  out += ", ";
+  out += format_number(hi);
+  return out + "]";
+}
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();

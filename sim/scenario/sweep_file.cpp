@@ -220,21 +220,10 @@ class SweepReader {
       r_.fail(range, name + " takes a " + type_text(key) +
                          ", not a number; list its values under values (design: factorial)");
     }
-    const std::vector<double> ends = r_.numbers(range);
-    if (ends.size() != 2) r_.fail_expected(range, "two numbers [lo, hi]");
-    const double lo = ends[0];
-    const double hi = ends[1];
-    if (!(lo < hi)) {
-      r_.fail(range,
-              "expected lo < hi, got [" + format_number(lo) + ", " + format_number(hi) + "]");
-    }
-    if (!key.bounds.contains(lo) || !key.bounds.contains(hi)) {
-      r_.fail(range, "[" + format_number(lo) + ", " + format_number(hi) +
-                         "] leaves the bounds of " + name + " (" + range_text(key) + ")");
-    }
+    const auto [lo, hi] = r_.interval(range, key, name);
     if (d.axis.integer && std::ceil(lo) > std::floor(hi)) {
-      r_.fail(range, "[" + format_number(lo) + ", " + format_number(hi) + "] holds no whole " +
-                         "number, and " + name + " takes integers");
+      r_.fail(range,
+              interval_text(lo, hi) + " holds no whole number, and " + name + " takes integers");
     }
     d.axis.range = std::array<double, 2>{lo, hi};
     d.range_mark = Reader::where(range);

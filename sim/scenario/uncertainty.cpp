@@ -32,14 +32,22 @@ std::array<double, 2> pair_of(const Reader& r, const YAML::Node& node, const std
   return out;
 }
 
-/// Fails at `mark` unless [lo, hi] lies within the bounds of `key`.
-void require_within(const Reader& r, const YAML::Mark& mark, const std::string& path,
-                    const Parameter& key, const std::string& name, double lo, double hi) {
-  if (!key.bounds.contains(lo) || !key.bounds.contains(hi)) {
-    r.fail(mark, path,
-           "[" + format_number(lo) + ", " + format_number(hi) + "] leaves the bounds of " + name +
-               " (" + range_text(key) + ")");
+/// Reads the `[lo, hi]` of an uncertain parameter: lo < hi (or lo <= hi when `may_be_equal`),
+/// both within the bounds of `key`.
+std::array<double, 2> interval_of(const Reader& r, const YAML::Node& node, const std::string& path,
+                                  const Parameter& key, const std::string& name,
+                                  bool may_be_equal) {
+  const auto [lo, hi] = pair_of(r, node, path, "[lo, hi]");
+  const std::string text = interval_text(lo, hi);
+  if (may_be_equal ? lo > hi : !(lo < hi)) {
+    r.fail(node.Mark(), path,
+           std::string("expected lo ") + (may_be_equal ? "<=" : "<") + " hi, got " + text);
   }
+  if (!key.bounds.contains(lo) || !key.bounds.contains(hi)) {
+    r.fail(node.Mark(), path,
+           text + " leaves the bounds of " + name + " (" + range_text(key) + ")");
+  }
+  return {lo, hi};
 }
 
 /// Reads one entry: `plausible_range` or a mapping with uniform, or normal and truncated.
@@ -78,12 +86,7 @@ ParameterPrior read_entry(const Reader& r, const Field& item, const Parameter& k
       if (truncated.IsDefined()) {
         r.fail(truncated.Mark(), item.path + ".truncated", "truncated goes with normal");
       }
-      const auto [lo, hi] = pair_of(r, uniform, item.path + ".uniform", "[lo, hi]");
-      if (lo > hi) {
-        r.fail(uniform.Mark(), item.path + ".uniform",
-               "expected lo <= hi, got [" + format_number(lo) + ", " + format_number(hi) + "]");
-      }
-      require_within(r, uniform.Mark(), item.path + ".uniform", key, item.name, lo, hi);
+      const auto [lo, hi] = interval_of(r, uniform, item.path + ".uniform", key, item.name, true);
       p.lo = lo;
       p.hi = hi;
     } else {
@@ -95,12 +98,8 @@ ParameterPrior read_entry(const Reader& r, const Field& item, const Parameter& k
       p.lo = std::isfinite(key.bounds.lo) ? key.bounds.lo : -kInf;
       p.hi = std::isfinite(key.bounds.hi) ? key.bounds.hi : kInf;
       if (truncated.IsDefined()) {
-        const auto [lo, hi] = pair_of(r, truncated, item.path + ".truncated", "[lo, hi]");
-        if (!(lo < hi)) {
-          r.fail(truncated.Mark(), item.path + ".truncated",
-                 "expected lo < hi, got [" + format_number(lo) + ", " + format_number(hi) + "]");
-        }
-        require_within(r, truncated.Mark(), item.path + ".truncated", key, item.name, lo, hi);
+        const auto [lo, hi] =
+            interval_of(r, truncated, item.path + ".truncated", key, item.name, false);
         p.lo = lo;
         p.hi = hi;
       }
@@ -109,9 +108,9 @@ ParameterPrior read_entry(const Reader& r, const Field& item, const Parameter& k
     r.fail(Reader::where(item), item.path, "expected " + forms + ", got " + Reader::describe(v));
   }
   if (p.integer && std::ceil(p.lo) > std::floor(p.hi)) {
-    r.fail(Reader::where(item), item.path,
-           "[" + format_number(p.lo) + ", " + format_number(p.hi) +
-               "] holds no whole number, and " + item.name + " takes integers");
+    r.fail(
+        Reader::where(item), item.path,
+        interval_text(p.lo, p.hi) + " holds no whole number, and " + item.name + " takes integers");
   }
   return p;
 }

@@ -487,4 +487,16 @@ std::vector<double> Reader::numbers(const Field& f) const {
   return out;
 }
 
+std::array<double, 2> Reader::interval(const Field& f, const Parameter& key,
+                                       const std::string& name) const {
+  const std::vector<double> ends = numbers(f);
+  if (ends.size() != 2) fail_expected(f, "two numbers [lo, hi]");
+  const std::string text = interval_text(ends[0], ends[1]);
+  if (!(ends[0] < ends[1])) fail(f, "expected lo < hi, got " + text);
+  if (!key.bounds.contains(ends[0]) || !key.bounds.contains(ends[1])) {
+    fail(f, text + " leaves the bounds of " + name + " (" + range_text(key) + ")");
+  }
+  return {ends[0], ends[1]};
+}
+
 }  // namespace cmhsim::scenario

@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -84,6 +85,9 @@ class Reader {
   [[nodiscard]] std::string choice(const Field& f) const;
   /// Reads a non-empty list of numbers, each within the entry's bounds.
   [[nodiscard]] std::vector<double> numbers(const Field& f) const;
+  /// Reads two numbers [lo, hi] with lo < hi, both within the bounds of `key` (named `name`).
+  [[nodiscard]] std::array<double, 2> interval(const Field& f, const Parameter& key,
+                                               const std::string& name) const;
   /// Reads a distribution mapping and builds it (defined in distribution_reader.cpp).
   [[nodiscard]] engine::Distribution distribution(const Field& f) const;
 
