@@ -264,8 +264,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   }
   if (achieved) {
     p.set(kGoalOpen, false);
-    p.goal_gain = static_cast<float>(std::min(p.goal_gain + config_.clinical.qol_target_per_goal,
-                                              config_.clinical.qol_target_goal_cap));
+    qol_.add_gain(id, config_.clinical.qol_target_per_goal, config_.clinical.qol_target_goal_cap);
     if (p.cp_goals < std::numeric_limits<std::uint8_t>::max()) ++p.cp_goals;
     outputs_.goal_achieved(p);
   } else if (set_goal) {

@@ -90,6 +90,7 @@ void PathwaySimulation::on_transition(const engine::Event& e) {
   }
   p.state = target;
   p.state_since = static_cast<float>(sim_.now());
+  refresh_qol_target(id);
   if (target == ClinicalState::Struggling) {
     if (p.cp_worker != kNone) {
       schedule_contact(id);  // A competent Care Partner steps up contact with need.
@@ -116,9 +117,10 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
   const double now = sim_.now();
   p.state = ClinicalState::Crisis;
   p.state_since = static_cast<float>(now);
+  refresh_qol_target(id);
   ++p.transition_token;
   outputs_.crisis(p, now);
-  p.qol = static_cast<float>(std::max(1.0, p.qol - config_.clinical.qol_crisis_drop));
+  qol_.drop(id, config_.clinical.qol_crisis_drop);
 
   const engine::Admission admission = crisis_team_.arrive(id, now);
   double duration = 0.0;
@@ -141,6 +143,7 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
     // Turned away and not admitted: the crisis passes where the person is.
     note_crisis_end(id);
     p.state = ClinicalState::Struggling;
+    refresh_qol_target(id);
     schedule_transition(id);
   }
 }
@@ -183,6 +186,7 @@ void PathwaySimulation::end_acute_care(std::uint32_t id) {
   const double now = sim_.now();
   p.state = ClinicalState::Struggling;
   p.state_since = static_cast<float>(now);
+  refresh_qol_target(id);
   // The follow-up contact comes post_discharge_followup_days later.
   sim_.schedule_in(config_.policies.post_discharge_followup_days, k_followup_, id);
   move_to(id, p.home);
@@ -232,18 +236,10 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
 
 double PathwaySimulation::qol_target(const Person& p) const {
   const ClinicalConfig& c = config_.clinical;
-  double t = c.qol_target_base + p.goal_gain;
+  double t = c.qol_target_base;
   if (p.has(kVcseConnected)) t += c.qol_target_vcse;
   if (p.state != ClinicalState::Stable) t -= c.qol_struggling_target_drop;
   return t;
-}
-
-void PathwaySimulation::update_qol(std::uint32_t id, double z) {
-  Person& p = persons_[id];
-  p.goal_gain = static_cast<float>(p.goal_gain * goal_wane_);
-  const double target = qol_target(p);
-  const double q = target + (p.qol - target) * qol_decay_ + qol_noise_sd_ * z;
-  p.qol = static_cast<float>(std::clamp(q, 1.0, 7.0));
 }
 
 }  // namespace cmhsim::model::pathway

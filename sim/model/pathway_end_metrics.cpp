@@ -68,7 +68,8 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
   engine::Welford change[2];
   double arm_crises[2] = {0.0, 0.0};
   double people_observed = 0.0;
-  for (const Person& p : model_.persons) {
+  for (std::uint32_t id = 0; id < model_.persons.size(); ++id) {
+    const Person& p = model_.persons[id];
     if (p.has(kObserved)) people_observed += 1.0;
     const bool alive = p.has(kAlive);
     if (alive && p.entry_time <= window_start_) {
@@ -88,7 +89,8 @@ std::vector<double> PathwayTally::end_metrics(double now) const {
         group_cp_people[g] += 1.0;
       }
     }
-    if (trial_ && alive && p.trial_arm != 0) change[p.trial_arm - 1].add(p.qol - p.qol_start);
+    if (trial_ && alive && p.trial_arm != 0)
+      change[p.trial_arm - 1].add(model_.qol.value(id) - p.qol_start);
     if (trial_ && p.trial_arm != 0) arm_crises[p.trial_arm - 1] += p.crises;
   }
 
@@ -217,7 +219,7 @@ void PathwayTally::record_persons(double now) const {
     const double end = p.has(kAlive) ? now : static_cast<double>(p.settled_at);
     ps.days_observed = std::max(0.0, end - std::max<double>(p.entry_time, warmup_));
     ps.qol_start = p.qol_start;
-    ps.qol_end = p.qol;
+    ps.qol_end = model_.qol.value(id);
     ps.died = !p.has(kAlive) && !p.has(kMigrated);
     recorder_->record_person(ps);
   }

@@ -25,21 +25,16 @@ void PathwayTally::snapshot_person(const Person& p, double now) {
       now - p.last_proactive > config_.policies.gap_contact_window_days) {
     s.counts[kPeopleInGap] += 1.0;
   }
-  s.qol_sum += p.qol;
   s.utility_sum += utility(config_.economics, p.state, p.setting);
-  for (const std::size_t g :
-       {network_group(p.network), ethnicity_group(p.ethnicity), diagnosis_group(p.diagnosis)}) {
-    s.group_qol[g] += p.qol;
-    s.group_n[g] += 1.0;
-  }
 }
 
-void PathwayTally::close_month(std::uint64_t month, double now) {
+void PathwayTally::close_month(std::uint64_t month, double now,
+                               const QualityOfLife::MonthSums& qol) {
   std::array<double, kSeriesCount>& v = month_values_;
   v = snapshot_.counts;
-  const std::array<double, kGroupCount> group_qol = snapshot_.group_qol;
-  const std::array<double, kGroupCount> group_n = snapshot_.group_n;
-  const double qol_sum = snapshot_.qol_sum;
+  // Everyone is in exactly one network type, so those groups' sums are the register's.
+  double qol_sum = 0.0;
+  for (std::size_t g = 0; g < kNetworkTypeCount; ++g) qol_sum += qol.sum[g];
   const double living = snapshot_.living;
   const double utility_sum = snapshot_.utility_sum;
   snapshot_ = PeopleSnapshot{};
@@ -109,7 +104,7 @@ void PathwayTally::close_month(std::uint64_t month, double now) {
   }
   if (!std::isnan(v[kSupervisionCoverage])) m_coverage_.add(v[kSupervisionCoverage]);
   for (std::size_t g = 0; g < kGroupCount; ++g) {
-    if (group_n[g] > 0.0) m_group_qol_[g].add(group_qol[g] / group_n[g]);
+    if (qol.count[g] > 0) m_group_qol_[g].add(qol.sum[g] / static_cast<double>(qol.count[g]));
   }
 }
 

@@ -54,7 +54,8 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       gp_rng_(key, kGpEntity, static_cast<std::uint64_t>(Purpose::Services)),
-      outputs_(config, {persons_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
+      outputs_(config,
+               {persons_, qol_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
                recorder, warmup_, window_start_, trial_) {
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const PopulationConfig& pop = config.population;
@@ -66,10 +67,11 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
   const double theta = config.clinical.qol_mean_reversion_per_year;
   const double sigma = config.clinical.qol_noise_sd_per_sqrt_year;
   const double dt = kMonthDays / kYearDays;
-  qol_decay_ = std::exp(-theta * dt);
-  goal_wane_ = std::exp(-std::log(2.0) * dt / config.clinical.qol_goal_half_life_years);
-  qol_noise_sd_ = theta > 0.0 ? sigma * std::sqrt((1.0 - qol_decay_ * qol_decay_) / (2.0 * theta))
-                              : sigma * std::sqrt(dt);
+  const double decay = std::exp(-theta * dt);
+  qol_.set_step(decay,
+                theta > 0.0 ? sigma * std::sqrt((1.0 - decay * decay) / (2.0 * theta))
+                            : sigma * std::sqrt(dt),
+                std::exp(-std::log(2.0) * dt / config.clinical.qol_goal_half_life_years));
   register_handlers();
 }
 
@@ -185,6 +187,11 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
   persons_.push_back(synthesize_person(config_, ages_ ? &*ages_ : nullptr, key_, id, origin, now));
   living_.push_back(id);
   Person& p = persons_.back();
+  static_assert(kGroupCount <= QualityOfLife::MonthSums{}.sum.size());
+  qol_.add(p.qol_start, qol_target(p),
+           {static_cast<std::uint8_t>(network_group(p.network)),
+            static_cast<std::uint8_t>(ethnicity_group(p.ethnicity)),
+            static_cast<std::uint8_t>(diagnosis_group(p.diagnosis))});
   outputs_.joined_register(p, now);
   const double move = draw_move_time(config_, key_, id, now);
   if (move <= horizon_) sim_.schedule_at(move, k_exit_, id);
@@ -253,19 +260,20 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   cmht_staff_month();
   prune_living();
   const double now = sim_.now();
-  const auto month_purpose = static_cast<std::uint64_t>(Purpose::Month);
   double cmht_contacts_per_day = 0.0;  // Asked for at full staffing by everyone on a caseload.
+  PairedBlockWords words(key_, static_cast<std::uint64_t>(Purpose::Month), month);
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
     const std::uint32_t id = living_[i];
     if (!persons_[id].has(kAlive)) continue;
-    // One Philox block per person and month: the noise takes the first word, so it is the same
-    // in every scenario whatever the person's contacts.
-    engine::RandomStream block(key_, id, month_purpose, 8 * month);
-    MonthDraws draws{block(), block(), block(),
-                     engine::RandomStream(key_, id, month_purpose, 8 * month + 4)};
+    // The noise and the contacts have words of their own, so the noise is the same in every
+    // scenario whatever the person's contacts.
+    const std::uint64_t* w = words(id);
+    engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
+                              month << 32);
+    qol_.step(id, ziggurat_normal(w[0], more));
+    const MonthDraws draws{month, w[1]};
     settle(id, &draws);
-    update_qol(id, ziggurat_normal(draws.qol, draws.more));
     monthly_checks(id);
     Person& p = persons_[id];
     // Discharges from secondary care happen at month ends, so checking here sees them.
@@ -279,7 +287,7 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   draw_gp_consultations();
   // The month just settled used the old scale; the coming month uses this one.
   set_cmht_contact_scale(cmht_contacts_per_day);
-  outputs_.close_month(month, sim_.now());
+  outputs_.close_month(month, sim_.now(), qol_.take_month_sums());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
   if (next_month_end_ <= horizon_) {

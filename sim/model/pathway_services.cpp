@@ -10,8 +10,16 @@
 #include "model/pathway_simulation.hpp"
 
 namespace cmhsim::model::pathway {
+namespace {
 
-void PathwaySimulation::settle(std::uint32_t id, MonthDraws* month) {
+/// Maps the low 32 bits of `bits` to a double in the open interval (0, 1).
+double half_open01(std::uint64_t bits) {
+  return (static_cast<double>(bits & 0xffffffffu) + 0.5) * 0x1.0p-32;
+}
+
+}  // namespace
+
+void PathwaySimulation::settle(std::uint32_t id, const MonthDraws* month) {
   Person& p = persons_[id];
   const double now = sim_.now();
   const double start = p.settled_at;
@@ -40,8 +48,11 @@ void PathwaySimulation::settle(std::uint32_t id, MonthDraws* month) {
   std::uint32_t mh = 0;
   double u_last = 0.0;
   if (month != nullptr) {
-    mh = (*sampler)(engine::RandomStream::to_open01(month->contacts), mh_mean, month->more);
-    u_last = engine::RandomStream::to_open01(month->last);
+    // A mean of 10 or more draws further, after the quality-of-life noise's half of the stream.
+    engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
+                              (month->month << 32) + (std::uint64_t{1} << 31));
+    mh = (*sampler)(half_open01(month->contacts), mh_mean, more);
+    u_last = half_open01(month->contacts >> 32);
   } else {
     PersonStream rng(*this, id, kSlotServices);
     mh = (*sampler)(*rng, mh_mean);
@@ -192,6 +203,7 @@ void PathwaySimulation::stagger_initial_episode(std::uint32_t id) {
     const bool struggling = u_state * (to_struggling + leave_struggling) < to_struggling;
     p.state = struggling ? ClinicalState::Struggling : ClinicalState::Stable;
     p.state_since = static_cast<float>(now);
+    refresh_qol_target(id);
   }
   if (p.state != ClinicalState::Stable || !(hazard > 0.0) || !(stable_days > 0.0)) return;
   // A stable spell ending at a constant hazard has an exponential age; on a caseload that
@@ -273,6 +285,7 @@ void PathwaySimulation::start_vcse(std::uint32_t id) {
   const double now = sim_.now();
   p.set(kVcseWaiting, false);
   p.set(kVcseConnected);
+  refresh_qol_target(id);
   p.last_proactive = static_cast<float>(now);
   outputs_.vcse_started(now);
   double duration = 0.0;
@@ -302,6 +315,7 @@ void PathwaySimulation::on_vcse_self_referral(const engine::Event& e) {
 
 void PathwaySimulation::leave_vcse(std::uint32_t id) {
   persons_[id].set(kVcseConnected, false);
+  refresh_qol_target(id);
   outputs_.vcse_ended(sim_.now());
   if (auto next = vcse_.release(sim_.now())) start_vcse(static_cast<std::uint32_t>(next->customer));
 }

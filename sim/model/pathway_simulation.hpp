@@ -22,6 +22,7 @@
 #include "model/person.hpp"
 #include "model/population.hpp"
 #include "model/post_group.hpp"
+#include "model/quality_of_life.hpp"
 #include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
 #include "model/workforce.hpp"
@@ -155,9 +156,10 @@ class PathwaySimulation {
   void end_crisis_episode();
   void end_acute_care(std::uint32_t id);
   void leave_register(std::uint32_t id, bool death);
-  /// Moves `id`'s quality of life one month towards its target with standard normal noise `z`.
-  void update_qol(std::uint32_t id, double z);
+  /// Returns the quality-of-life target of `p` without goal gain.
   [[nodiscard]] double qol_target(const Person& p) const;
+  /// Sets the quality-of-life target of `id` after a change of state or VCSE connection.
+  void refresh_qol_target(std::uint32_t id) { qol_.set_target(id, qol_target(persons_[id])); }
 
   // Acute beds: in area, out of area, waiting, delayed discharge, repatriation
   // (pathway_acute.cpp).
@@ -169,17 +171,15 @@ class PathwaySimulation {
   bool drop_bed_waiting(std::uint32_t id);
 
   // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
-  /// Holds one person's month-end draws: a Philox block's words, and where further draws come
-  /// from when one of them needs more (the next block of the same stream).
+  /// Holds one person's month-end draw of secondary-care contacts.
   struct MonthDraws {
-    std::uint64_t qol;       ///< First try of the quality-of-life noise (ziggurat).
-    std::uint64_t contacts;  ///< Uniform of the month's secondary-care contact count.
-    std::uint64_t last;      ///< Uniform of the latest of those contacts' times.
-    engine::RandomStream more;
+    std::uint64_t month;  ///< The month ending.
+    /// Uniforms of the month's contact count (low half) and of the latest contact's time (high).
+    std::uint64_t contacts;
   };
   /// Counts contacts by setting up to now: GP consultations into the register's pending mean,
   /// secondary-care contacts from `month` at a month end and from the Services stream otherwise.
-  void settle(std::uint32_t id, MonthDraws* month = nullptr);
+  void settle(std::uint32_t id, const MonthDraws* month = nullptr);
   /// Draws the GP consultations of the pending mean and hands them to the outputs.
   void draw_gp_consultations();
   void move_to(std::uint32_t id, Setting s);
@@ -266,15 +266,13 @@ class PathwaySimulation {
   double next_month_end_ = kMonthDays;
 
   double cmht_contact_scale_ = 1.0;  ///< Share of contact rates coordinators' hours allow.
-  double qol_decay_ = 1.0;           ///< Share of the distance to target left after a month.
-  double qol_noise_sd_ = 0.0;        ///< Sd of a month's quality-of-life noise.
-  double goal_wane_ = 1.0;           ///< Share of a person's goal gain left after a month.
   /// Holds the mean GP consultations settled since the last draw, before and after warm-up: only
   /// their totals are output, so they are drawn for everyone at once.
   double gp_pending_[2] = {0.0, 0.0};
   engine::RandomStream gp_rng_;        ///< Draws the register's GP consultation counts.
   PoissonSampler cmht_poisson_;        ///< CMHT contacts settled.
   PoissonSampler outpatient_poisson_;  ///< Outpatient appointments settled.
+  QualityOfLife qol_;                  ///< Everyone's quality of life, by person id.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 

@@ -78,12 +78,13 @@ void PathwayTally::start_observing(double now) {
   }
   for (engine::TimeWeighted& l : group_alive_) l.reset(now, l.level());
   month_start_area_ = {};
-  for (Person& p : model_.persons) {
+  for (std::uint32_t id = 0; id < model_.persons.size(); ++id) {
+    Person& p = model_.persons[id];
     if (!p.has(kAlive)) continue;
     p.set(kObserved);
     p.care_partner_contacts = p.mental_health_contacts = 0;
     p.crises = p.admissions = p.goals_set = p.goals_achieved = 0;
-    p.qol_start = p.qol;
+    p.qol_start = static_cast<float>(model_.qol.value(id));
     p.set(kCpObserved, p.cp_worker != kNone);
   }
 }

@@ -14,6 +14,7 @@
 #include "model/pathway_outputs.hpp"
 #include "model/person.hpp"
 #include "model/post_group.hpp"
+#include "model/quality_of_life.hpp"
 #include "model/recorder.hpp"
 #include "model/service_metrics.hpp"
 #include "model/stepdown_cohort.hpp"
@@ -24,6 +25,7 @@ namespace cmhsim::model::pathway {
 /// Refers to the parts of the model the outputs observer reads (and, for people, annotates).
 struct ModelView {
   std::vector<Person>& persons;
+  const QualityOfLife& qol;  ///< Everyone's quality of life, by person id.
   const Workforce& workforce;
   const PostGroup& coordinators;  ///< CMHT care coordinator posts.
   const engine::Resource& cmht;
@@ -149,9 +151,9 @@ class PathwayTally {
   // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
   /// Adds living person `p` to the snapshot of the month ending at `now` (before close_month).
   void snapshot_person(const Person& p, double now);
-  /// Computes month `month`'s series at its end `now` from the counts, the levels and the
-  /// people's snapshot; records it if the month is observed.
-  void close_month(std::uint64_t month, double now);
+  /// Computes month `month`'s series at its end `now` from the counts, the levels, the people's
+  /// snapshot and the month's quality-of-life sums `qol`; records it if the month is observed.
+  void close_month(std::uint64_t month, double now, const QualityOfLife::MonthSums& qol);
   /// Returns the series values of the month just closed.
   [[nodiscard]] const std::array<double, kSeriesCount>& last_month() const noexcept {
     return month_values_;
@@ -173,9 +175,6 @@ class PathwayTally {
   /// quality of life overall and by group.
   struct PeopleSnapshot {
     std::array<double, kSeriesCount> counts{};
-    std::array<double, kGroupCount> group_qol{};
-    std::array<double, kGroupCount> group_n{};
-    double qol_sum = 0.0;
     double utility_sum = 0.0;  ///< Utilities of the living people's states (economics).
     double living = 0.0;
   };

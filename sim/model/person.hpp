@@ -21,8 +21,9 @@ enum class Purpose : std::uint64_t {
   Contact = 4,     ///< Care Partner contact timing, take-up and disengagement.
   Goal = 5,        ///< Goal setting and achievement, VCSE referral at a contact.
   Crisis = 6,      ///< Crisis episode lengths, admission, length of stay, post-crisis routing.
-  /// Month-end draws: quality-of-life noise and the month's secondary-care contacts (block
-  /// 2 x month, continued in block 2 x month + 1 when a draw needs more).
+  /// Month-end draws shared by two people: block `month` of entity id / 2 gives person id words
+  /// 2 (id % 2) (the quality-of-life noise's first ziggurat try) and 2 (id % 2) + 1 (the month's
+  /// secondary-care contacts: count and latest time from its two halves).
   Month = 7,
   Migration = 8,   ///< Time of moving away.
   Workforce = 9,   ///< Care Partner posts: vacancy at start, leaving, recruitment delays.
@@ -31,6 +32,9 @@ enum class Purpose : std::uint64_t {
   Proactive = 12,  ///< Found by identification sweep k (position = sweep index).
   Physical = 13,   ///< Vascular risk found and treated at check k (position = check year).
   Access = 14,     ///< Care Partner waiting entry k: patience, signposting (position = 4 k).
+  /// Month-end draws of person id beyond the shared block (a rejected ziggurat try, a contact
+  /// count with a mean of 10 or more), from position month << 32.
+  MonthMore = 15,
 };
 
 /// Sets the first entity id of global streams, far above any person id.
@@ -91,7 +95,6 @@ struct Person {
   float age0 = 0.0f;        ///< Age at day 0 in years (may be below the entry age for newcomers).
   float entry_time = 0.0f;  ///< Day registered.
   float engagement = 0.0f;  ///< Probability of taking up an offered contact.
-  float qol = 0.0f;         ///< Quality of life (1-7).
   float qol_start = 0.0f;   ///< Quality of life at the start of observation (or entry).
   float last_proactive = kNever;  ///< Last proactive contact (CP, CMHT, VCSE, outpatient, sweep).
   float last_care_contact = kNever;  ///< Last secondary-care or Care Partner contact.
@@ -106,7 +109,6 @@ struct Person {
   /// day.
   float cmht_since = 0.0f;
   float cmht_rate = 0.0f;  ///< CMHT contacts per day at full staffing, drawn at the CMHT start.
-  float goal_gain = 0.0f;  ///< Rise of the quality-of-life target from goals achieved (wanes).
   std::uint32_t cp_worker = kNone;    ///< Care Partner post holding the person, if any.
   std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
   std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.

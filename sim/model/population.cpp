@@ -93,7 +93,7 @@ Person synthesize_person(const PathwayConfig& config, const RegisterAges* ages, 
   }
   const bool participant = origin == Origin::TrialIntervention || origin == Origin::TrialControl;
   const double qol_shift = participant ? config.trial.qol_baseline_offset : 0.0;
-  p.qol = p.qol_start = static_cast<float>(std::clamp(qol + qol_shift, 1.0, 7.0));
+  p.qol_start = static_cast<float>(std::clamp(qol + qol_shift, 1.0, 7.0));
   p.settled_at = static_cast<float>(now);
   p.next_check = static_cast<float>(now + check_offset);
 
