@@ -210,6 +210,7 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
   const double now = sim_.now();
   settle(id);
   p.set(kAlive, false);
+  sync_bulk_levels(id);
   if (p.has(kCmhtWaiting)) {
     cmht_.renege(p.cmht_ticket, now);
     p.set(kCmhtWaiting, false);

@@ -54,6 +54,7 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       incidence_rng_(key, kIncidenceEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       gp_rng_(key, kGpEntity, static_cast<std::uint64_t>(Purpose::Services)),
+      cmht_bulk_rng_(key, kCmhtBulkEntity, static_cast<std::uint64_t>(Purpose::Services)),
       outputs_(config,
                {persons_, qol_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
                recorder, warmup_, window_start_, trial_) {
@@ -72,6 +73,8 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
                 theta > 0.0 ? sigma * std::sqrt((1.0 - decay * decay) / (2.0 * theta))
                             : sigma * std::sqrt(dt),
                 std::exp(-std::log(2.0) * dt / config.clinical.qol_goal_half_life_years));
+  month_scale_ = {cmht_contact_scale_};
+  month_scale_integral_ = {0.0};
   register_handlers();
 }
 
@@ -167,7 +170,7 @@ ReplicationOutcome PathwaySimulation::run() {
     }
   });
   settle_all();
-  draw_gp_consultations();
+  draw_bulk_contacts();
   return outputs_.finish(sim_.now(), sim_.events_processed());
 }
 
@@ -193,6 +196,7 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
             static_cast<std::uint8_t>(ethnicity_group(p.ethnicity)),
             static_cast<std::uint8_t>(diagnosis_group(p.diagnosis))});
   outputs_.joined_register(p, now);
+  sync_bulk_levels(id);
   const double move = draw_move_time(config_, key_, id, now);
   if (move <= horizon_) sim_.schedule_at(move, k_exit_, id);
   start_mortality(id);
@@ -231,6 +235,7 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
   if (offer_care_partner_now && may_offer_care_partner(p, CpRoute::Listed)) {
     offer_care_partner(id, false);
   }
+  sync_bulk_levels(id);
   schedule_transition(id);
 }
 
@@ -273,7 +278,10 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
                               month << 32);
     qol_.step(id, ziggurat_normal(w[0], more));
     const MonthDraws draws{month, w[1]};
-    settle(id, &draws);
+    // Only outpatient appointments are settled monthly: the people in the gap are counted below.
+    if (persons_[id].setting == Setting::Outpatients || persons_[id].has(kOutpatientFollowUp)) {
+      settle(id, &draws);
+    }
     monthly_checks(id);
     Person& p = persons_[id];
     // Discharges from secondary care happen at month ends, so checking here sees them.
@@ -284,9 +292,11 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     outputs_.snapshot_person(p, now);
     if (p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
   }
-  draw_gp_consultations();
+  draw_bulk_contacts();
   // The month just settled used the old scale; the coming month uses this one.
   set_cmht_contact_scale(cmht_contacts_per_day);
+  month_scale_integral_.push_back(month_scale_integral_.back() + month_scale_.back() * kMonthDays);
+  month_scale_.push_back(cmht_contact_scale_);
   outputs_.close_month(month, sim_.now(), qol_.take_month_sums());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
@@ -299,7 +309,7 @@ void PathwaySimulation::on_warmup_end(const engine::Event&) {
   const double now = sim_.now();
   for (engine::Resource* r : {&cmht_, &crisis_team_, &beds_, &vcse_}) r->reset_statistics(now);
   settle_all();
-  draw_gp_consultations();
+  draw_bulk_contacts();
   outputs_.start_observing(now);
 }
 

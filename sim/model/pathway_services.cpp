@@ -1,7 +1,6 @@
-// Services of the pathway model other than Care Partners: contact counting by setting (GP,
-// CMHT, outpatients), CMHT referral, triage, waiting list, first contacts and discharge, VCSE
-// connections, and the monthly policy checks (physical health checks, CMHT reviews, discharge,
-// re-referral). No I/O.
+// Services of the pathway model other than Care Partners: CMHT referral, triage, waiting list,
+// first contacts and discharge, VCSE connections, and the monthly policy checks (physical health
+// checks, CMHT reviews, discharge, re-referral). No I/O.
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -10,79 +9,6 @@
 #include "model/pathway_simulation.hpp"
 
 namespace cmhsim::model::pathway {
-namespace {
-
-/// Maps the low 32 bits of `bits` to a double in the open interval (0, 1).
-double half_open01(std::uint64_t bits) {
-  return (static_cast<double>(bits & 0xffffffffu) + 0.5) * 0x1.0p-32;
-}
-
-}  // namespace
-
-void PathwaySimulation::settle(std::uint32_t id, const MonthDraws* month) {
-  Person& p = persons_[id];
-  const double now = sim_.now();
-  const double start = p.settled_at;
-  const double dt = now - start;
-  p.settled_at = static_cast<float>(now);
-  if (!(dt > 0.0)) return;
-  if (p.setting == Setting::CrisisTeam || p.setting == Setting::Inpatient) {
-    p.last_care_contact = static_cast<float>(now);  // Under acute care throughout.
-    return;
-  }
-  const ServicesConfig& s = config_.services;
-  double mh_mean = 0.0;
-  // Outpatient means repeat from person to person, CMHT means do not: a sampler each keeps the
-  // outpatients' exp(-mean) remembered.
-  PoissonSampler* sampler = &cmht_poisson_;
-  // The first two contacts of a CMHT episode are events of their own (on_cmht_contact).
-  if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
-    mh_mean = p.cmht_rate * cmht_contact_scale_ * dt;
-  }
-  if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
-    mh_mean = s.outpatient_appointments_per_year * dt / kYearDays;
-    sampler = &outpatient_poisson_;
-  }
-  gp_pending_[outputs_.observed(now) ? 1 : 0] += s.gp_consultations_per_year * dt / kYearDays;
-  if (!(mh_mean > 0.0)) return;
-  std::uint32_t mh = 0;
-  double u_last = 0.0;
-  if (month != nullptr) {
-    // A mean of 10 or more draws further, after the quality-of-life noise's half of the stream.
-    engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
-                              (month->month << 32) + (std::uint64_t{1} << 31));
-    mh = (*sampler)(half_open01(month->contacts), mh_mean, more);
-    u_last = half_open01(month->contacts >> 32);
-  } else {
-    PersonStream rng(*this, id, kSlotServices);
-    mh = (*sampler)(*rng, mh_mean);
-    if (mh > 0) u_last = rng.uniform();
-  }
-  if (mh == 0) return;
-  // The latest of mh uniform contact times on [start, now]: the mh-th root of a uniform.
-  const double root = mh == 1   ? u_last
-                      : mh == 2 ? std::sqrt(u_last)
-                                : std::pow(u_last, 1.0 / static_cast<double>(mh));
-  const double last = start + dt * root;
-  outputs_.secondary_contacts(p, now, mh);
-  p.last_proactive = std::max(p.last_proactive, static_cast<float>(last));
-  p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(last));
-}
-
-void PathwaySimulation::draw_gp_consultations() {
-  for (const int observed : {0, 1}) {
-    const double mean = gp_pending_[observed];
-    gp_pending_[observed] = 0.0;
-    // A sum of independent Poisson counts is Poisson with the summed mean.
-    if (mean > 0.0) outputs_.gp_consultations(observed == 1, poisson(gp_rng_, mean));
-  }
-}
-
-void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
-  settle(id);
-  persons_[id].setting = s;
-}
-
 void PathwaySimulation::refer_to_cmht(std::uint32_t id, bool by_care_partner) {
   Person& p = persons_[id];
   if (p.has(kCmhtReferral) || p.has(kCmhtWaiting) || p.home == Setting::Cmht) return;
@@ -178,6 +104,7 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   }
   p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.
   if (initial) stagger_initial_episode(id);
+  sync_bulk_levels(id);
   schedule_transition(id);
 }
 
@@ -223,6 +150,7 @@ void PathwaySimulation::on_cmht_contact(const engine::Event& e) {
   if (second) {
     settle(id);  // Up to now with no bulk contacts; from now on they are counted in bulk.
     p.set(kCmhtEarly, false);
+    sync_bulk_levels(id);
   }
   if (p.setting != Setting::Cmht) return;  // In acute care: the crisis team or ward sees them.
   outputs_.secondary_contacts(p, now, 1);

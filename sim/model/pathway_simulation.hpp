@@ -15,6 +15,7 @@
 #include "engine/random_stream.hpp"
 #include "engine/resource.hpp"
 #include "engine/simulator.hpp"
+#include "engine/time_weighted.hpp"
 #include "model/draws.hpp"
 #include "model/mortality.hpp"
 #include "model/pathway_config.hpp"
@@ -73,6 +74,10 @@ class PathwaySimulation {
   [[nodiscard]] const PostGroup& coordinators() const noexcept { return coordinators_; }
   /// Returns the share of each CMHT contact rate that coordinators' hours allow this month.
   [[nodiscard]] double cmht_contact_scale() const noexcept { return cmht_contact_scale_; }
+  /// Returns the sum of the CMHT contact rates counted in bulk now.
+  [[nodiscard]] double cmht_bulk_rate() const noexcept { return cmht_bulk_level_.level(); }
+  /// Returns how many people's GP consultations accrue in bulk now.
+  [[nodiscard]] double gp_people() const noexcept { return gp_level_.level(); }
   [[nodiscard]] std::uint64_t alive() const noexcept { return outputs_.alive(); }
   [[nodiscard]] std::uint64_t deaths() const noexcept { return outputs_.deaths(); }
   [[nodiscard]] std::uint64_t migrated() const noexcept { return outputs_.migrated(); }
@@ -177,11 +182,22 @@ class PathwaySimulation {
     /// Uniforms of the month's contact count (low half) and of the latest contact's time (high).
     std::uint64_t contacts;
   };
-  /// Counts contacts by setting up to now: GP consultations into the register's pending mean,
-  /// secondary-care contacts from `month` at a month end and from the Services stream otherwise.
+  /// Counts a person's secondary-care contacts up to now: outpatient appointments from `month` at
+  /// a month end and from the Services stream otherwise; CMHT contacts in bulk (from the Services
+  /// stream, into the person's counters only).
   void settle(std::uint32_t id, const MonthDraws* month = nullptr);
-  /// Draws the GP consultations of the pending mean and hands them to the outputs.
-  void draw_gp_consultations();
+  /// Counts the CMHT contacts of `p` settled in bulk over [start, now] (into its counters only).
+  void settle_cmht_bulk(std::uint32_t id, double start, double now);
+  /// Brings `id`'s shares of the bulk levels (GP consultations, CMHT contacts) up to date after a
+  /// change of setting, CMHT episode or life.
+  void sync_bulk_levels(std::uint32_t id);
+  /// Draws the GP consultations and bulk CMHT contacts accrued since the last draw for the
+  /// register at once and hands them to the outputs.
+  void draw_bulk_contacts();
+  /// Returns the integral of the CMHT contact scale from day 0 to `t`.
+  [[nodiscard]] double scale_integral(double t) const;
+  /// Returns the time in [from, to] at which the scale integral reaches `s`.
+  [[nodiscard]] double scale_integral_inverse(double s, double from, double to) const;
   void move_to(std::uint32_t id, Setting s);
   void refer_to_cmht(std::uint32_t id, bool by_care_partner);
   void on_referral(const engine::Event& e);
@@ -266,13 +282,23 @@ class PathwaySimulation {
   double next_month_end_ = kMonthDays;
 
   double cmht_contact_scale_ = 1.0;  ///< Share of contact rates coordinators' hours allow.
-  /// Holds the mean GP consultations settled since the last draw, before and after warm-up: only
-  /// their totals are output, so they are drawn for everyone at once.
-  double gp_pending_[2] = {0.0, 0.0};
-  engine::RandomStream gp_rng_;        ///< Draws the register's GP consultation counts.
-  PoissonSampler cmht_poisson_;        ///< CMHT contacts settled.
-  PoissonSampler outpatient_poisson_;  ///< Outpatient appointments settled.
-  QualityOfLife qol_;                  ///< Everyone's quality of life, by person id.
+  /// Counts the living out of acute care, whose GP consultations (output only as totals) accrue
+  /// at one rate and are drawn for everyone at once.
+  engine::TimeWeighted gp_level_;
+  /// Sums the CMHT contact rates (per day at full staffing) of those on a caseload past their
+  /// first two contacts, whose contacts accrue in bulk for the totals.
+  engine::TimeWeighted cmht_bulk_level_;
+  double bulk_drawn_at_ = 0.0;       ///< When the bulk counts were last drawn.
+  double gp_area_drawn_ = 0.0;       ///< gp_level_'s area at that draw.
+  double cmht_area_drawn_ = 0.0;     ///< cmht_bulk_level_'s area at that draw.
+  std::vector<double> month_scale_;  ///< CMHT contact scale of each month so far.
+  /// Integral of the CMHT contact scale from day 0 to the start of each month so far.
+  std::vector<double> month_scale_integral_;
+  engine::RandomStream gp_rng_;         ///< Draws the register's GP consultation counts.
+  engine::RandomStream cmht_bulk_rng_;  ///< Draws the caseload's bulk CMHT contact counts.
+  PoissonSampler cmht_poisson_;         ///< CMHT contacts settled.
+  PoissonSampler outpatient_poisson_;   ///< Outpatient appointments settled.
+  QualityOfLife qol_;                   ///< Everyone's quality of life, by person id.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 

@@ -177,13 +177,22 @@ void PathwayTally::gp_consultations(bool observed, std::uint32_t n) {
   if (observed) t_gp_ += n;
 }
 
-void PathwayTally::secondary_contacts(Person& p, double now, std::uint32_t n) {
+void PathwayTally::person_contacts(Person& p, std::uint32_t n) {
   p.mental_health_contacts =
       static_cast<std::uint16_t>(std::min<std::uint32_t>(p.mental_health_contacts + n, 0xffffu));
   if (window_open_) {
     p.window_secondary_contacts = static_cast<std::uint16_t>(
         std::min<std::uint32_t>(p.window_secondary_contacts + n, 0xffffu));
   }
+}
+
+void PathwayTally::cmht_bulk_contacts(bool observed, std::uint32_t n) {
+  month_.cmht_contacts += n;
+  if (observed) t_cmht_contacts_ += n;
+}
+
+void PathwayTally::secondary_contacts(Person& p, double now, std::uint32_t n) {
+  person_contacts(p, n);
   const bool seen = observed(now);
   if (p.setting == Setting::Cmht) {
     month_.cmht_contacts += n;

@@ -43,6 +43,8 @@ inline constexpr std::uint64_t kIncidenceEntity = kGlobalEntity + 0;
 inline constexpr std::uint64_t kInMigrationEntity = kGlobalEntity + 1;
 /// Names the stream of the register's GP consultation counts (drawn in aggregate).
 inline constexpr std::uint64_t kGpEntity = kGlobalEntity + 2;
+/// Names the stream of the CMHT caseload's bulk contact counts.
+inline constexpr std::uint64_t kCmhtBulkEntity = kGlobalEntity + 3;
 /// Sets the entity id of Care Partner post 0; post k is kPostEntity + k.
 inline constexpr std::uint64_t kPostEntity = kGlobalEntity + (std::uint64_t{1} << 20);
 /// Sets the entity id of supervisor post 0, after the 2^20 Care Partner posts' block.
@@ -74,6 +76,7 @@ enum PersonFlag : std::uint32_t {
   /// from a CMHT with outpatient follow-up); the home setting is then CarePartner or PrimaryCare.
   kOutpatientFollowUp = 1u << 15,
   kCmhtEarly = 1u << 16,  ///< On a CMHT caseload before the second contact of the episode.
+  kGpCounted = 1u << 17,  ///< Counted among the people whose GP consultations accrue in bulk.
 };
 
 /// Indexes the per-person stream positions kept in Person::position.
@@ -113,6 +116,8 @@ struct Person {
   std::uint32_t cmht_ticket = 0;      ///< Ticket on the CMHT waiting list.
   std::uint32_t vcse_ticket = 0;      ///< Ticket on the VCSE waiting list.
   std::uint32_t last_crisis = kNone;  ///< Latest ended crisis-team episode record of this person.
+  /// CMHT contact rate (per day at full staffing) counted in the caseload's bulk contacts.
+  float cmht_bulk = 0.0f;
   std::uint32_t flags = 0;
   std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
   std::uint16_t practice = 0;

@@ -1,0 +1,144 @@
+// Contact counting by setting: GP consultations and the CMHT caseload's contacts in bulk for the
+// totals, each person's CMHT contacts and outpatient appointments when settled. No I/O.
+#include <algorithm>
+#include <cmath>
+
+#include "model/draws.hpp"
+#include "model/pathway_simulation.hpp"
+
+namespace cmhsim::model::pathway {
+namespace {
+
+/// Maps the low 32 bits of `bits` to a double in the open interval (0, 1).
+double half_open01(std::uint64_t bits) {
+  return (static_cast<double>(bits & 0xffffffffu) + 0.5) * 0x1.0p-32;
+}
+
+/// Returns the fraction of an interval by which the latest of `n` uniform times in it falls:
+/// the n-th root of the uniform `u`.
+double latest_of(std::uint32_t n, double u) {
+  return n == 1 ? u : n == 2 ? std::sqrt(u) : std::pow(u, 1.0 / static_cast<double>(n));
+}
+
+bool acute(Setting s) { return s == Setting::CrisisTeam || s == Setting::Inpatient; }
+
+}  // namespace
+
+void PathwaySimulation::settle(std::uint32_t id, const MonthDraws* month) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  const double start = p.settled_at;
+  const double dt = now - start;
+  p.settled_at = static_cast<float>(now);
+  if (!(dt > 0.0)) return;
+  if (acute(p.setting)) {
+    p.last_care_contact = static_cast<float>(now);  // Under acute care throughout.
+    return;
+  }
+  // The first two contacts of a CMHT episode are events of their own (on_cmht_contact).
+  if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
+    settle_cmht_bulk(id, start, now);
+    return;
+  }
+  if (p.setting != Setting::Outpatients && !p.has(kOutpatientFollowUp)) return;
+  const double mean = config_.services.outpatient_appointments_per_year * dt / kYearDays;
+  std::uint32_t n = 0;
+  double u_last = 0.0;
+  if (month != nullptr) {
+    // A mean of 10 or more draws further, after the quality-of-life noise's half of the stream.
+    engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
+                              (month->month << 32) + (std::uint64_t{1} << 31));
+    n = outpatient_poisson_(half_open01(month->contacts), mean, more);
+    u_last = half_open01(month->contacts >> 32);
+  } else {
+    PersonStream rng(*this, id, kSlotServices);
+    n = outpatient_poisson_(*rng, mean);
+    if (n > 0) u_last = rng.uniform();
+  }
+  if (n == 0) return;
+  const auto last = static_cast<float>(start + dt * latest_of(n, u_last));
+  outputs_.secondary_contacts(p, now, n);
+  p.last_proactive = std::max(p.last_proactive, last);
+  p.last_care_contact = std::max(p.last_care_contact, last);
+}
+
+void PathwaySimulation::settle_cmht_bulk(std::uint32_t id, double start, double now) {
+  Person& p = persons_[id];
+  // The contact rate follows the month's scale, so the mean is the scale's integral.
+  const double s0 = scale_integral(start);
+  const double span = scale_integral(now) - s0;
+  const double mean = p.cmht_rate * span;
+  if (!(mean > 0.0)) return;
+  std::uint32_t n = 0;
+  double u_last = 0.0;
+  {
+    PersonStream rng(*this, id, kSlotServices);
+    n = cmht_poisson_(*rng, mean);
+    if (n > 0) u_last = rng.uniform();
+  }
+  if (n == 0) return;
+  const auto last =
+      static_cast<float>(scale_integral_inverse(s0 + span * latest_of(n, u_last), start, now));
+  outputs_.person_contacts(p, n);
+  p.last_proactive = std::max(p.last_proactive, last);
+  p.last_care_contact = std::max(p.last_care_contact, last);
+}
+
+void PathwaySimulation::sync_bulk_levels(std::uint32_t id) {
+  Person& p = persons_[id];
+  const double now = sim_.now();
+  const bool alive = p.has(kAlive);
+  const bool gp = alive && !acute(p.setting);
+  if (gp != p.has(kGpCounted)) {
+    gp_level_.add(now, gp ? 1.0 : -1.0);
+    p.set(kGpCounted, gp);
+  }
+  const float rate = alive && p.setting == Setting::Cmht && !p.has(kCmhtEarly) ? p.cmht_rate : 0.0f;
+  if (rate != p.cmht_bulk) {
+    cmht_bulk_level_.add(now, static_cast<double>(rate) - p.cmht_bulk);
+    p.cmht_bulk = rate;
+  }
+}
+
+void PathwaySimulation::draw_bulk_contacts() {
+  const double now = sim_.now();
+  // Draws fall at month ends and at the end of warm-up, so each span is before or after it.
+  const bool observed = outputs_.observed(bulk_drawn_at_);
+  const double gp_area = gp_level_.area(now);
+  const double cmht_area = cmht_bulk_level_.area(now);
+  const double gp_mean =
+      (gp_area - gp_area_drawn_) * config_.services.gp_consultations_per_year / kYearDays;
+  // The scale is constant between draws: it changes only at month ends, after the draw.
+  const double cmht_mean = (cmht_area - cmht_area_drawn_) * cmht_contact_scale_;
+  bulk_drawn_at_ = now;
+  gp_area_drawn_ = gp_area;
+  cmht_area_drawn_ = cmht_area;
+  // A sum of independent Poisson counts is Poisson with the summed mean.
+  if (gp_mean > 0.0) outputs_.gp_consultations(observed, poisson(gp_rng_, gp_mean));
+  if (cmht_mean > 0.0) outputs_.cmht_bulk_contacts(observed, poisson(cmht_bulk_rng_, cmht_mean));
+}
+
+double PathwaySimulation::scale_integral(double t) const {
+  const auto last = static_cast<double>(month_scale_.size() - 1);
+  const double m = std::clamp(std::floor(t / kMonthDays), 0.0, last);
+  const auto i = static_cast<std::size_t>(m);
+  return month_scale_integral_[i] + month_scale_[i] * (t - m * kMonthDays);
+}
+
+double PathwaySimulation::scale_integral_inverse(double s, double from, double to) const {
+  const auto last = static_cast<double>(month_scale_.size() - 1);
+  auto i = static_cast<std::size_t>(std::clamp(std::floor(to / kMonthDays), 0.0, last));
+  while (i > 0 && month_scale_integral_[i] > s) --i;
+  const double t = month_scale_[i] > 0.0 ? static_cast<double>(i) * kMonthDays +
+                                               (s - month_scale_integral_[i]) / month_scale_[i]
+                                         : static_cast<double>(i) * kMonthDays;
+  return std::clamp(t, from, to);
+}
+
+void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
+  settle(id);
+  persons_[id].setting = s;
+  sync_bulk_levels(id);
+}
+
+}  // namespace cmhsim::model::pathway

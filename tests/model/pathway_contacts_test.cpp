@@ -1,0 +1,47 @@
+// Tests of contact counting in the pathway model: the bulk levels behind GP consultations and
+// CMHT contact totals count exactly the people whose contacts accrue in bulk, month by month.
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "model/pathway_simulation.hpp"
+#include "pathway_test_config.hpp"
+
+namespace cmhsim::model::pathway {
+namespace {
+
+/// Checks at every month end that the bulk levels equal their sums over the people.
+void check_bulk_levels(const PathwayConfig& c, std::uint64_t seed) {
+  PathwaySimulation sim(c, engine::RngKey{seed, 0}, nullptr);
+  std::size_t months = 0;
+  double most_on_caseload = 0.0;
+  sim.month_observer = [&](const PathwaySimulation& s) {
+    ++months;
+    double gp = 0.0;
+    double cmht_rate = 0.0;
+    double on_caseload = 0.0;
+    for (const Person& p : s.persons()) {
+      if (!p.has(kAlive)) continue;
+      if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) gp += 1.0;
+      if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
+        cmht_rate += p.cmht_rate;
+        on_caseload += 1.0;
+      }
+    }
+    REQUIRE(s.gp_people() == gp);
+    REQUIRE(s.cmht_bulk_rate() == Approx(cmht_rate).epsilon(1e-9));
+    most_on_caseload = std::max(most_on_caseload, on_caseload);
+  };
+  sim.run();
+  CHECK(months >= 24);
+  CHECK(most_on_caseload > 10.0);  // The CMHT part was exercised.
+}
+
+}  // namespace
+
+TEST_CASE("bulk contact levels count exactly the people out of acute care and on a caseload",
+          "[pathway][contacts]") {
+  check_bulk_levels(testing::small_place(testing::ics_baseline_config()), 3);
+  // Care Partners, step-downs and outpatient follow-up move people between settings more.
+  check_bulk_levels(testing::small_place(testing::ics_partners_config()), 5);
+}
+}  // namespace cmhsim::model::pathway
