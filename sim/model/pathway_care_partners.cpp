@@ -138,7 +138,7 @@ void PathwaySimulation::join_caseload(std::uint32_t id, std::uint32_t post, doub
   p.cp_goals = 0;
   workforce_.post(post).caseload.push_back(id);
   outputs_.cp_allocated(p, sim_.now(), since);
-  p.home = Setting::CarePartner;
+  set_home(id, Setting::CarePartner);
   if (p.setting == Setting::PrimaryCare) move_to(id, Setting::CarePartner);
   // The episode is named by the waiting entry it came from; a later offer renames it.
   const double longest = config_.care_partners.max_episode_days;
@@ -181,7 +181,7 @@ void PathwaySimulation::leave_caseload(std::uint32_t id, bool reassign) {
   p.cp_worker = kNone;
   ++p.contact_token;
   if (p.home == Setting::CarePartner) {
-    p.home = Setting::PrimaryCare;
+    set_home(id, Setting::PrimaryCare);
     if (p.setting == Setting::CarePartner) move_to(id, Setting::PrimaryCare);
   }
   schedule_transition(id);

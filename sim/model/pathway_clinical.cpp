@@ -90,7 +90,7 @@ void PathwaySimulation::on_transition(const engine::Event& e) {
   }
   p.state = target;
   p.state_since = static_cast<float>(sim_.now());
-  refresh_qol_target(id);
+  sync_person(id);
   if (target == ClinicalState::Struggling) {
     if (p.cp_worker != kNone) {
       schedule_contact(id);  // A competent Care Partner steps up contact with need.
@@ -117,7 +117,7 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
   const double now = sim_.now();
   p.state = ClinicalState::Crisis;
   p.state_since = static_cast<float>(now);
-  refresh_qol_target(id);
+  sync_person(id);
   ++p.transition_token;
   outputs_.crisis(p, now);
   qol_.drop(id, config_.clinical.qol_crisis_drop);
@@ -143,7 +143,7 @@ void PathwaySimulation::start_crisis(std::uint32_t id) {
     // Turned away and not admitted: the crisis passes where the person is.
     note_crisis_end(id);
     p.state = ClinicalState::Struggling;
-    refresh_qol_target(id);
+    sync_person(id);
     schedule_transition(id);
   }
 }
@@ -186,7 +186,7 @@ void PathwaySimulation::end_acute_care(std::uint32_t id) {
   const double now = sim_.now();
   p.state = ClinicalState::Struggling;
   p.state_since = static_cast<float>(now);
-  refresh_qol_target(id);
+  sync_person(id);
   // The follow-up contact comes post_discharge_followup_days later.
   sim_.schedule_in(config_.policies.post_discharge_followup_days, k_followup_, id);
   move_to(id, p.home);
@@ -210,7 +210,7 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
   const double now = sim_.now();
   settle(id);
   p.set(kAlive, false);
-  sync_bulk_levels(id);
+  sync_person(id);
   if (p.has(kCmhtWaiting)) {
     cmht_.renege(p.cmht_ticket, now);
     p.set(kCmhtWaiting, false);

@@ -84,22 +84,6 @@ void PathwaySimulation::settle_cmht_bulk(std::uint32_t id, double start, double 
   p.last_care_contact = std::max(p.last_care_contact, last);
 }
 
-void PathwaySimulation::sync_bulk_levels(std::uint32_t id) {
-  Person& p = persons_[id];
-  const double now = sim_.now();
-  const bool alive = p.has(kAlive);
-  const bool gp = alive && !acute(p.setting);
-  if (gp != p.has(kGpCounted)) {
-    gp_level_.add(now, gp ? 1.0 : -1.0);
-    p.set(kGpCounted, gp);
-  }
-  const float rate = alive && p.setting == Setting::Cmht && !p.has(kCmhtEarly) ? p.cmht_rate : 0.0f;
-  if (rate != p.cmht_bulk) {
-    cmht_bulk_level_.add(now, static_cast<double>(rate) - p.cmht_bulk);
-    p.cmht_bulk = rate;
-  }
-}
-
 void PathwaySimulation::draw_bulk_contacts() {
   const double now = sim_.now();
   // Draws fall at month ends and at the end of warm-up, so each span is before or after it.
@@ -138,7 +122,7 @@ double PathwaySimulation::scale_integral_inverse(double s, double from, double t
 void PathwaySimulation::move_to(std::uint32_t id, Setting s) {
   settle(id);
   persons_[id].setting = s;
-  sync_bulk_levels(id);
+  sync_person(id);
 }
 
 }  // namespace cmhsim::model::pathway

@@ -17,27 +17,25 @@ double ratio(double num, double den) { return den > 0.0 ? num / den : kNaN; }
 
 }  // namespace
 
-void PathwayTally::snapshot_person(const Person& p, double now) {
-  PeopleSnapshot& s = snapshot_;
-  s.living += 1.0;
-  s.counts[setting_series(p.setting)] += 1.0;
-  if ((p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients) &&
-      now - p.last_proactive > config_.policies.gap_contact_window_days) {
-    s.counts[kPeopleInGap] += 1.0;
-  }
-  s.utility_sum += utility(config_.economics, p.state, p.setting);
-}
-
-void PathwayTally::close_month(std::uint64_t month, double now,
+void PathwayTally::close_month(std::uint64_t month, double now, const PeopleCounts& people,
                                const QualityOfLife::MonthSums& qol) {
   std::array<double, kSeriesCount>& v = month_values_;
-  v = snapshot_.counts;
+  v.fill(0.0);
+  double living = 0.0;
+  double utility_sum = 0.0;
+  for (std::size_t state = 0; state < kClinicalStateCount; ++state) {
+    for (std::size_t setting = 0; setting < kSettingCount; ++setting) {
+      const auto n = static_cast<double>(people.by_state_setting[state * kSettingCount + setting]);
+      living += n;
+      v[setting_series(static_cast<Setting>(setting))] += n;
+      utility_sum += n * utility(config_.economics, static_cast<ClinicalState>(state),
+                                 static_cast<Setting>(setting));
+    }
+  }
+  v[kPeopleInGap] = static_cast<double>(people.in_gap);
   // Everyone is in exactly one network type, so those groups' sums are the register's.
   double qol_sum = 0.0;
   for (std::size_t g = 0; g < kNetworkTypeCount; ++g) qol_sum += qol.sum[g];
-  const double living = snapshot_.living;
-  const double utility_sum = snapshot_.utility_sum;
-  snapshot_ = PeopleSnapshot{};
   const Workforce& workforce = model_.workforce;
   v[kWaitingCmht] = static_cast<double>(model_.cmht.waiting());
   v[kWaitingCarePartner] = static_cast<double>(cp_waiting_);

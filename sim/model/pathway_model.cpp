@@ -196,7 +196,7 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
             static_cast<std::uint8_t>(ethnicity_group(p.ethnicity)),
             static_cast<std::uint8_t>(diagnosis_group(p.diagnosis))});
   outputs_.joined_register(p, now);
-  sync_bulk_levels(id);
+  sync_person(id);
   const double move = draw_move_time(config_, key_, id, now);
   if (move <= horizon_) sim_.schedule_at(move, k_exit_, id);
   start_mortality(id);
@@ -221,6 +221,7 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
   }
   if (p.home == Setting::Cmht) {
     p.home = p.setting = Setting::PrimaryCare;
+    sync_person(id);
     p.cmht_since = 0.0f;  // Referred at day 0, without triage.
     // Starts at once, part-way through an episode, or joins the waiting list (with patience)
     // when the caseload is full.
@@ -235,7 +236,7 @@ void PathwaySimulation::place_initial(std::uint32_t id) {
   if (offer_care_partner_now && may_offer_care_partner(p, CpRoute::Listed)) {
     offer_care_partner(id, false);
   }
-  sync_bulk_levels(id);
+  sync_person(id);
   schedule_transition(id);
 }
 
@@ -265,39 +266,40 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   cmht_staff_month();
   prune_living();
   const double now = sim_.now();
-  double cmht_contacts_per_day = 0.0;  // Asked for at full staffing by everyone on a caseload.
   PairedBlockWords words(key_, static_cast<std::uint64_t>(Purpose::Month), month);
+  std::uint32_t in_gap = 0;
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
     const std::uint32_t id = living_[i];
-    if (!persons_[id].has(kAlive)) continue;
+    Person& p = persons_[id];
+    if (!p.has(kAlive)) continue;
     // The noise and the contacts have words of their own, so the noise is the same in every
     // scenario whatever the person's contacts.
     const std::uint64_t* w = words(id);
     engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
                               month << 32);
     qol_.step(id, ziggurat_normal(w[0], more));
-    const MonthDraws draws{month, w[1]};
-    // Only outpatient appointments are settled monthly: the people in the gap are counted below.
-    if (persons_[id].setting == Setting::Outpatients || persons_[id].has(kOutpatientFollowUp)) {
+    // Only outpatient appointments are settled monthly: they decide who is in the gap.
+    if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
+      const MonthDraws draws{month, w[1]};
       settle(id, &draws);
     }
     monthly_checks(id);
-    Person& p = persons_[id];
+    const Person& q = persons_[id];  // Again: nothing in the checks adds people, but be safe.
     // Discharges from secondary care happen at month ends, so checking here sees them.
-    if (p.home != Setting::Cmht && p.home != Setting::Outpatients && !p.has(kOutpatientFollowUp)) {
-      outputs_.outside_secondary_care(p);
+    if (q.home != Setting::Cmht && q.home != Setting::Outpatients && !q.has(kOutpatientFollowUp)) {
+      outputs_.outside_secondary_care(persons_[id]);
     }
-    if (!p.has(kAlive)) continue;
-    outputs_.snapshot_person(p, now);
-    if (p.home == Setting::Cmht) cmht_contacts_per_day += p.cmht_rate;
+    if (q.has(kAlive) && outputs_.in_gap(q, now)) ++in_gap;
   }
   draw_bulk_contacts();
   // The month just settled used the old scale; the coming month uses this one.
-  set_cmht_contact_scale(cmht_contacts_per_day);
+  set_cmht_contact_scale(cmht_demand_);
   month_scale_integral_.push_back(month_scale_integral_.back() + month_scale_.back() * kMonthDays);
   month_scale_.push_back(cmht_contact_scale_);
-  outputs_.close_month(month, sim_.now(), qol_.take_month_sums());
+  PeopleCounts people = people_counts_;
+  people.in_gap = in_gap;
+  outputs_.close_month(month, sim_.now(), people, qol_.take_month_sums());
   if (month_observer) month_observer(*this);
   next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
   if (next_month_end_ <= horizon_) {

@@ -98,13 +98,13 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   p.set(kCmhtWaiting, false);
   if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
-  p.home = Setting::Cmht;
+  set_home(id, Setting::Cmht);
   if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
     move_to(id, Setting::Cmht);
   }
   p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.
   if (initial) stagger_initial_episode(id);
-  sync_bulk_levels(id);
+  sync_person(id);
   schedule_transition(id);
 }
 
@@ -130,7 +130,7 @@ void PathwaySimulation::stagger_initial_episode(std::uint32_t id) {
     const bool struggling = u_state * (to_struggling + leave_struggling) < to_struggling;
     p.state = struggling ? ClinicalState::Struggling : ClinicalState::Stable;
     p.state_since = static_cast<float>(now);
-    refresh_qol_target(id);
+    sync_person(id);
   }
   if (p.state != ClinicalState::Stable || !(hazard > 0.0) || !(stable_days > 0.0)) return;
   // A stable spell ending at a constant hazard has an exponential age; on a caseload that
@@ -150,7 +150,7 @@ void PathwaySimulation::on_cmht_contact(const engine::Event& e) {
   if (second) {
     settle(id);  // Up to now with no bulk contacts; from now on they are counted in bulk.
     p.set(kCmhtEarly, false);
-    sync_bulk_levels(id);
+    sync_person(id);
   }
   if (p.setting != Setting::Cmht) return;  // In acute care: the crisis team or ward sees them.
   outputs_.secondary_contacts(p, now, 1);
@@ -164,8 +164,7 @@ void PathwaySimulation::leave_cmht(std::uint32_t) {
 }
 
 void PathwaySimulation::discharge_from_cmht(std::uint32_t id) {
-  Person& p = persons_[id];
-  p.home = Setting::PrimaryCare;
+  set_home(id, Setting::PrimaryCare);
   move_to(id, Setting::PrimaryCare);
   leave_cmht(id);
   bool outpatients = false;
@@ -213,7 +212,7 @@ void PathwaySimulation::start_vcse(std::uint32_t id) {
   const double now = sim_.now();
   p.set(kVcseWaiting, false);
   p.set(kVcseConnected);
-  refresh_qol_target(id);
+  sync_person(id);
   p.last_proactive = static_cast<float>(now);
   outputs_.vcse_started(now);
   double duration = 0.0;
@@ -243,7 +242,7 @@ void PathwaySimulation::on_vcse_self_referral(const engine::Event& e) {
 
 void PathwaySimulation::leave_vcse(std::uint32_t id) {
   persons_[id].set(kVcseConnected, false);
-  refresh_qol_target(id);
+  sync_person(id);
   outputs_.vcse_ended(sim_.now());
   if (auto next = vcse_.release(sim_.now())) start_vcse(static_cast<std::uint32_t>(next->customer));
 }
@@ -297,7 +296,7 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
     }
   }
   if (p.home == Setting::Outpatients && stable_for >= pol.outpatient_discharge_stable_days) {
-    p.home = Setting::PrimaryCare;
+    set_home(id, Setting::PrimaryCare);
     move_to(id, Setting::PrimaryCare);
     return;
   }

@@ -163,8 +163,15 @@ class PathwaySimulation {
   void leave_register(std::uint32_t id, bool death);
   /// Returns the quality-of-life target of `p` without goal gain.
   [[nodiscard]] double qol_target(const Person& p) const;
-  /// Sets the quality-of-life target of `id` after a change of state or VCSE connection.
-  void refresh_qol_target(std::uint32_t id) { qol_.set_target(id, qol_target(persons_[id])); }
+  /// Brings what follows person `id` in bulk up to date after a change of life, state, setting,
+  /// home, CMHT episode or VCSE connection: the quality-of-life target, the GP and CMHT bulk
+  /// levels, the counts by state and setting and the caseload's CMHT contact demand.
+  void sync_person(std::uint32_t id);
+  /// Sets `id`'s home setting.
+  void set_home(std::uint32_t id, Setting home) {
+    persons_[id].home = home;
+    sync_person(id);
+  }
 
   // Acute beds: in area, out of area, waiting, delayed discharge, repatriation
   // (pathway_acute.cpp).
@@ -188,9 +195,6 @@ class PathwaySimulation {
   void settle(std::uint32_t id, const MonthDraws* month = nullptr);
   /// Counts the CMHT contacts of `p` settled in bulk over [start, now] (into its counters only).
   void settle_cmht_bulk(std::uint32_t id, double start, double now);
-  /// Brings `id`'s shares of the bulk levels (GP consultations, CMHT contacts) up to date after a
-  /// change of setting, CMHT episode or life.
-  void sync_bulk_levels(std::uint32_t id);
   /// Draws the GP consultations and bulk CMHT contacts accrued since the last draw for the
   /// register at once and hands them to the outputs.
   void draw_bulk_contacts();
@@ -294,6 +298,10 @@ class PathwaySimulation {
   std::vector<double> month_scale_;  ///< CMHT contact scale of each month so far.
   /// Integral of the CMHT contact scale from day 0 to the start of each month so far.
   std::vector<double> month_scale_integral_;
+  /// Counts the living by clinical state and setting (state * kSettingCount + setting).
+  PeopleCounts people_counts_;
+  /// Sums the CMHT contact rates (per day at full staffing) of everyone whose home is a CMHT.
+  double cmht_demand_ = 0.0;
   engine::RandomStream gp_rng_;         ///< Draws the register's GP consultation counts.
   engine::RandomStream cmht_bulk_rng_;  ///< Draws the caseload's bulk CMHT contact counts.
   PoissonSampler cmht_poisson_;         ///< CMHT contacts settled.

@@ -7,7 +7,7 @@
 namespace cmhsim::model::pathway {
 
 void PathwaySimulation::keep_on_outpatients(std::uint32_t id) {
-  persons_[id].home = Setting::Outpatients;
+  set_home(id, Setting::Outpatients);
   move_to(id, Setting::Outpatients);
 }
 
@@ -38,7 +38,7 @@ void PathwaySimulation::outpatient_follow_up_month(std::uint32_t id) {
   if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting)) {
     // No longer with a Care Partner nor waiting for one: on the outpatient list alone.
     move_to(id, Setting::Outpatients);
-    p.home = Setting::Outpatients;
+    set_home(id, Setting::Outpatients);
     p.set(kOutpatientFollowUp, false);
   }
 }

@@ -34,6 +34,13 @@ struct ModelView {
   const engine::Resource& vcse;
 };
 
+/// Counts the living by clinical state and setting, and those in the gap, at a month end.
+struct PeopleCounts {
+  /// Counts by state and setting, at index state * kSettingCount + setting.
+  std::array<std::uint32_t, kClinicalStateCount * kSettingCount> by_state_setting{};
+  std::uint32_t in_gap = 0;  ///< In primary care or on outpatients without a recent contact.
+};
+
 /// Counts what happens in one month (reset at each month end).
 struct MonthTally {
   std::uint64_t crises = 0, episodes = 0, admissions = 0, out_of_area = 0, deaths = 0;
@@ -154,11 +161,17 @@ class PathwayTally {
   void stepdown_followed(const Person& p) { stepdown_.add(p); }
 
   // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
-  /// Adds living person `p` to the snapshot of the month ending at `now` (before close_month).
-  void snapshot_person(const Person& p, double now);
-  /// Computes month `month`'s series at its end `now` from the counts, the levels, the people's
-  /// snapshot and the month's quality-of-life sums `qol`; records it if the month is observed.
-  void close_month(std::uint64_t month, double now, const QualityOfLife::MonthSums& qol);
+  /// Returns true when living person `p` is in the gap at `now`: in primary care or on
+  /// outpatients, without a proactive contact in the gap window.
+  [[nodiscard]] bool in_gap(const Person& p, double now) const noexcept {
+    return (p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients) &&
+           now - p.last_proactive > config_.policies.gap_contact_window_days;
+  }
+  /// Computes month `month`'s series at its end `now` from the month's counts, the levels, the
+  /// living people's counts `people` and the month's quality-of-life sums `qol`; records it if
+  /// the month is observed.
+  void close_month(std::uint64_t month, double now, const PeopleCounts& people,
+                   const QualityOfLife::MonthSums& qol);
   /// Returns the series values of the month just closed.
   [[nodiscard]] const std::array<double, kSeriesCount>& last_month() const noexcept {
     return month_values_;
@@ -178,11 +191,6 @@ class PathwayTally {
  private:
   /// Holds the month-end snapshot of the people: counts by setting and in the gap, and
   /// quality of life overall and by group.
-  struct PeopleSnapshot {
-    std::array<double, kSeriesCount> counts{};
-    double utility_sum = 0.0;  ///< Utilities of the living people's states (economics).
-    double living = 0.0;
-  };
   void change_alive(const Person& p, double now, double delta);
   void add_person_time(const Person& p, double now);
   void mark_followed(std::uint32_t record, double now);
@@ -205,7 +213,6 @@ class PathwayTally {
       cp_wait_level_, cp_caseload_level_, cp_capacity_level_, cp_fte_level_, sup_fte_level_;
   std::array<engine::TimeWeighted, kGroupCount> group_alive_;
   std::array<double, kSeriesCount> month_values_{};
-  PeopleSnapshot snapshot_;
   /// Bed, out-of-area, crisis, VCSE, Care Partner FTE and supervisor FTE areas.
   std::array<double, 6> month_start_area_{};
   std::uint64_t cp_leavers_closed_ = 0;  ///< Care Partner leavers up to the last month closed.

@@ -93,6 +93,9 @@ enum StreamSlot : std::uint8_t {
 inline constexpr Purpose kSlotPurpose[kSlotCount] = {
     Purpose::Transition, Purpose::Contact, Purpose::Goal, Purpose::Crisis, Purpose::Services};
 
+/// Marks a person counted in no cell of the counts by state and setting.
+inline constexpr std::uint8_t kNoCell = 0xff;
+
 /// Holds one person; the index in the model's person vector is the person id.
 struct Person {
   float age0 = 0.0f;        ///< Age at day 0 in years (may be below the entry age for newcomers).
@@ -118,6 +121,7 @@ struct Person {
   std::uint32_t last_crisis = kNone;  ///< Latest ended crisis-team episode record of this person.
   /// CMHT contact rate (per day at full staffing) counted in the caseload's bulk contacts.
   float cmht_bulk = 0.0f;
+  float cmht_demand = 0.0f;  ///< CMHT contact rate counted in the caseload's contact demand.
   std::uint32_t flags = 0;
   std::uint32_t position[kSlotCount] = {};  ///< Draws taken per stored stream.
   std::uint16_t practice = 0;
@@ -147,6 +151,7 @@ struct Person {
   std::uint8_t trial_arm = 0;  ///< 0 none, 1 intervention, 2 control.
   std::uint8_t rapport = 0;    ///< Contacts taken with the current Care Partner (saturates).
   std::uint8_t cp_goals = 0;   ///< Goals achieved in the current Care Partner episode (saturates).
+  std::uint8_t counted_cell = kNoCell;  ///< Cell of the counts by state and setting counted in.
 
   /// Returns true when flag `f` is set.
   [[nodiscard]] bool has(PersonFlag f) const noexcept { return (flags & f) != 0; }

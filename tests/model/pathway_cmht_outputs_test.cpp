@@ -95,10 +95,10 @@ TEST_CASE("the CMHT vacancy rate is the mean share of posts vacant at recorded m
   Fixture f(0.0, 1000.0, 1.0);
   REQUIRE(f.coordinators.size() == 4);
   REQUIRE(f.coordinators.in_post() == 0);
-  f.tally.close_month(0, kMonthDays, {});
+  f.tally.close_month(0, kMonthDays, {}, {});
   CHECK(f.tally.last_month()[kCmhtCoordinatorsInPost] == 0.0);
   f.coordinators.fill_due(kMonthDays);
-  f.tally.close_month(1, 2 * kMonthDays, {});
+  f.tally.close_month(1, 2 * kMonthDays, {}, {});
   CHECK(f.tally.last_month()[kCmhtCoordinatorsInPost] == 4.0);
   const ReplicationOutcome o = f.tally.finish(2 * kMonthDays, 0);
   CHECK(o.metrics[testing::metric_index("cmht_vacancy_rate")] == Approx(0.5));

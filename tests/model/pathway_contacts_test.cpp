@@ -1,8 +1,10 @@
-// Tests of contact counting in the pathway model: the bulk levels behind GP consultations and
-// CMHT contact totals count exactly the people whose contacts accrue in bulk, month by month.
+// Tests of what the pathway model keeps in bulk: the levels behind GP consultations and CMHT
+// contact totals, and the counts by setting, agree with the people month by month.
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "model/pathway_outputs.hpp"
 #include "model/pathway_simulation.hpp"
 #include "pathway_test_config.hpp"
 
@@ -19,13 +21,18 @@ void check_bulk_levels(const PathwayConfig& c, std::uint64_t seed) {
     double gp = 0.0;
     double cmht_rate = 0.0;
     double on_caseload = 0.0;
+    std::array<double, kSettingCount> by_setting{};
     for (const Person& p : s.persons()) {
       if (!p.has(kAlive)) continue;
+      by_setting[static_cast<std::size_t>(p.setting)] += 1.0;
       if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) gp += 1.0;
       if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
         cmht_rate += p.cmht_rate;
         on_caseload += 1.0;
       }
+    }
+    for (std::size_t k = 0; k < kSettingCount; ++k) {
+      REQUIRE(s.last_month()[setting_series(static_cast<Setting>(k))] == by_setting[k]);
     }
     REQUIRE(s.gp_people() == gp);
     REQUIRE(s.cmht_bulk_rate() == Approx(cmht_rate).epsilon(1e-9));
@@ -38,7 +45,7 @@ void check_bulk_levels(const PathwayConfig& c, std::uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("bulk contact levels count exactly the people out of acute care and on a caseload",
+TEST_CASE("bulk levels and counts by setting agree with the people at every month end",
           "[pathway][contacts]") {
   check_bulk_levels(testing::small_place(testing::ics_baseline_config()), 3);
   // Care Partners, step-downs and outpatient follow-up move people between settings more.
