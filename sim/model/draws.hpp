@@ -3,6 +3,7 @@
 // services.
 #pragma once
 
+#include <boost/math/distributions/poisson.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <cmath>
@@ -44,6 +45,16 @@ struct NormalZiggurat {
 };
 
 inline const NormalZiggurat kNormalZiggurat{};
+
+/// Returns the ziggurat's first try at a standard normal variate from the 64 bits `bits` when it
+/// falls inside its layer's rectangle (about 98.8% of calls), and NaN otherwise: then
+/// ziggurat_normal(bits, more) gives the variate.
+inline double ziggurat_first_try(std::uint64_t bits) {
+  const NormalZiggurat& z = kNormalZiggurat;
+  const unsigned i = static_cast<unsigned>(bits & 127u);
+  const double u = 2.0 * engine::RandomStream::to_open01(bits) - 1.0;
+  return std::abs(u) < z.ratio[i] ? u * z.x[i] : std::numeric_limits<double>::quiet_NaN();
+}
 
 /// Returns a standard normal variate by the ziggurat method from the 64 bits `bits` (the layer
 /// from the low 7 bits, the abscissa from the top 52), drawing from `more` only when that first
@@ -118,6 +129,17 @@ inline std::uint32_t poisson(engine::RandomStream& rng, double mean) {
   if (!(mean > 0.0)) return 0;
   boost::random::poisson_distribution<std::uint32_t, double> d(mean);
   return d(rng);
+}
+
+/// Returns the Poisson count with mean `mean` at quantile `u` in (0, 1): the smallest count whose
+/// CDF reaches u (zero when the mean is not positive). One uniform whatever the mean, so runs whose
+/// means differ a little draw counts that differ a little (common random numbers).
+inline std::uint32_t poisson_quantile(double u, double mean) {
+  if (!(mean > 0.0)) return 0;
+  using Policy = boost::math::policies::policy<
+      boost::math::policies::discrete_quantile<boost::math::policies::integer_round_up>>;
+  const boost::math::poisson_distribution<double, Policy> d(mean);
+  return static_cast<std::uint32_t>(boost::math::quantile(d, u));
 }
 
 /// Draws Poisson counts like poisson() and remembers exp(-mean) for the last mean seen, which

@@ -97,9 +97,12 @@ void PathwaySimulation::draw_bulk_contacts() {
   bulk_drawn_at_ = now;
   gp_area_drawn_ = gp_area;
   cmht_area_drawn_ = cmht_area;
-  // A sum of independent Poisson counts is Poisson with the summed mean.
-  if (gp_mean > 0.0) outputs_.gp_consultations(observed, poisson(gp_rng_, gp_mean));
-  if (cmht_mean > 0.0) outputs_.cmht_bulk_contacts(observed, poisson(cmht_bulk_rng_, cmht_mean));
+  // A sum of independent Poisson counts is Poisson with the summed mean. By inversion of one
+  // uniform each, drawn whatever the mean, so that scenarios keep common random numbers.
+  const double u_gp = gp_rng_.uniform01();
+  const double u_cmht = cmht_bulk_rng_.uniform01();
+  outputs_.gp_consultations(observed, poisson_quantile(u_gp, gp_mean));
+  outputs_.cmht_bulk_contacts(observed, poisson_quantile(u_cmht, cmht_mean));
 }
 
 double PathwaySimulation::scale_integral(double t) const {

@@ -267,21 +267,31 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   prune_living();
   const double now = sim_.now();
   PairedBlockWords words(key_, static_cast<std::uint64_t>(Purpose::Month), month);
+  // Everyone listed is alive just after pruning. The noise and the contacts have words of their
+  // own, so the noise is the same in every scenario whatever the person's contacts.
+  const std::size_t n = living_.size();
+  contact_words_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t id = living_[i];
+    const std::uint64_t* w = words(id);
+    double z = ziggurat_first_try(w[0]);
+    if (std::isnan(z)) {
+      engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
+                                month << 32);
+      z = ziggurat_normal(w[0], more);
+    }
+    qol_.step(id, z);
+    contact_words_[i] = w[1];
+  }
   std::uint32_t in_gap = 0;
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
-  for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t id = living_[i];
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
-    // The noise and the contacts have words of their own, so the noise is the same in every
-    // scenario whatever the person's contacts.
-    const std::uint64_t* w = words(id);
-    engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
-                              month << 32);
-    qol_.step(id, ziggurat_normal(w[0], more));
     // Only outpatient appointments are settled monthly: they decide who is in the gap.
     if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
-      const MonthDraws draws{month, w[1]};
+      const MonthDraws draws{month, contact_words_[i]};
       settle(id, &draws);
     }
     monthly_checks(id);

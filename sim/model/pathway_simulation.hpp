@@ -296,6 +296,8 @@ class PathwaySimulation {
   double gp_area_drawn_ = 0.0;       ///< gp_level_'s area at that draw.
   double cmht_area_drawn_ = 0.0;     ///< cmht_bulk_level_'s area at that draw.
   std::vector<double> month_scale_;  ///< CMHT contact scale of each month so far.
+  /// Holds the month-end contact words of the living, by position in living_.
+  std::vector<std::uint64_t> contact_words_;
   /// Integral of the CMHT contact scale from day 0 to the start of each month so far.
   std::vector<double> month_scale_integral_;
   /// Counts the living by clinical state and setting (state * kSettingCount + setting).

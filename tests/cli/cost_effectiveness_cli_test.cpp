@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_support.hpp"
+#include "h5_compare.hpp"
 
 namespace fs = std::filesystem;
 
@@ -90,6 +91,12 @@ TEST_CASE("compare reports cost-effectiveness against the first scenario",
   const YAML::Node tj = YAML::LoadFile((dir / "t.json").string())["cost_effectiveness"]["cp"];
   CHECK_FALSE(tj["net_monetary_benefit_20000"]);
   CHECK(tj["net_monetary_benefit_0"]["mean"].as<double>() == Approx(-dc).epsilon(1e-9));
-  CHECK(tj["probability_cost_effective_0"].as<double>() == 0.0);
+  // At a threshold of 0 the scenario is cost-effective exactly in the replications that save money.
+  const auto datasets = cmhsim::test::read_all_datasets((dir / "t.h5").string());
+  const auto& costs = datasets.at("cost_effectiveness/incremental_cost").numbers;
+  REQUIRE(costs.size() == 5);
+  double saving = 0.0;
+  for (const double c : costs) saving += c < 0.0 ? 1.0 : 0.0;
+  CHECK(tj["probability_cost_effective_0"].as<double>() == Approx(saving / 5.0));
   CHECK(tj["probability_cost_effective_50000"]);
 }
