@@ -46,6 +46,7 @@ void PathwaySimulation::offer_care_partner(std::uint32_t id, bool priority, bool
   }
   const double now = sim_.now();
   p.set(kCpWaiting);
+  sync_person(id);
   ++p.cp_wait_seq;
   outputs_.cp_queued(now);
   const CpEntry entry{id, p.cp_wait_seq, now};
@@ -106,6 +107,7 @@ void PathwaySimulation::on_cp_renege(const engine::Event& e) {
 void PathwaySimulation::drop_cp_waiting(std::uint32_t id) {
   Person& p = persons_[id];
   p.set(kCpWaiting, false);
+  sync_person(id);
   ++p.cp_wait_seq;  // Leaves a stale entry behind, skipped when reached.
   outputs_.cp_dropped(sim_.now());
 }
@@ -133,6 +135,7 @@ void PathwaySimulation::assign_care_partners() {
 void PathwaySimulation::join_caseload(std::uint32_t id, std::uint32_t post, double since) {
   Person& p = persons_[id];
   p.set(kCpWaiting, false);
+  sync_person(id);
   p.cp_worker = post;
   p.rapport = 0;  // A new worker starts the relationship again.
   p.cp_goals = 0;
@@ -250,6 +253,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   if (closer) ++p.rapport;
   outputs_.care_partner_contact(p);
   p.last_proactive = p.last_care_contact = static_cast<float>(now);
+  sync_person(id);
   bool achieved = false;
   bool set_goal = false;
   bool to_vcse = false;
@@ -271,6 +275,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
     p.set(kGoalOpen);
     outputs_.goal_set(p);
   }
+  sync_person(id);
   if (to_vcse) refer_to_vcse(id);
   schedule_contact(id);
   if (closer) schedule_transition(id);  // A closer relationship changes the hazards.

@@ -178,6 +178,7 @@ void PathwaySimulation::on_followup(const engine::Event& e) {
   // A proactive mental health contact after crisis care or a bed.
   outputs_.followup_contact(p);
   p.last_proactive = p.last_care_contact = static_cast<float>(sim_.now());
+  sync_person(id);
 }
 
 void PathwaySimulation::end_acute_care(std::uint32_t id) {

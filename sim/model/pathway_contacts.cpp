@@ -60,6 +60,7 @@ void PathwaySimulation::settle(std::uint32_t id, const MonthDraws* month) {
   outputs_.secondary_contacts(p, now, n);
   p.last_proactive = std::max(p.last_proactive, last);
   p.last_care_contact = std::max(p.last_care_contact, last);
+  sync_person(id);
 }
 
 void PathwaySimulation::settle_cmht_bulk(std::uint32_t id, double start, double now) {
@@ -82,6 +83,7 @@ void PathwaySimulation::settle_cmht_bulk(std::uint32_t id, double start, double 
   outputs_.person_contacts(p, n);
   p.last_proactive = std::max(p.last_proactive, last);
   p.last_care_contact = std::max(p.last_care_contact, last);
+  sync_person(id);
 }
 
 void PathwaySimulation::draw_bulk_contacts() {

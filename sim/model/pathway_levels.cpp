@@ -1,5 +1,10 @@
 // What follows each person in bulk: the quality-of-life target, the GP and CMHT bulk levels, the
-// counts by state and setting, and the caseload's CMHT contact demand. No I/O.
+// counts by state and setting, the caseload's CMHT contact demand, the gap, and when a month end
+// next has work for the person. No I/O.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 #include "model/pathway_simulation.hpp"
 
 namespace cmhsim::model::pathway {
@@ -33,6 +38,43 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
     if (cell != kNoCell) ++people_counts_.by_state_setting[cell];
     p.counted_cell = cell;
   }
+  const bool gap_setting = p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients;
+  gap_proactive_[id] =
+      alive && gap_setting ? p.last_proactive : std::numeric_limits<float>::infinity();
+  due_[id] = 0.0f;  // Whatever changed, the next month end looks at the person.
+}
+
+double PathwaySimulation::month_work_due(const Person& p) const {
+  const double now = sim_.now();
+  // Due times are lower bounds: a little early is safe against rounding, a little late is not.
+  constexpr double kEarly = 0.01;
+  double due = static_cast<double>(p.next_check);
+  const auto by = [&due](double t) { due = std::min(due, t - kEarly); };
+  // Outpatient appointments are settled at every month end (monthly_checks has the rules below).
+  if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) by(now + 1.0);
+  if (!p.has(kAlive) || p.setting != p.home) return due;  // Rules wait for the return.
+  const PolicyConfig& pol = config_.policies;
+  const bool stable = p.state == ClinicalState::Stable;
+  const double since = p.state_since;
+  if (p.home == Setting::Cmht && stable) {
+    // A discharge needs a review (every interval from the start) and the stable period.
+    const double interval = pol.cmht_review_interval_days;
+    const double next_review =
+        p.cmht_since + (std::floor((now - p.cmht_since) / interval) + 1.0) * interval;
+    by(std::max(since + pol.cmht_discharge_stable_days, next_review));
+  }
+  if (p.home == Setting::Outpatients && stable) by(since + pol.outpatient_discharge_stable_days);
+  const CarePartnerConfig& cp = config_.care_partners;
+  if (p.home == Setting::CarePartner && !trial_ && stable && !p.has(kGoalOpen) &&
+      p.cp_goals >= cp.discharge_goals) {
+    by(since + cp.discharge_stable_days);
+  }
+  if (p.state == ClinicalState::Struggling &&
+      (p.home == Setting::PrimaryCare || p.home == Setting::CarePartner)) {
+    const double refer = since + pol.rereferral_struggling_days;
+    if (now < refer) by(refer);
+  }
+  return due;
 }
 
 }  // namespace cmhsim::model::pathway

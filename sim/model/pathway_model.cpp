@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/acute_capacity.hpp"
 #include "model/draws.hpp"
@@ -196,6 +197,8 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
             static_cast<std::uint8_t>(ethnicity_group(p.ethnicity)),
             static_cast<std::uint8_t>(diagnosis_group(p.diagnosis))});
   outputs_.joined_register(p, now);
+  due_.push_back(0.0f);
+  gap_proactive_.push_back(std::numeric_limits<float>::infinity());
   sync_person(id);
   const double move = draw_move_time(config_, key_, id, now);
   if (move <= horizon_) sim_.schedule_at(move, k_exit_, id);
@@ -283,13 +286,13 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     qol_.step(id, z);
     contact_words_[i] = w[1];
   }
-  std::uint32_t in_gap = 0;
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t id = living_[i];
+    if (due_[id] > now && !month_work_for_everyone) continue;
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
-    // Only outpatient appointments are settled monthly: they decide who is in the gap.
+    // Outpatient appointments are settled monthly: they decide who is in the gap.
     if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
       const MonthDraws draws{month, contact_words_[i]};
       settle(id, &draws);
@@ -300,7 +303,12 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     if (q.home != Setting::Cmht && q.home != Setting::Outpatients && !q.has(kOutpatientFollowUp)) {
       outputs_.outside_secondary_care(persons_[id]);
     }
-    if (q.has(kAlive) && outputs_.in_gap(q, now)) ++in_gap;
+    due_[id] = static_cast<float>(month_work_due(q));
+  }
+  std::uint32_t in_gap = 0;
+  const double window = config_.policies.gap_contact_window_days;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (now - static_cast<double>(gap_proactive_[living_[i]]) > window) ++in_gap;
   }
   draw_bulk_contacts();
   // The month just settled used the old scale; the coming month uses this one.
@@ -345,6 +353,7 @@ void PathwaySimulation::on_sweep(const engine::Event&) {
     // Found on the register: invited to an assessment, which counts only when taken up.
     if (!(rng.uniform01() < p.engagement)) continue;
     p.last_proactive = static_cast<float>(now);
+    sync_person(id);
     outputs_.assessment(p);
     const bool care_partner = pol.proactive_offer == ProactiveOffer::CarePartner &&
                               may_offer_care_partner(p, CpRoute::GapFinding);

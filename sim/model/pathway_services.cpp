@@ -103,6 +103,7 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
     move_to(id, Setting::Cmht);
   }
   p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.
+  sync_person(id);
   if (initial) stagger_initial_episode(id);
   sync_person(id);
   schedule_transition(id);
@@ -156,6 +157,7 @@ void PathwaySimulation::on_cmht_contact(const engine::Event& e) {
   outputs_.secondary_contacts(p, now, 1);
   p.last_proactive = std::max(p.last_proactive, static_cast<float>(now));
   p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(now));
+  sync_person(id);
   if (second) outputs_.cmht_second_contact(now, waited + (now - p.cmht_since));
 }
 
@@ -212,8 +214,8 @@ void PathwaySimulation::start_vcse(std::uint32_t id) {
   const double now = sim_.now();
   p.set(kVcseWaiting, false);
   p.set(kVcseConnected);
-  sync_person(id);
   p.last_proactive = static_cast<float>(now);
+  sync_person(id);
   outputs_.vcse_started(now);
   double duration = 0.0;
   {

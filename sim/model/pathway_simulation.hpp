@@ -66,6 +66,9 @@ class PathwaySimulation {
 
   /// Is called after each month end's bookkeeping (for tests and diagnostics).
   std::function<void(const PathwaySimulation&)> month_observer;
+  /// Does every living person's month-end work every month, not only when due (for tests: the
+  /// results must be the same).
+  bool month_work_for_everyone = false;
 
   [[nodiscard]] const std::vector<Person>& persons() const noexcept { return persons_; }
   [[nodiscard]] const Workforce& workforce() const noexcept { return workforce_; }
@@ -167,6 +170,8 @@ class PathwaySimulation {
   /// home, CMHT episode or VCSE connection: the quality-of-life target, the GP and CMHT bulk
   /// levels, the counts by state and setting and the caseload's CMHT contact demand.
   void sync_person(std::uint32_t id);
+  /// Returns the earliest time a month end may have work for `p` given its state now.
+  [[nodiscard]] double month_work_due(const Person& p) const;
   /// Sets `id`'s home setting.
   void set_home(std::uint32_t id, Setting home) {
     persons_[id].home = home;
@@ -296,6 +301,12 @@ class PathwaySimulation {
   double gp_area_drawn_ = 0.0;       ///< gp_level_'s area at that draw.
   double cmht_area_drawn_ = 0.0;     ///< cmht_bulk_level_'s area at that draw.
   std::vector<double> month_scale_;  ///< CMHT contact scale of each month so far.
+  /// Holds, by person id, the earliest time a month end may have work for the person beyond the
+  /// quality-of-life step: month ends before it skip the person (0 after any change).
+  std::vector<float> due_;
+  /// Holds, by person id, the last proactive contact of those in primary care or on an outpatient
+  /// list only (+inf for others), from which the month end counts the people in the gap.
+  std::vector<float> gap_proactive_;
   /// Holds the month-end contact words of the living, by position in living_.
   std::vector<std::uint64_t> contact_words_;
   /// Integral of the CMHT contact scale from day 0 to the start of each month so far.

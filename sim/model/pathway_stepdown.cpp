@@ -18,6 +18,7 @@ void PathwaySimulation::step_down_to_care_partner(std::uint32_t id, bool outpati
     return;
   }
   if (outpatients) p.set(kOutpatientFollowUp);
+  sync_person(id);
   offer_care_partner(id, true);  // Step-down has priority on the waiting list.
   const double now = sim_.now();
   if (now >= warmup_ && now + kStepDownFollowDays <= horizon_) {
@@ -33,6 +34,7 @@ void PathwaySimulation::outpatient_follow_up_month(std::uint32_t id) {
   if (stable && now - p.state_since >= config_.policies.outpatient_discharge_stable_days) {
     settle(id);  // Appointments up to now count before the list lets the person go.
     p.set(kOutpatientFollowUp, false);
+    sync_person(id);
     return;
   }
   if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting)) {
@@ -40,6 +42,7 @@ void PathwaySimulation::outpatient_follow_up_month(std::uint32_t id) {
     move_to(id, Setting::Outpatients);
     set_home(id, Setting::Outpatients);
     p.set(kOutpatientFollowUp, false);
+    sync_person(id);
   }
 }
 

@@ -1,8 +1,10 @@
 // Tests of what the pathway model keeps in bulk: the levels behind GP consultations and CMHT
-// contact totals, and the counts by setting, agree with the people month by month.
+// contact totals and the counts by setting agree with the people month by month, and skipping
+// people with no month-end work due changes no result.
 #include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <vector>
 
 #include "model/pathway_outputs.hpp"
 #include "model/pathway_simulation.hpp"
@@ -43,6 +45,15 @@ void check_bulk_levels(const PathwayConfig& c, std::uint64_t seed) {
   CHECK(most_on_caseload > 10.0);  // The CMHT part was exercised.
 }
 
+/// Returns true when `a` and `b` are equal element by element, NaN equal to NaN.
+bool same(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!(a[i] == b[i] || (std::isnan(a[i]) && std::isnan(b[i])))) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 TEST_CASE("bulk levels and counts by setting agree with the people at every month end",
@@ -50,5 +61,27 @@ TEST_CASE("bulk levels and counts by setting agree with the people at every mont
   check_bulk_levels(testing::small_place(testing::ics_baseline_config()), 3);
   // Care Partners, step-downs and outpatient follow-up move people between settings more.
   check_bulk_levels(testing::small_place(testing::ics_partners_config()), 5);
+}
+
+TEST_CASE("month ends that skip people with nothing due give the same results as doing everyone",
+          "[pathway][determinism]") {
+  PathwayConfig stepdown = testing::small_place(testing::ics_partners_config());
+  stepdown.policies.cmht_discharge_destination = DischargeDestination::CarePartner;
+  const std::vector<PathwayConfig> configs = {testing::small_place(testing::ics_baseline_config()),
+                                              testing::small_place(testing::ics_partners_config()),
+                                              stepdown, testing::trial_config()};
+  std::uint64_t seed = 30;
+  for (const PathwayConfig& c : configs) {
+    ++seed;
+    PathwaySimulation due(c, engine::RngKey{seed, 0}, nullptr);
+    PathwaySimulation everyone(c, engine::RngKey{seed, 0}, nullptr);
+    everyone.month_work_for_everyone = true;
+    const ReplicationOutcome a = due.run();
+    const ReplicationOutcome b = everyone.run();
+    INFO("config " << seed);
+    CHECK(a.events == b.events);
+    CHECK(same(a.metrics, b.metrics));
+    CHECK(same(a.series, b.series));
+  }
 }
 }  // namespace cmhsim::model::pathway
