@@ -84,32 +84,31 @@ inline double ziggurat_normal(std::uint64_t bits, engine::RandomStream& more) {
   }
 }
 
-/// Yields the words of Philox block `block` under one purpose shared by pairs of entities: entity
-/// e gets words 2 (e % 2) and 2 (e % 2) + 1 of the block of entity e / 2, so a pass over entities
-/// in id order computes half a block for each, and each entity's words still depend only on its
-/// own identity.
-class PairedBlockWords {
+/// Yields word `entity % 4` of Philox block `block` of entity `entity / 4` under one purpose: four
+/// entities share each block, so a pass over entities in id order computes a quarter of a block
+/// for each, and each entity's word still depends only on its own identity.
+class SharedBlockWords {
  public:
-  PairedBlockWords(engine::RngKey key, std::uint64_t purpose, std::uint64_t block) noexcept
+  SharedBlockWords(engine::RngKey key, std::uint64_t purpose, std::uint64_t block) noexcept
       : key_(key), purpose_(purpose), block_(block) {}
 
-  /// Returns a pointer to the two words of `entity`.
-  const std::uint64_t* operator()(std::uint64_t entity) noexcept {
-    const std::uint64_t pair = entity >> 1;
-    if (!filled_ || pair != pair_) {
-      engine::RandomStream stream(key_, pair, purpose_, 4 * block_);
+  /// Returns the word of `entity`.
+  std::uint64_t operator()(std::uint64_t entity) noexcept {
+    const std::uint64_t group = entity >> 2;
+    if (!filled_ || group != group_) {
+      engine::RandomStream stream(key_, group, purpose_, 4 * block_);
       for (std::uint64_t& w : words_) w = stream();
-      pair_ = pair;
+      group_ = group;
       filled_ = true;
     }
-    return words_ + 2 * (entity & 1u);
+    return words_[entity & 3u];
   }
 
  private:
   engine::RngKey key_;
   std::uint64_t purpose_;
   std::uint64_t block_;
-  std::uint64_t pair_ = 0;
+  std::uint64_t group_ = 0;
   bool filled_ = false;
   std::uint64_t words_[4] = {0, 0, 0, 0};
 };

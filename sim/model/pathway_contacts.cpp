@@ -1,5 +1,5 @@
-// Contact counting by setting: GP consultations and the CMHT caseload's contacts in bulk for the
-// totals, each person's CMHT contacts and outpatient appointments when settled. No I/O.
+// Contact counting by setting: GP consultations, CMHT contacts and outpatient appointments in bulk
+// for the totals, each person's CMHT contacts and outpatient appointments when settled. No I/O.
 #include <algorithm>
 #include <cmath>
 
@@ -8,11 +8,6 @@
 
 namespace cmhsim::model::pathway {
 namespace {
-
-/// Maps the low 32 bits of `bits` to a double in the open interval (0, 1).
-double half_open01(std::uint64_t bits) {
-  return (static_cast<double>(bits & 0xffffffffu) + 0.5) * 0x1.0p-32;
-}
 
 /// Returns the fraction of an interval by which the latest of `n` uniform times in it falls:
 /// the n-th root of the uniform `u`.
@@ -24,7 +19,7 @@ bool acute(Setting s) { return s == Setting::CrisisTeam || s == Setting::Inpatie
 
 }  // namespace
 
-void PathwaySimulation::settle(std::uint32_t id, const MonthDraws* month) {
+void PathwaySimulation::settle(std::uint32_t id) {
   Person& p = persons_[id];
   const double now = sim_.now();
   const double start = p.settled_at;
@@ -44,20 +39,14 @@ void PathwaySimulation::settle(std::uint32_t id, const MonthDraws* month) {
   const double mean = config_.services.outpatient_appointments_per_year * dt / kYearDays;
   std::uint32_t n = 0;
   double u_last = 0.0;
-  if (month != nullptr) {
-    // A mean of 10 or more draws further, after the quality-of-life noise's half of the stream.
-    engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
-                              (month->month << 32) + (std::uint64_t{1} << 31));
-    n = outpatient_poisson_(half_open01(month->contacts), mean, more);
-    u_last = half_open01(month->contacts >> 32);
-  } else {
+  {
     PersonStream rng(*this, id, kSlotServices);
     n = outpatient_poisson_(*rng, mean);
     if (n > 0) u_last = rng.uniform();
   }
   if (n == 0) return;
   const auto last = static_cast<float>(start + dt * latest_of(n, u_last));
-  outputs_.secondary_contacts(p, now, n);
+  outputs_.person_contacts(p, n);
   p.last_proactive = std::max(p.last_proactive, last);
   p.last_care_contact = std::max(p.last_care_contact, last);
   sync_person(id);
@@ -92,19 +81,25 @@ void PathwaySimulation::draw_bulk_contacts() {
   const bool observed = outputs_.observed(bulk_drawn_at_);
   const double gp_area = gp_level_.area(now);
   const double cmht_area = cmht_bulk_level_.area(now);
+  const double outpatient_area = outpatient_level_.area(now);
   const double gp_mean =
       (gp_area - gp_area_drawn_) * config_.services.gp_consultations_per_year / kYearDays;
   // The scale is constant between draws: it changes only at month ends, after the draw.
   const double cmht_mean = (cmht_area - cmht_area_drawn_) * cmht_contact_scale_;
+  const double outpatient_mean = (outpatient_area - outpatient_area_drawn_) *
+                                 config_.services.outpatient_appointments_per_year / kYearDays;
   bulk_drawn_at_ = now;
   gp_area_drawn_ = gp_area;
   cmht_area_drawn_ = cmht_area;
+  outpatient_area_drawn_ = outpatient_area;
   // A sum of independent Poisson counts is Poisson with the summed mean. By inversion of one
   // uniform each, drawn whatever the mean, so that scenarios keep common random numbers.
   const double u_gp = gp_rng_.uniform01();
   const double u_cmht = cmht_bulk_rng_.uniform01();
+  const double u_outpatient = outpatient_bulk_rng_.uniform01();
   outputs_.gp_consultations(observed, poisson_quantile(u_gp, gp_mean));
   outputs_.cmht_bulk_contacts(observed, poisson_quantile(u_cmht, cmht_mean));
+  outputs_.outpatient_bulk_appointments(observed, poisson_quantile(u_outpatient, outpatient_mean));
 }
 
 double PathwaySimulation::scale_integral(double t) const {

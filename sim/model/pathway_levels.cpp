@@ -19,6 +19,12 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
     gp_level_.add(now, gp ? 1.0 : -1.0);
     p.set(kGpCounted, gp);
   }
+  const bool outpatient =
+      alive && !acute && (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp));
+  if (outpatient != p.has(kOutpatientCounted)) {
+    outpatient_level_.add(now, outpatient ? 1.0 : -1.0);
+    p.set(kOutpatientCounted, outpatient);
+  }
   const float bulk = alive && p.setting == Setting::Cmht && !p.has(kCmhtEarly) ? p.cmht_rate : 0.0f;
   if (bulk != p.cmht_bulk) {
     cmht_bulk_level_.add(now, static_cast<double>(bulk) - p.cmht_bulk);
@@ -44,18 +50,28 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
   due_[id] = 0.0f;  // Whatever changed, the next month end looks at the person.
 }
 
-double PathwaySimulation::month_work_due(const Person& p) const {
+double PathwaySimulation::month_work_due(std::uint32_t id) const {
+  const Person& p = persons_[id];
   const double now = sim_.now();
   // Due times are lower bounds: a little early is safe against rounding, a little late is not.
   constexpr double kEarly = 0.01;
   double due = static_cast<double>(p.next_check);
   const auto by = [&due](double t) { due = std::min(due, t - kEarly); };
-  // Outpatient appointments are settled at every month end (monthly_checks has the rules below).
-  if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) by(now + 1.0);
+  // Outpatient appointments are settled when the person would otherwise enter the gap.
+  if ((p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) &&
+      gap_proactive_[id] < std::numeric_limits<float>::infinity()) {
+    by(static_cast<double>(gap_proactive_[id]) + config_.policies.gap_contact_window_days);
+  }
   if (!p.has(kAlive) || p.setting != p.home) return due;  // Rules wait for the return.
   const PolicyConfig& pol = config_.policies;
   const bool stable = p.state == ClinicalState::Stable;
   const double since = p.state_since;
+  if (p.has(kOutpatientFollowUp)) {
+    // The follow-up ends after the stable period, or becomes the list alone without a Care
+    // Partner.
+    if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting)) by(now + 1.0);
+    if (stable) by(since + pol.outpatient_discharge_stable_days);
+  }
   if (p.home == Setting::Cmht && stable) {
     // A discharge needs a review (every interval from the start) and the stable period.
     const double interval = pol.cmht_review_interval_days;

@@ -56,6 +56,8 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       in_migration_rng_(key, kInMigrationEntity, static_cast<std::uint64_t>(Purpose::Arrival)),
       gp_rng_(key, kGpEntity, static_cast<std::uint64_t>(Purpose::Services)),
       cmht_bulk_rng_(key, kCmhtBulkEntity, static_cast<std::uint64_t>(Purpose::Services)),
+      outpatient_bulk_rng_(key, kOutpatientBulkEntity,
+                           static_cast<std::uint64_t>(Purpose::Services)),
       outputs_(config,
                {persons_, qol_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
                recorder, warmup_, window_start_, trial_) {
@@ -269,22 +271,21 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   cmht_staff_month();
   prune_living();
   const double now = sim_.now();
-  PairedBlockWords words(key_, static_cast<std::uint64_t>(Purpose::Month), month);
-  // Everyone listed is alive just after pruning. The noise and the contacts have words of their
-  // own, so the noise is the same in every scenario whatever the person's contacts.
+  SharedBlockWords words(key_, static_cast<std::uint64_t>(Purpose::Month), month);
+  const double window = config_.policies.gap_contact_window_days;
+  // Everyone listed is alive just after pruning; the noise has words of its own, so it is the
+  // same in every scenario whatever else the person draws.
   const std::size_t n = living_.size();
-  contact_words_.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t id = living_[i];
-    const std::uint64_t* w = words(id);
-    double z = ziggurat_first_try(w[0]);
+    const std::uint64_t w = words(id);
+    double z = ziggurat_first_try(w);
     if (std::isnan(z)) {
       engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
                                 month << 32);
-      z = ziggurat_normal(w[0], more);
+      z = ziggurat_normal(w, more);
     }
     qol_.step(id, z);
-    contact_words_[i] = w[1];
   }
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   for (std::size_t i = 0; i < n; ++i) {
@@ -292,10 +293,10 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     if (due_[id] > now && !month_work_for_everyone) continue;
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
-    // Outpatient appointments are settled monthly: they decide who is in the gap.
-    if (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) {
-      const MonthDraws draws{month, contact_words_[i]};
-      settle(id, &draws);
+    // Outpatient appointments are settled when the person would otherwise enter the gap.
+    if ((p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) &&
+        now - static_cast<double>(gap_proactive_[id]) > window) {
+      settle(id);
     }
     monthly_checks(id);
     const Person& q = persons_[id];  // Again: nothing in the checks adds people, but be safe.
@@ -303,10 +304,9 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     if (q.home != Setting::Cmht && q.home != Setting::Outpatients && !q.has(kOutpatientFollowUp)) {
       outputs_.outside_secondary_care(persons_[id]);
     }
-    due_[id] = static_cast<float>(month_work_due(q));
+    due_[id] = static_cast<float>(month_work_due(id));
   }
   std::uint32_t in_gap = 0;
-  const double window = config_.policies.gap_contact_window_days;
   for (std::size_t i = 0; i < n; ++i) {
     if (now - static_cast<double>(gap_proactive_[living_[i]]) > window) ++in_gap;
   }

@@ -81,6 +81,8 @@ class PathwaySimulation {
   [[nodiscard]] double cmht_bulk_rate() const noexcept { return cmht_bulk_level_.level(); }
   /// Returns how many people's GP consultations accrue in bulk now.
   [[nodiscard]] double gp_people() const noexcept { return gp_level_.level(); }
+  /// Returns how many people's outpatient appointments accrue in bulk now.
+  [[nodiscard]] double outpatient_people() const noexcept { return outpatient_level_.level(); }
   [[nodiscard]] std::uint64_t alive() const noexcept { return outputs_.alive(); }
   [[nodiscard]] std::uint64_t deaths() const noexcept { return outputs_.deaths(); }
   [[nodiscard]] std::uint64_t migrated() const noexcept { return outputs_.migrated(); }
@@ -170,8 +172,8 @@ class PathwaySimulation {
   /// home, CMHT episode or VCSE connection: the quality-of-life target, the GP and CMHT bulk
   /// levels, the counts by state and setting and the caseload's CMHT contact demand.
   void sync_person(std::uint32_t id);
-  /// Returns the earliest time a month end may have work for `p` given its state now.
-  [[nodiscard]] double month_work_due(const Person& p) const;
+  /// Returns the earliest time a month end may have work for `id` given its state now.
+  [[nodiscard]] double month_work_due(std::uint32_t id) const;
   /// Sets `id`'s home setting.
   void set_home(std::uint32_t id, Setting home) {
     persons_[id].home = home;
@@ -188,20 +190,13 @@ class PathwaySimulation {
   bool drop_bed_waiting(std::uint32_t id);
 
   // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
-  /// Holds one person's month-end draw of secondary-care contacts.
-  struct MonthDraws {
-    std::uint64_t month;  ///< The month ending.
-    /// Uniforms of the month's contact count (low half) and of the latest contact's time (high).
-    std::uint64_t contacts;
-  };
-  /// Counts a person's secondary-care contacts up to now: outpatient appointments from `month` at
-  /// a month end and from the Services stream otherwise; CMHT contacts in bulk (from the Services
-  /// stream, into the person's counters only).
-  void settle(std::uint32_t id, const MonthDraws* month = nullptr);
-  /// Counts the CMHT contacts of `p` settled in bulk over [start, now] (into its counters only).
+  /// Counts a person's secondary-care contacts up to now from the Services stream, into the
+  /// person's counters only: the totals are drawn in bulk (draw_bulk_contacts).
+  void settle(std::uint32_t id);
+  /// Counts the CMHT contacts of `id` over [start, now], past the first two of the episode.
   void settle_cmht_bulk(std::uint32_t id, double start, double now);
-  /// Draws the GP consultations and bulk CMHT contacts accrued since the last draw for the
-  /// register at once and hands them to the outputs.
+  /// Draws the GP consultations, CMHT contacts and outpatient appointments accrued since the last
+  /// draw for the register at once and hands them to the outputs.
   void draw_bulk_contacts();
   /// Returns the integral of the CMHT contact scale from day 0 to `t`.
   [[nodiscard]] double scale_integral(double t) const;
@@ -297,29 +292,32 @@ class PathwaySimulation {
   /// Sums the CMHT contact rates (per day at full staffing) of those on a caseload past their
   /// first two contacts, whose contacts accrue in bulk for the totals.
   engine::TimeWeighted cmht_bulk_level_;
-  double bulk_drawn_at_ = 0.0;       ///< When the bulk counts were last drawn.
-  double gp_area_drawn_ = 0.0;       ///< gp_level_'s area at that draw.
-  double cmht_area_drawn_ = 0.0;     ///< cmht_bulk_level_'s area at that draw.
-  std::vector<double> month_scale_;  ///< CMHT contact scale of each month so far.
+  /// Counts the living on an outpatient list out of acute care, whose appointments accrue in bulk
+  /// for the totals.
+  engine::TimeWeighted outpatient_level_;
+  double bulk_drawn_at_ = 0.0;          ///< When the bulk counts were last drawn.
+  double gp_area_drawn_ = 0.0;          ///< gp_level_'s area at that draw.
+  double cmht_area_drawn_ = 0.0;        ///< cmht_bulk_level_'s area at that draw.
+  double outpatient_area_drawn_ = 0.0;  ///< outpatient_level_'s area at that draw.
+  std::vector<double> month_scale_;     ///< CMHT contact scale of each month so far.
   /// Holds, by person id, the earliest time a month end may have work for the person beyond the
   /// quality-of-life step: month ends before it skip the person (0 after any change).
   std::vector<float> due_;
   /// Holds, by person id, the last proactive contact of those in primary care or on an outpatient
   /// list only (+inf for others), from which the month end counts the people in the gap.
   std::vector<float> gap_proactive_;
-  /// Holds the month-end contact words of the living, by position in living_.
-  std::vector<std::uint64_t> contact_words_;
   /// Integral of the CMHT contact scale from day 0 to the start of each month so far.
   std::vector<double> month_scale_integral_;
   /// Counts the living by clinical state and setting (state * kSettingCount + setting).
   PeopleCounts people_counts_;
   /// Sums the CMHT contact rates (per day at full staffing) of everyone whose home is a CMHT.
   double cmht_demand_ = 0.0;
-  engine::RandomStream gp_rng_;         ///< Draws the register's GP consultation counts.
-  engine::RandomStream cmht_bulk_rng_;  ///< Draws the caseload's bulk CMHT contact counts.
-  PoissonSampler cmht_poisson_;         ///< CMHT contacts settled.
-  PoissonSampler outpatient_poisson_;   ///< Outpatient appointments settled.
-  QualityOfLife qol_;                   ///< Everyone's quality of life, by person id.
+  engine::RandomStream gp_rng_;               ///< Draws the register's GP consultation counts.
+  engine::RandomStream cmht_bulk_rng_;        ///< Draws the caseload's bulk CMHT contact counts.
+  engine::RandomStream outpatient_bulk_rng_;  ///< Draws the lists' bulk appointment counts.
+  PoissonSampler cmht_poisson_;               ///< CMHT contacts settled.
+  PoissonSampler outpatient_poisson_;         ///< Outpatient appointments settled.
+  QualityOfLife qol_;                         ///< Everyone's quality of life, by person id.
   PathwayTally outputs_;  ///< Declared last: it refers to the people, posts and services.
 };
 

@@ -191,6 +191,11 @@ void PathwayTally::cmht_bulk_contacts(bool observed, std::uint32_t n) {
   if (observed) t_cmht_contacts_ += n;
 }
 
+void PathwayTally::outpatient_bulk_appointments(bool observed, std::uint32_t n) {
+  month_.outpatient += n;
+  if (observed) t_outpatient_ += n;
+}
+
 void PathwayTally::secondary_contacts(Person& p, double now, std::uint32_t n) {
   person_contacts(p, n);
   const bool seen = observed(now);

@@ -116,11 +116,14 @@ class PathwayTally {
   void gp_consultations(bool observed, std::uint32_t n);
   /// Counts CMHT or outpatient contacts (by `p`'s setting) settled at `now`.
   void secondary_contacts(Person& p, double now, std::uint32_t n);
-  /// Counts `n` CMHT contacts of `p` in the person's own counters only: the caseload's totals
-  /// come from cmht_bulk_contacts.
+  /// Counts `n` CMHT contacts or outpatient appointments of `p` in the person's own counters
+  /// only: the totals come from cmht_bulk_contacts and outpatient_bulk_appointments.
   void person_contacts(Person& p, std::uint32_t n);
   /// Counts `n` CMHT contacts of the caseload settled in bulk, after warm-up when `observed`.
   void cmht_bulk_contacts(bool observed, std::uint32_t n);
+  /// Counts `n` outpatient appointments of the lists settled in bulk, after warm-up when
+  /// `observed`.
+  void outpatient_bulk_appointments(bool observed, std::uint32_t n);
   /// Notes that `p` is under neither a CMHT nor an outpatient list (for the 12-month window).
   void outside_secondary_care(Person& p);
   /// Counts a second CMHT contact of an episode at `now`, `days` after the referral.

@@ -21,9 +21,8 @@ enum class Purpose : std::uint64_t {
   Contact = 4,     ///< Care Partner contact timing, take-up and disengagement.
   Goal = 5,        ///< Goal setting and achievement, VCSE referral at a contact.
   Crisis = 6,      ///< Crisis episode lengths, admission, length of stay, post-crisis routing.
-  /// Month-end draws shared by two people: block `month` of entity id / 2 gives person id words
-  /// 2 (id % 2) (the quality-of-life noise's first ziggurat try) and 2 (id % 2) + 1 (the month's
-  /// secondary-care contacts: count and latest time from its two halves).
+  /// Month-end quality-of-life noise shared by four people: block `month` of entity id / 4 gives
+  /// person id its first ziggurat try in word id % 4.
   Month = 7,
   Migration = 8,   ///< Time of moving away.
   Workforce = 9,   ///< Care Partner posts: vacancy at start, leaving, recruitment delays.
@@ -32,8 +31,7 @@ enum class Purpose : std::uint64_t {
   Proactive = 12,  ///< Found by identification sweep k (position = sweep index).
   Physical = 13,   ///< Vascular risk found and treated at check k (position = check year).
   Access = 14,     ///< Care Partner waiting entry k: patience, signposting (position = 4 k).
-  /// Month-end draws of person id beyond the shared block (a rejected ziggurat try, a contact
-  /// count with a mean of 10 or more), from position month << 32.
+  /// Further ziggurat tries of person id's quality-of-life noise in month m, from position m << 32.
   MonthMore = 15,
 };
 
@@ -45,6 +43,8 @@ inline constexpr std::uint64_t kInMigrationEntity = kGlobalEntity + 1;
 inline constexpr std::uint64_t kGpEntity = kGlobalEntity + 2;
 /// Names the stream of the CMHT caseload's bulk contact counts.
 inline constexpr std::uint64_t kCmhtBulkEntity = kGlobalEntity + 3;
+/// Names the stream of the outpatient lists' bulk appointment counts.
+inline constexpr std::uint64_t kOutpatientBulkEntity = kGlobalEntity + 4;
 /// Sets the entity id of Care Partner post 0; post k is kPostEntity + k.
 inline constexpr std::uint64_t kPostEntity = kGlobalEntity + (std::uint64_t{1} << 20);
 /// Sets the entity id of supervisor post 0, after the 2^20 Care Partner posts' block.
@@ -77,6 +77,8 @@ enum PersonFlag : std::uint32_t {
   kOutpatientFollowUp = 1u << 15,
   kCmhtEarly = 1u << 16,  ///< On a CMHT caseload before the second contact of the episode.
   kGpCounted = 1u << 17,  ///< Counted among the people whose GP consultations accrue in bulk.
+  /// Counted among the people whose outpatient appointments accrue in bulk for the totals.
+  kOutpatientCounted = 1u << 18,
 };
 
 /// Indexes the per-person stream positions kept in Person::position.

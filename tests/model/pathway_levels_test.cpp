@@ -21,13 +21,18 @@ void check_bulk_levels(const PathwayConfig& c, std::uint64_t seed) {
   sim.month_observer = [&](const PathwaySimulation& s) {
     ++months;
     double gp = 0.0;
+    double outpatient = 0.0;
     double cmht_rate = 0.0;
     double on_caseload = 0.0;
     std::array<double, kSettingCount> by_setting{};
     for (const Person& p : s.persons()) {
       if (!p.has(kAlive)) continue;
       by_setting[static_cast<std::size_t>(p.setting)] += 1.0;
-      if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) gp += 1.0;
+      const bool acute = p.setting == Setting::CrisisTeam || p.setting == Setting::Inpatient;
+      if (!acute) gp += 1.0;
+      if (!acute && (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp))) {
+        outpatient += 1.0;
+      }
       if (p.setting == Setting::Cmht && !p.has(kCmhtEarly)) {
         cmht_rate += p.cmht_rate;
         on_caseload += 1.0;
@@ -37,6 +42,7 @@ void check_bulk_levels(const PathwayConfig& c, std::uint64_t seed) {
       REQUIRE(s.last_month()[setting_series(static_cast<Setting>(k))] == by_setting[k]);
     }
     REQUIRE(s.gp_people() == gp);
+    REQUIRE(s.outpatient_people() == outpatient);
     REQUIRE(s.cmht_bulk_rate() == Approx(cmht_rate).epsilon(1e-9));
     most_on_caseload = std::max(most_on_caseload, on_caseload);
   };
@@ -61,6 +67,10 @@ TEST_CASE("bulk levels and counts by setting agree with the people at every mont
   check_bulk_levels(testing::small_place(testing::ics_baseline_config()), 3);
   // Care Partners, step-downs and outpatient follow-up move people between settings more.
   check_bulk_levels(testing::small_place(testing::ics_partners_config()), 5);
+  // Step-down to Care Partners keeps people on outpatient lists alongside.
+  PathwayConfig stepdown = testing::small_place(testing::ics_partners_config());
+  stepdown.policies.cmht_discharge_destination = DischargeDestination::CarePartner;
+  check_bulk_levels(stepdown, 7);
 }
 
 TEST_CASE("month ends that skip people with nothing due give the same results as doing everyone",
