@@ -47,13 +47,14 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
   const bool gap_setting = p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients;
   gap_proactive_[id] =
       alive && gap_setting ? p.last_proactive : std::numeric_limits<float>::infinity();
-  due_[id] = 0.0f;  // Whatever changed, the next month end looks at the person.
+  due_[id] = static_cast<float>(month_work_due(id));
 }
 
 double PathwaySimulation::month_work_due(std::uint32_t id) const {
   const Person& p = persons_[id];
   const double now = sim_.now();
   // Due times are lower bounds: a little early is safe against rounding, a little late is not.
+  // Work due "now" falls at this month end if it is still to come, else at the next.
   constexpr double kEarly = 0.01;
   double due = static_cast<double>(p.next_check);
   const auto by = [&due](double t) { due = std::min(due, t - kEarly); };
@@ -62,6 +63,11 @@ double PathwaySimulation::month_work_due(std::uint32_t id) const {
       gap_proactive_[id] < std::numeric_limits<float>::infinity()) {
     by(static_cast<double>(gap_proactive_[id]) + config_.policies.gap_contact_window_days);
   }
+  // Leaving secondary care ends a spell under it for the 12-month window, seen at a month end.
+  if (p.has(kWindowSecondary) && p.home != Setting::Cmht && p.home != Setting::Outpatients &&
+      !p.has(kOutpatientFollowUp)) {
+    by(now);
+  }
   if (!p.has(kAlive) || p.setting != p.home) return due;  // Rules wait for the return.
   const PolicyConfig& pol = config_.policies;
   const bool stable = p.state == ClinicalState::Stable;
@@ -69,14 +75,16 @@ double PathwaySimulation::month_work_due(std::uint32_t id) const {
   if (p.has(kOutpatientFollowUp)) {
     // The follow-up ends after the stable period, or becomes the list alone without a Care
     // Partner.
-    if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting)) by(now + 1.0);
+    if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting)) by(now);
     if (stable) by(since + pol.outpatient_discharge_stable_days);
   }
   if (p.home == Setting::Cmht && stable) {
-    // A discharge needs a review (every interval from the start) and the stable period.
+    // A discharge needs a review (every interval from the start) and the stable period. A month
+    // end sees the reviews of the month before it, so the next one to see is the first after
+    // the start of the month that holds now.
     const double interval = pol.cmht_review_interval_days;
     const double next_review =
-        p.cmht_since + (std::floor((now - p.cmht_since) / interval) + 1.0) * interval;
+        p.cmht_since + (std::floor((now - kMonthDays - p.cmht_since) / interval) + 1.0) * interval;
     by(std::max(since + pol.cmht_discharge_stable_days, next_review));
   }
   if (p.home == Setting::Outpatients && stable) by(since + pol.outpatient_discharge_stable_days);
@@ -87,8 +95,9 @@ double PathwaySimulation::month_work_due(std::uint32_t id) const {
   }
   if (p.state == ClinicalState::Struggling &&
       (p.home == Setting::PrimaryCare || p.home == Setting::CarePartner)) {
+    // Re-referral falls at the month end in the month after the spell reaches its length.
     const double refer = since + pol.rereferral_struggling_days;
-    if (now < refer) by(refer);
+    if (now < refer + kMonthDays) by(refer);
   }
   return due;
 }

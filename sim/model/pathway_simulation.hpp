@@ -301,7 +301,7 @@ class PathwaySimulation {
   double outpatient_area_drawn_ = 0.0;  ///< outpatient_level_'s area at that draw.
   std::vector<double> month_scale_;     ///< CMHT contact scale of each month so far.
   /// Holds, by person id, the earliest time a month end may have work for the person beyond the
-  /// quality-of-life step: month ends before it skip the person (0 after any change).
+  /// quality-of-life step: month ends before it skip the person (renewed at every change).
   std::vector<float> due_;
   /// Holds, by person id, the last proactive contact of those in primary care or on an outpatient
   /// list only (+inf for others), from which the month end counts the people in the gap.
