@@ -37,18 +37,23 @@ void PathwaySimulation::settle(std::uint32_t id) {
   }
   if (p.setting != Setting::Outpatients && !p.has(kOutpatientFollowUp)) return;
   const double mean = config_.services.outpatient_appointments_per_year * dt / kYearDays;
-  std::uint32_t n = 0;
-  double u_last = 0.0;
-  {
-    PersonStream rng(*this, id, kSlotServices);
-    n = outpatient_poisson_(*rng, mean);
-    if (n > 0) u_last = rng.uniform();
-  }
-  if (n == 0) return;
-  const auto last = static_cast<float>(start + dt * latest_of(n, u_last));
+  const ContactDraw c = draw_person_contacts(id, outpatient_poisson_, mean);
+  if (c.count > 0) note_person_contacts(id, c.count, start + dt * c.latest);
+}
+
+PathwaySimulation::ContactDraw PathwaySimulation::draw_person_contacts(std::uint32_t id,
+                                                                       PoissonSampler& sampler,
+                                                                       double mean) {
+  PersonStream rng(*this, id, kSlotServices);
+  const std::uint32_t n = sampler(*rng, mean);
+  return {n, n > 0 ? latest_of(n, rng.uniform()) : 0.0};
+}
+
+void PathwaySimulation::note_person_contacts(std::uint32_t id, std::uint32_t n, double last) {
+  Person& p = persons_[id];
   outputs_.person_contacts(p, n);
-  p.last_proactive = std::max(p.last_proactive, last);
-  p.last_care_contact = std::max(p.last_care_contact, last);
+  p.last_proactive = std::max(p.last_proactive, static_cast<float>(last));
+  p.last_care_contact = std::max(p.last_care_contact, static_cast<float>(last));
   sync_person(id);
 }
 
@@ -59,20 +64,10 @@ void PathwaySimulation::settle_cmht_bulk(std::uint32_t id, double start, double 
   const double span = scale_integral(now) - s0;
   const double mean = p.cmht_rate * span;
   if (!(mean > 0.0)) return;
-  std::uint32_t n = 0;
-  double u_last = 0.0;
-  {
-    PersonStream rng(*this, id, kSlotServices);
-    n = cmht_poisson_(*rng, mean);
-    if (n > 0) u_last = rng.uniform();
+  const ContactDraw c = draw_person_contacts(id, cmht_poisson_, mean);
+  if (c.count > 0) {
+    note_person_contacts(id, c.count, scale_integral_inverse(s0 + span * c.latest, start, now));
   }
-  if (n == 0) return;
-  const auto last =
-      static_cast<float>(scale_integral_inverse(s0 + span * latest_of(n, u_last), start, now));
-  outputs_.person_contacts(p, n);
-  p.last_proactive = std::max(p.last_proactive, last);
-  p.last_care_contact = std::max(p.last_care_contact, last);
-  sync_person(id);
 }
 
 void PathwaySimulation::draw_bulk_contacts() {

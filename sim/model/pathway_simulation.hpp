@@ -195,6 +195,15 @@ class PathwaySimulation {
   void settle(std::uint32_t id);
   /// Counts the CMHT contacts of `id` over [start, now], past the first two of the episode.
   void settle_cmht_bulk(std::uint32_t id, double start, double now);
+  /// Holds a person's contact count over a stretch and where the latest falls in it (a fraction).
+  struct ContactDraw {
+    std::uint32_t count;
+    double latest;
+  };
+  /// Draws `id`'s contact count with mean `mean` from the Services stream, and the latest's place.
+  ContactDraw draw_person_contacts(std::uint32_t id, PoissonSampler& sampler, double mean);
+  /// Counts `n` contacts of `id` in its own counters, the latest at time `last`.
+  void note_person_contacts(std::uint32_t id, std::uint32_t n, double last);
   /// Draws the GP consultations, CMHT contacts and outpatient appointments accrued since the last
   /// draw for the register at once and hands them to the outputs.
   void draw_bulk_contacts();
