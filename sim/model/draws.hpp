@@ -152,14 +152,6 @@ class PoissonSampler {
     return invert(boost::random::uniform_01<double>()(rng), mean);
   }
 
-  /// Returns a Poisson count with mean `mean` by inversion of the uniform `u` in (0, 1); from a
-  /// mean of 10 it ignores `u` and draws by Boost's method from `more`.
-  std::uint32_t operator()(double u, double mean, engine::RandomStream& more) {
-    if (!(mean > 0.0)) return 0;
-    if (!(mean < 10.0)) return poisson(more, mean);
-    return invert(u, mean);
-  }
-
  private:
   // Boost's poisson_distribution<std::uint32_t, double>::invert, with the same arithmetic.
   std::uint32_t invert(double u, double mean) {

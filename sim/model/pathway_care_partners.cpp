@@ -217,7 +217,7 @@ void PathwaySimulation::on_contact(const engine::Event& e) {
   const auto id = static_cast<std::uint32_t>(e.target);
   Person& p = persons_[id];
   if (!p.has(kAlive) || p.contact_token != e.aux || p.cp_worker == kNone) return;
-  if (p.setting == Setting::CrisisTeam || p.setting == Setting::Inpatient) {
+  if (acute(p.setting)) {
     schedule_contact(id);  // Paused during acute care; the caseload slot is held.
     return;
   }

@@ -15,8 +15,6 @@ double latest_of(std::uint32_t n, double u) {
   return n == 1 ? u : n == 2 ? std::sqrt(u) : std::pow(u, 1.0 / static_cast<double>(n));
 }
 
-bool acute(Setting s) { return s == Setting::CrisisTeam || s == Setting::Inpatient; }
-
 }  // namespace
 
 void PathwaySimulation::settle(std::uint32_t id) {
@@ -35,7 +33,7 @@ void PathwaySimulation::settle(std::uint32_t id) {
     settle_cmht_bulk(id, start, now);
     return;
   }
-  if (p.setting != Setting::Outpatients && !p.has(kOutpatientFollowUp)) return;
+  if (!on_outpatient_list(p)) return;
   const double mean = config_.services.outpatient_appointments_per_year * dt / kYearDays;
   const ContactDraw c = draw_person_contacts(id, outpatient_poisson_, mean);
   if (c.count > 0) note_person_contacts(id, c.count, start + dt * c.latest);

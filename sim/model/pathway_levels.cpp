@@ -14,13 +14,12 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
   const double now = sim_.now();
   const bool alive = p.has(kAlive);
   qol_.set_target(id, qol_target(p));
-  const bool acute = p.setting == Setting::CrisisTeam || p.setting == Setting::Inpatient;
-  if (const bool gp = alive && !acute; gp != p.has(kGpCounted)) {
+  const bool in_acute_care = acute(p.setting);
+  if (const bool gp = alive && !in_acute_care; gp != p.has(kGpCounted)) {
     gp_level_.add(now, gp ? 1.0 : -1.0);
     p.set(kGpCounted, gp);
   }
-  const bool outpatient =
-      alive && !acute && (p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp));
+  const bool outpatient = alive && !in_acute_care && on_outpatient_list(p);
   if (outpatient != p.has(kOutpatientCounted)) {
     outpatient_level_.add(now, outpatient ? 1.0 : -1.0);
     p.set(kOutpatientCounted, outpatient);
@@ -59,15 +58,11 @@ double PathwaySimulation::month_work_due(std::uint32_t id) const {
   double due = static_cast<double>(p.next_check);
   const auto by = [&due](double t) { due = std::min(due, t - kEarly); };
   // Outpatient appointments are settled when the person would otherwise enter the gap.
-  if ((p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) &&
-      gap_proactive_[id] < std::numeric_limits<float>::infinity()) {
+  if (on_outpatient_list(p) && gap_proactive_[id] < std::numeric_limits<float>::infinity()) {
     by(static_cast<double>(gap_proactive_[id]) + config_.policies.gap_contact_window_days);
   }
   // Leaving secondary care ends a spell under it for the 12-month window, seen at a month end.
-  if (p.has(kWindowSecondary) && p.home != Setting::Cmht && p.home != Setting::Outpatients &&
-      !p.has(kOutpatientFollowUp)) {
-    by(now);
-  }
+  if (p.has(kWindowSecondary) && !under_secondary_care(p)) by(now);
   if (!p.has(kAlive) || p.setting != p.home) return due;  // Rules wait for the return.
   const PolicyConfig& pol = config_.policies;
   const bool stable = p.state == ClinicalState::Stable;

@@ -294,16 +294,13 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
     // Outpatient appointments are settled when the person would otherwise enter the gap.
-    if ((p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp)) &&
-        now - static_cast<double>(gap_proactive_[id]) > window) {
+    if (on_outpatient_list(p) && now - static_cast<double>(gap_proactive_[id]) > window) {
       settle(id);
     }
     monthly_checks(id);
-    const Person& q = persons_[id];  // Again: nothing in the checks adds people, but be safe.
-    // Discharges from secondary care happen at month ends, so checking here sees them.
-    if (q.home != Setting::Cmht && q.home != Setting::Outpatients && !q.has(kOutpatientFollowUp)) {
-      outputs_.outside_secondary_care(persons_[id]);
-    }
+    // Discharges from secondary care happen at month ends, so checking here sees them (nothing
+    // in the checks adds people, so `p` is still this person's record).
+    if (!under_secondary_care(p)) outputs_.outside_secondary_care(p);
     due_[id] = static_cast<float>(month_work_due(id));
   }
   std::uint32_t in_gap = 0;

@@ -99,7 +99,7 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
   if (p.cp_worker != kNone) leave_caseload(id);  // The CMHT takes over from the Care Partner.
   if (p.has(kCpWaiting)) drop_cp_waiting(id);
   set_home(id, Setting::Cmht);
-  if (p.setting != Setting::CrisisTeam && p.setting != Setting::Inpatient) {
+  if (!acute(p.setting)) {
     move_to(id, Setting::Cmht);
   }
   p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.

@@ -94,8 +94,7 @@ void PathwayTally::open_window() {
     if (!p.has(kAlive)) continue;
     p.window_secondary_contacts = 0;
     p.set(kWindowCheck, false);
-    p.set(kWindowSecondary,
-          p.home == Setting::Cmht || p.home == Setting::Outpatients || p.has(kOutpatientFollowUp));
+    p.set(kWindowSecondary, under_secondary_care(p));
   }
   window_open_ = true;
 }

@@ -164,12 +164,6 @@ class PathwayTally {
   void stepdown_followed(const Person& p) { stepdown_.add(p); }
 
   // Outputs (pathway_metrics.cpp, pathway_end_metrics.cpp).
-  /// Returns true when living person `p` is in the gap at `now`: in primary care or on
-  /// outpatients, without a proactive contact in the gap window.
-  [[nodiscard]] bool in_gap(const Person& p, double now) const noexcept {
-    return (p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients) &&
-           now - p.last_proactive > config_.policies.gap_contact_window_days;
-  }
   /// Computes month `month`'s series at its end `now` from the month's counts, the levels, the
   /// living people's counts `people` and the month's quality-of-life sums `qol`; records it if
   /// the month is observed.

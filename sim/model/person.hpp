@@ -167,4 +167,18 @@ struct Person {
 
 static_assert(sizeof(Person) <= 140, "keep Person compact: England holds over half a million");
 
+/// Returns true when `s` is acute care: a crisis-team episode or a bed.
+constexpr bool acute(Setting s) noexcept {
+  return s == Setting::CrisisTeam || s == Setting::Inpatient;
+}
+/// Returns true when `p` is on a psychiatric outpatient list (alone or as follow-up alongside a
+/// Care Partner or the wait for one), wherever they are now.
+inline bool on_outpatient_list(const Person& p) noexcept {
+  return p.setting == Setting::Outpatients || p.has(kOutpatientFollowUp);
+}
+/// Returns true when `p` is under secondary care: a CMHT or an outpatient list to return to.
+inline bool under_secondary_care(const Person& p) noexcept {
+  return p.home == Setting::Cmht || p.home == Setting::Outpatients || p.has(kOutpatientFollowUp);
+}
+
 }  // namespace cmhsim::model::pathway

@@ -5,9 +5,7 @@
 namespace cmhsim::model::pathway {
 
 StepDownState stepdown_state(const Person& p) noexcept {
-  const bool acute = p.setting == Setting::CrisisTeam || p.setting == Setting::Inpatient;
-  if (acute || p.home == Setting::Cmht || p.home == Setting::Outpatients || p.has(kCmhtWaiting) ||
-      p.has(kOutpatientFollowUp)) {
+  if (acute(p.setting) || under_secondary_care(p) || p.has(kCmhtWaiting)) {
     return StepDownState::Secondary;
   }
   if (p.home == Setting::PrimaryCare && !p.has(kCpWaiting) && !p.has(kCmhtReferral)) {

@@ -74,21 +74,4 @@ TEST_CASE("ziggurat normals have the standard normal's distribution", "[draws]")
   CHECK(tail > 100);  // The tail method did run.
 }
 
-TEST_CASE("the uniform-driven Poisson inverts like the sampler and falls back from a mean of 10",
-          "[draws]") {
-  PoissonSampler a;
-  PoissonSampler b;
-  for (std::uint64_t i = 0; i < 500; ++i) {
-    engine::RandomStream expected(engine::RngKey{3, 0}, i, 10);
-    engine::RandomStream same(engine::RngKey{3, 0}, i, 10);
-    engine::RandomStream unused(engine::RngKey{3, 0}, i, 11);
-    const double mean = 0.1 + 0.02 * static_cast<double>(i % 400);  // Up to 8.08.
-    REQUIRE(b(same.uniform01(), mean, unused) == a(expected, mean));
-    CHECK(unused.position() == 0);
-  }
-  engine::RandomStream more(engine::RngKey{3, 0}, 1, 12);
-  engine::RandomStream boost_rng(engine::RngKey{3, 0}, 1, 12);
-  CHECK(b(0.5, 25.0, more) == poisson(boost_rng, 25.0));
-  CHECK(more.position() > 0);
-}
 }  // namespace cmhsim::model::pathway
