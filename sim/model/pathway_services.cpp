@@ -103,7 +103,6 @@ void PathwaySimulation::start_cmht(std::uint32_t id, bool initial) {
     move_to(id, Setting::Cmht);
   }
   p.set(kOutpatientFollowUp, false);  // The CMHT takes over any outpatient follow-up.
-  sync_person(id);
   if (initial) stagger_initial_episode(id);
   sync_person(id);
   schedule_transition(id);

@@ -168,9 +168,9 @@ class PathwaySimulation {
   void leave_register(std::uint32_t id, bool death);
   /// Returns the quality-of-life target of `p` without goal gain.
   [[nodiscard]] double qol_target(const Person& p) const;
-  /// Brings what follows person `id` in bulk up to date after a change of life, state, setting,
-  /// home, CMHT episode or VCSE connection: the quality-of-life target, the GP and CMHT bulk
-  /// levels, the counts by state and setting and the caseload's CMHT contact demand.
+  /// Brings what follows person `id` in bulk up to date after any change to the person: the
+  /// quality-of-life target, the GP, outpatient and CMHT bulk levels, the counts by state and
+  /// setting, the caseload's CMHT contact demand, the gap array and the month-end due time.
   void sync_person(std::uint32_t id);
   /// Returns the earliest time a month end may have work for `id` given its state now.
   [[nodiscard]] double month_work_due(std::uint32_t id) const;
@@ -189,7 +189,7 @@ class PathwaySimulation {
   void fill_freed_bed(bool in_area);
   bool drop_bed_waiting(std::uint32_t id);
 
-  // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
+  // Contact counting, in bulk and per person (pathway_contacts.cpp).
   /// Counts a person's secondary-care contacts up to now from the Services stream, into the
   /// person's counters only: the totals are drawn in bulk (draw_bulk_contacts).
   void settle(std::uint32_t id);
@@ -212,6 +212,8 @@ class PathwaySimulation {
   /// Returns the time in [from, to] at which the scale integral reaches `s`.
   [[nodiscard]] double scale_integral_inverse(double s, double from, double to) const;
   void move_to(std::uint32_t id, Setting s);
+
+  // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
   void refer_to_cmht(std::uint32_t id, bool by_care_partner);
   void on_referral(const engine::Event& e);
   void on_cmht_renege(const engine::Event& e);
@@ -309,14 +311,14 @@ class PathwaySimulation {
   double cmht_area_drawn_ = 0.0;        ///< cmht_bulk_level_'s area at that draw.
   double outpatient_area_drawn_ = 0.0;  ///< outpatient_level_'s area at that draw.
   std::vector<double> month_scale_;     ///< CMHT contact scale of each month so far.
+  /// Integral of the CMHT contact scale from day 0 to the start of each month so far.
+  std::vector<double> month_scale_integral_;
   /// Holds, by person id, the earliest time a month end may have work for the person beyond the
   /// quality-of-life step: month ends before it skip the person (renewed at every change).
   std::vector<float> due_;
   /// Holds, by person id, the last proactive contact of those in primary care or on an outpatient
   /// list only (+inf for others), from which the month end counts the people in the gap.
   std::vector<float> gap_proactive_;
-  /// Integral of the CMHT contact scale from day 0 to the start of each month so far.
-  std::vector<double> month_scale_integral_;
   /// Counts the living by clinical state and setting (state * kSettingCount + setting).
   PeopleCounts people_counts_;
   /// Sums the CMHT contact rates (per day at full staffing) of everyone whose home is a CMHT.
