@@ -211,6 +211,7 @@ void PathwaySimulation::leave_register(std::uint32_t id, bool death) {
   const double now = sim_.now();
   settle(id);
   p.set(kAlive, false);
+  departed_.push_back(id);
   sync_person(id);
   if (p.has(kCmhtWaiting)) {
     cmht_.renege(p.cmht_ticket, now);

@@ -166,11 +166,7 @@ ReplicationOutcome PathwaySimulation::run() {
   // Most events concern one person whose record is far from the last one's in England's half a
   // million: loading the next event's record while this one is handled hides that wait.
   sim_.run_until_looking_ahead(horizon_, [this](const engine::Event& next) {
-    if (next.target < persons_.size()) {
-      const char* record = reinterpret_cast<const char*>(persons_.data() + next.target);
-      __builtin_prefetch(record);
-      __builtin_prefetch(record + 64);
-    }
+    if (next.target < persons_.size()) prefetch_person(static_cast<std::uint32_t>(next.target));
   });
   settle_all();
   draw_bulk_contacts();
@@ -184,7 +180,17 @@ void PathwaySimulation::settle_all() {
 }
 
 void PathwaySimulation::prune_living() {
-  std::erase_if(living_, [this](std::uint32_t id) { return !persons_[id].has(kAlive); });
+  // Both lists are in id order once the departed are sorted, so one merge drops them without
+  // reading anyone's record (in England, over half a million scattered loads a month).
+  std::sort(departed_.begin(), departed_.end());
+  std::size_t kept = 0;
+  auto gone = departed_.cbegin();
+  for (const std::uint32_t id : living_) {
+    while (gone != departed_.cend() && *gone < id) ++gone;
+    if (gone == departed_.cend() || *gone != id) living_[kept++] = id;
+  }
+  living_.resize(kept);
+  departed_.clear();
 }
 
 std::uint32_t PathwaySimulation::add_person(Origin origin) {
@@ -288,7 +294,9 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     qol_.step(id, z);
   }
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
+  constexpr std::size_t kAhead = 8;  // Records of the due are scattered: start loading early.
   for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n && !(due_[living_[i + kAhead]] > now)) prefetch_person(living_[i + kAhead]);
     const std::uint32_t id = living_[i];
     if (due_[id] > now && !month_work_for_everyone) continue;
     Person& p = persons_[id];

@@ -133,6 +133,14 @@ class PathwaySimulation {
   void on_sweep(const engine::Event& e);
   void settle_all();
   void prune_living();
+  /// Starts loading the record of `id` and what an event of theirs reads beside it, so a handler
+  /// about to need them waits less (a hint only: nothing it does changes results).
+  void prefetch_person(std::uint32_t id) const noexcept {
+    const char* record = reinterpret_cast<const char*>(persons_.data() + id);
+    __builtin_prefetch(record);
+    __builtin_prefetch(record + 64);
+    __builtin_prefetch(record + sizeof(Person) - 1);
+  }
 
   // Death: one cumulative-hazard budget per person, spent under a changing hazard
   // (pathway_mortality.cpp).
@@ -270,6 +278,8 @@ class PathwaySimulation {
   /// Lists the ids of everyone on the register in id order, so passes over the living skip those
   /// who left; pruned at month ends, so it may still hold some who left since.
   std::vector<std::uint32_t> living_;
+  /// Lists the ids of those who left the register since `living_` was last pruned.
+  std::vector<std::uint32_t> departed_;
   Workforce workforce_;
   std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
   double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
