@@ -26,8 +26,8 @@ constexpr const char* kUsage =
     "  Runs replication 0 of each pathway scenario file (default: the shipped ICS baseline and\n"
     "  England) N times (default 1), each run in its own child process, and prints one JSON line\n"
     "  per run. With --against, each run alternates with a run of the other build's\n"
-    "  pathway_bench on OTHER.yaml (default: the same file), and a summary line per file gives\n"
-    "  both medians and their ratio.\n";
+    "  pathway_bench on OTHER.yaml (default: the same file), the two taking turns to go first,\n"
+    "  and a summary line per file gives both medians and their ratio.\n";
 
 // Runs replication 0 of `path` and writes its figures (without the closing brace) to `out`;
 // returns the process exit code.
@@ -68,7 +68,7 @@ double json_number(const std::string& line, const char* key) {
 
 // Runs `path` in a child process of this build; prints its line and returns its wall time
 // (negative on failure).
-double run_this(const std::string& path, bool tagged) {
+double run_this(const std::string& path) {
   int fds[2];
   if (pipe(fds) != 0) return -1.0;
   std::fflush(stdout);
@@ -88,15 +88,15 @@ double run_this(const std::string& path, bool tagged) {
   wait4(child, &status, 0, &usage);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || line.empty()) return -1.0;
   // ru_maxrss is in KiB on Linux; the child's own peak, not the parent's.
-  std::printf("%s%s,\"peak_rss_mib\":%.1f}\n", tagged ? "{\"build\":\"this\"," : "{",
-              line.c_str() + 1, static_cast<double>(usage.ru_maxrss) / 1024.0);
+  std::printf("%s,\"peak_rss_mib\":%.1f}\n", line.c_str(),
+              static_cast<double>(usage.ru_maxrss) / 1024.0);
   std::fflush(stdout);
   return json_number(line, "wall_s");
 }
 
-// Runs the other build's pathway_bench on `path`; prints its line and returns its wall time
-// (negative on failure).
-double run_against(const std::string& binary, const std::string& path) {
+// Runs the pathway_bench `binary` on `path`; prints its line tagged with `build` and returns its
+// wall time (negative on failure).
+double run_binary(const std::string& binary, const std::string& path, const char* build) {
   std::fflush(stdout);
   const std::string command = "'" + binary + "' '" + path + "'";
   FILE* p = popen(command.c_str(), "r");
@@ -107,7 +107,7 @@ double run_against(const std::string& binary, const std::string& path) {
   const int status = pclose(p);
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
   if (status != 0 || line.size() < 2 || line[0] != '{') return -1.0;
-  std::printf("{\"build\":\"against\",%s\n", line.c_str() + 1);
+  std::printf("{\"build\":\"%s\",%s\n", build, line.c_str() + 1);
   std::fflush(stdout);
   return json_number(line, "wall_s");
 }
@@ -152,6 +152,13 @@ int main(int argc, char** argv) {
     const std::string dir = CMHSIM_SOURCE_DIR "/scenarios/";
     specs = {dir + "ics_baseline.yaml", dir + "england.yaml"};
   }
+  char self_path[4096];
+  const ssize_t self_size = readlink("/proc/self/exe", self_path, sizeof self_path - 1);
+  if (!against.empty() && self_size <= 0) {
+    std::fprintf(stderr, "pathway_bench: cannot find this build's own binary\n");
+    return 1;
+  }
+  const std::string self(self_path, self_size > 0 ? static_cast<std::size_t>(self_size) : 0);
   int status = 0;
   for (const std::string& spec : specs) {
     const std::size_t eq = spec.find('=');
@@ -160,19 +167,29 @@ int main(int argc, char** argv) {
     std::vector<double> mine;
     std::vector<double> theirs;
     for (int r = 0; r < repeats; ++r) {
-      const double t = run_this(path, !against.empty());
-      if (t < 0.0)
-        status = 1;
-      else
-        mine.push_back(t);
-      if (against.empty()) continue;
-      const double u = run_against(against, other);
-      if (u < 0.0) {
-        std::fprintf(stderr, "pathway_bench: '%s %s' failed\n", against.c_str(), other.c_str());
-        status = 1;
-      } else {
-        theirs.push_back(u);
+      if (against.empty()) {
+        const double t = run_this(path);
+        if (t < 0.0)
+          status = 1;
+        else
+          mine.push_back(t);
+        continue;
       }
+      // Both builds start the same way (a new process each) and take turns going first, so
+      // neither gains from its place in the pair.
+      const auto run = [&](const std::string& binary, const std::string& file, const char* build,
+                           std::vector<double>& times) {
+        const double t = run_binary(binary, file, build);
+        if (t < 0.0) {
+          std::fprintf(stderr, "pathway_bench: '%s %s' failed\n", binary.c_str(), file.c_str());
+          status = 1;
+        } else {
+          times.push_back(t);
+        }
+      };
+      if (r % 2 == 0) run(self, path, "this", mine);
+      run(against, other, "against", theirs);
+      if (r % 2 == 1) run(self, path, "this", mine);
     }
     if (against.empty() || mine.empty() || theirs.empty()) continue;
     const double a = bench::median(mine);
