@@ -21,32 +21,37 @@ struct Piece {
   double b;         ///< Gompertz slope per year of age.
   double external;  ///< Age-constant part, per year.
 
-  [[nodiscard]] double at(double age) const { return natural * std::exp(b * age) + external; }
-
   /// Returns the integral of the hazard over ages [x1, x2].
   [[nodiscard]] double integral(double x1, double x2) const {
+    if (!(x2 > x1) || std::isinf(x2)) return integral(x1, x2, 0.0, 0.0);
+    return integral(x1, x2, std::exp(b * x1), std::exp(b * x2));
+  }
+
+  /// Returns the integral over [x1, x2] given e1 = e^(b × x1) and e2 = e^(b × x2) (unused when
+  /// the interval is empty or x2 infinite), so callers that hold them need no more exponentials.
+  [[nodiscard]] double integral(double x1, double x2, double e1, double e2) const {
     if (!(x2 > x1)) return 0.0;
     if (std::isinf(x2)) return natural > 0.0 || external > 0.0 ? kInf : 0.0;
-    const double gompertz =
-        b == 0.0 ? natural * (x2 - x1) : natural / b * (std::exp(b * x2) - std::exp(b * x1));
+    const double gompertz = b == 0.0 ? natural * (x2 - x1) : natural / b * (e2 - e1);
     return gompertz + external * (x2 - x1);
   }
 
-  /// Returns the age x >= lo at which the integral from lo reaches r (r within the piece).
-  [[nodiscard]] double solve(double lo, double hi, double r) const {
+  /// Returns the age x >= lo at which the integral from lo reaches r (r within the piece), given
+  /// e_lo = e^(b × lo).
+  [[nodiscard]] double solve(double lo, double hi, double r, double e_lo) const {
     if (!(r > 0.0)) return lo;
     // Upper bounds: each part alone needs longer than both together.
     double x = hi;
     if (external > 0.0) x = std::min(x, lo + r / external);
     if (natural > 0.0) {
-      x = std::min(x,
-                   b == 0.0 ? lo + r / natural : std::log(std::exp(b * lo) + r * b / natural) / b);
+      x = std::min(x, b == 0.0 ? lo + r / natural : std::log(e_lo + r * b / natural) / b);
     }
     if (std::isinf(x)) return kInf;
     // The integral is convex and increasing, so Newton's method from above never overshoots.
     for (int i = 0; i < 200; ++i) {
-      const double f = integral(lo, x) - r;
-      const double step = f / at(x);
+      const double e_x = std::exp(b * x);  // Serves both the integral and the hazard at x.
+      const double f = integral(lo, x, e_lo, e_x) - r;
+      const double step = f / (natural * e_x + external);
       if (!(step > 0.0)) break;
       x -= step;
       if (step <= 1e-13 * std::max(1.0, std::abs(x))) break;
@@ -62,10 +67,12 @@ Piece piece(const MortalityConfig& m, const HazardState& s, std::size_t band) {
                     (s.treated ? m.treatment_hazard_ratio : 1.0);
   const double other =
       (1.0 - m.cardiovascular_share) * (1.0 + (m.other_natural_ratio[band] - 1.0) * d);
-  const CauseHazards h = cause_hazards(m, s, band == 0 ? 0.0 : kExcessBandEdges[band - 1]);
-  return {std::exp(m.gompertz_log_a[sex]) * (cv + other), m.gompertz_b[sex],
-          h[static_cast<std::size_t>(Cause::Suicide)] +
-              h[static_cast<std::size_t>(Cause::OtherExternal)]};
+  // The external causes as cause_hazards() gives them, without its natural-cause exponential.
+  const double suicide = m.suicide_per_100k[sex] / 1e5 * m.suicide_ratio;
+  const double external =
+      (s.suicide_raised ? std::max(suicide, m.crisis_suicide_per_100k / 1e5) : suicide) +
+      m.other_external_per_100k[sex] / 1e5 * m.other_external_ratio;
+  return {std::exp(m.gompertz_log_a[sex]) * (cv + other), m.gompertz_b[sex], external};
 }
 
 double band_end(std::size_t band) {
@@ -89,8 +96,9 @@ double state_years(const MortalityConfig& m, const HazardState& s, double age, d
   for (std::size_t band = excess_age_band(age); band < kExcessAgeBandCount; ++band) {
     const Piece p = piece(m, s, band);
     const double hi = band_end(band);
-    const double h = p.integral(x, hi);
-    if (budget <= h) return p.solve(x, hi, budget) - age;
+    const double e_x = std::exp(p.b * x);
+    const double h = p.integral(x, hi, e_x, std::isinf(hi) ? 0.0 : std::exp(p.b * hi));
+    if (budget <= h) return p.solve(x, hi, budget, e_x) - age;
     budget -= h;
     x = hi;
   }
