@@ -70,7 +70,7 @@ class PathwaySimulation {
   /// results must be the same).
   bool month_work_for_everyone = false;
 
-  [[nodiscard]] const std::vector<Person>& persons() const noexcept { return persons_; }
+  [[nodiscard]] const PersonList& persons() const noexcept { return persons_; }
   [[nodiscard]] const Workforce& workforce() const noexcept { return workforce_; }
   [[nodiscard]] const engine::Resource& cmht() const noexcept { return cmht_; }
   /// Returns the CMHT care coordinator posts.
@@ -274,10 +274,10 @@ class PathwaySimulation {
   double window_start_;
 
   engine::WindowedSimulator sim_;
-  std::vector<Person> persons_;
+  PersonList persons_;
   /// Lists the ids of everyone on the register in id order, so passes over the living skip those
   /// who left; pruned at month ends, so it may still hold some who left since.
-  std::vector<std::uint32_t> living_;
+  engine::HugePageVector<std::uint32_t> living_;
   /// Lists the ids of those who left the register since `living_` was last pruned.
   std::vector<std::uint32_t> departed_;
   Workforce workforce_;
@@ -325,10 +325,10 @@ class PathwaySimulation {
   std::vector<double> month_scale_integral_;
   /// Holds, by person id, the earliest time a month end may have work for the person beyond the
   /// quality-of-life step: month ends before it skip the person (renewed at every change).
-  std::vector<float> due_;
+  engine::HugePageVector<float> due_;
   /// Holds, by person id, the last proactive contact of those in primary care or on an outpatient
   /// list only (+inf for others), from which the month end counts the people in the gap.
-  std::vector<float> gap_proactive_;
+  engine::HugePageVector<float> gap_proactive_;
   /// Counts the living by clinical state and setting (state * kSettingCount + setting).
   PeopleCounts people_counts_;
   /// Sums the CMHT contact rates (per day at full staffing) of everyone whose home is a CMHT.

@@ -24,7 +24,7 @@ namespace cmhsim::model::pathway {
 
 /// Refers to the parts of the model the outputs observer reads (and, for people, annotates).
 struct ModelView {
-  std::vector<Person>& persons;
+  PersonList& persons;
   const QualityOfLife& qol;  ///< Everyone's quality of life, by person id.
   const Workforce& workforce;
   const PostGroup& coordinators;  ///< CMHT care coordinator posts.

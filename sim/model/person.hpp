@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "engine/huge_page_allocator.hpp"
 #include "model/pathway_types.hpp"
 
 namespace cmhsim::model::pathway {
@@ -166,6 +167,9 @@ struct Person {
 };
 
 static_assert(sizeof(Person) <= 140, "keep Person compact: England holds over half a million");
+
+/// Holds everyone ever on the register, by id (huge pages: events read records at random).
+using PersonList = engine::HugePageVector<Person>;
 
 /// Returns true when `s` is acute care: a crisis-team episode or a bed.
 constexpr bool acute(Setting s) noexcept {

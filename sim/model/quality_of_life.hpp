@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/huge_page_allocator.hpp"
+
 namespace cmhsim::model::pathway {
 
 /// Holds each person's quality of life (MANSA 1-7), its target and the goal gain on top of it,
@@ -59,10 +61,10 @@ class QualityOfLife {
   MonthSums take_month_sums() noexcept;
 
  private:
-  std::vector<float> qol_;
-  std::vector<float> target_;
-  std::vector<float> gain_;
-  std::vector<Groups> groups_;
+  engine::HugePageVector<float> qol_;
+  engine::HugePageVector<float> target_;
+  engine::HugePageVector<float> gain_;
+  engine::HugePageVector<Groups> groups_;
   std::array<double, 16> sum_{};
   std::array<std::uint32_t, 16> count_{};
   double decay_ = 1.0;

@@ -127,7 +127,7 @@ TEST_CASE("a delayed discharge lengthens every delayed stay by the configured da
 TEST_CASE("readmission counts another crisis-team episode or admission within 12 months",
           "[pathway][acute]") {
   const PathwayConfig c = testing::ics_baseline_config();
-  std::vector<pathway::Person> people(4);
+  pathway::PersonList people(4);
   const pathway::Workforce workforce(c.care_partners, c.supervision, engine::RngKey{1, 0});
   const pathway::PostGroup coordinators(pathway::PostGroupSpec{}, engine::RngKey{1, 0});
   const engine::Resource cmht("cmht", 1), team("crisis_team", 1), beds("inpatient", 1),

@@ -36,7 +36,7 @@ struct Fixture {
     }
   }
   PathwayConfig config{};  // Zeroed: config fields have no defaults of their own.
-  std::vector<Person> persons;
+  PersonList persons;
   QualityOfLife qol;
   Workforce workforce;
   engine::Distribution delay;
@@ -70,7 +70,7 @@ TEST_CASE("without second contacts the CMHT access metrics are NaN", "[pathway][
 TEST_CASE("two or fewer contacts counts only people under secondary care the whole window",
           "[pathway][cmht]") {
   Fixture f(0.0, 100.0, 0.0, 5);
-  std::vector<Person>& p = f.persons;
+  PersonList& p = f.persons;
   p[0].home = p[0].setting = Setting::Cmht;         // Throughout, 3 contacts.
   p[1].home = p[1].setting = Setting::Outpatients;  // Throughout, 2 contacts.
   p[2].home = p[2].setting = Setting::Cmht;         // Discharged in the window: left out.
