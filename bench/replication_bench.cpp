@@ -59,10 +59,32 @@ Measured measure(const std::string& path, std::uint64_t reps, int threads) {
 
 }  // namespace
 
+constexpr const char* kUsage =
+    "usage: replication_bench [SCENARIO.yaml [REPLICATIONS]]\n"
+    "  Runs REPLICATIONS (default 8) replications of the scenario file (default: the shipped ICS\n"
+    "  baseline) at 1 and at 2 worker threads, each configuration in its own child process, and\n"
+    "  prints one JSON line per configuration and one with the parallel efficiency.\n";
+
 int main(int argc, char** argv) {
+  if (argc > 3 || (argc > 1 && argv[1][0] == '-')) {
+    const bool help = std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h";
+    std::fputs(kUsage, help ? stdout : stderr);
+    return help ? 0 : 2;
+  }
   const std::string path =
       argc > 1 ? argv[1] : std::string(CMHSIM_SOURCE_DIR) + "/scenarios/ics_baseline.yaml";
-  const std::uint64_t reps = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 8;
+  std::uint64_t reps = 8;
+  if (argc > 2) {
+    char* end = nullptr;
+    reps = std::strtoull(argv[2], &end, 10);
+    if (end == argv[2] || *end != '\0' || reps < 1 || reps > 100000) {
+      std::fprintf(stderr,
+                   "replication_bench: REPLICATIONS: expected a whole number in [1, 100000], got "
+                   "'%s'\n%s",
+                   argv[2], kUsage);
+      return 2;
+    }
+  }
   const Measured one = measure(path, reps, 1);
   const Measured two = measure(path, reps, 2);
   for (const auto& [threads, m] : {std::pair{1, one}, std::pair{2, two}}) {
