@@ -1,5 +1,6 @@
-// The future-event list in time windows: a heap holds the events of the current window, later
-// windows wait unsorted in buckets until the heap runs dry. Knows only Event ordering.
+// The future-event list in time windows: the current window's events are sorted once when it
+// opens (with a heap for those scheduled into it later), later windows wait unsorted in buckets.
+// Knows only Event ordering.
 #pragma once
 
 #include <algorithm>
@@ -13,9 +14,9 @@
 
 namespace cmhsim::engine {
 
-/// Orders events exactly like `Heap` alone, keeping in the heap only those of the current time
+/// Orders events exactly like `Heap` alone, keeping in order only those of the current time
 /// window: a model whose pending events lie mostly far ahead (deaths, moves) then pops from a
-/// small heap. With an infinite width (the default) every event goes to the heap.
+/// sorted run and a small heap. With an infinite width (the default) every event goes to the heap.
 template <typename Heap>
 class WindowedEventQueue {
  public:
@@ -48,13 +49,13 @@ class WindowedEventQueue {
   /// Returns the next event (the queue must not be empty).
   const Event& top() {
     fill();
-    return heap_.top();
+    return from_sorted() ? sorted_[next_] : heap_.top();
   }
   /// Removes and returns the next event (the queue must not be empty).
   Event pop() {
     fill();
     --size_;
-    return heap_.pop();
+    return from_sorted() ? sorted_[next_++] : heap_.pop();
   }
 
  private:
@@ -92,21 +93,30 @@ class WindowedEventQueue {
     return t;
   }
 
-  // Moves the next non-empty window's events into the heap when the heap is empty.
+  // Returns true when the next event is the sorted window's (which must then not be used up, or
+  // the heap must be empty).
+  [[nodiscard]] bool from_sorted() const noexcept {
+    return next_ < sorted_.size() && (heap_.empty() || fires_before(sorted_[next_], heap_.top()));
+  }
+
+  // Opens the next non-empty window when nothing of the current one is left: its bucket is
+  // sorted once and popped in order, which is cheaper than a heap of all of it; the events
+  // scheduled into an open window go to the heap.
   void fill() {
-    while (heap_.empty() && size_ > 0) {
+    while (heap_.empty() && next_ == sorted_.size() && size_ > 0) {
       if (size_ == overflow_.size() && !overflow_.empty()) current_ = overflow_min_ - 1;
       ++current_;
       limit_ = start_of(current_ + 1);
       if (overflow_min_ < current_ + kRing / 2) spill_overflow();
       std::vector<Event>& drained = ring_[current_ % kRing];
-      for (const Event& e : drained) heap_.push(e);
-      // Lends the storage to the next bucket that starts filling: a slot is not used again until
-      // the ring comes round, so keeping it would hold every event ever scheduled.
-      if (spare_.size() < kSpares && drained.capacity() != 0) {
-        drained.clear();
-        spare_.push_back(std::move(drained));
-      }
+      sorted_.clear();
+      next_ = 0;
+      sorted_.swap(drained);
+      std::sort(sorted_.begin(), sorted_.end(),
+                [](const Event& a, const Event& b) { return fires_before(a, b); });
+      // Lends the used-up storage to the next bucket that starts filling: a slot is not used
+      // again until the ring comes round, so keeping it would hold every event ever scheduled.
+      if (spare_.size() < kSpares && drained.capacity() != 0) spare_.push_back(std::move(drained));
       drained = std::vector<Event>();
     }
   }
@@ -136,6 +146,8 @@ class WindowedEventQueue {
   std::uint64_t current_ = 0;  ///< The window whose events (and any earlier ones) are in the heap.
   std::size_t size_ = 0;
   Heap heap_;
+  std::vector<Event> sorted_;  ///< The current window's bucket, in firing order.
+  std::size_t next_ = 0;       ///< The first of sorted_ not yet popped.
   std::vector<std::vector<Event>> ring_ = std::vector<std::vector<Event>>(kRing);
   std::vector<std::vector<Event>> spare_;  ///< Emptied buckets' storage, for reuse.
   std::vector<Event> overflow_;
