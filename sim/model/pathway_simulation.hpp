@@ -133,8 +133,8 @@ class PathwaySimulation {
   void on_sweep(const engine::Event& e);
   void settle_all();
   void prune_living();
-  /// Starts loading the record of `id` and what an event of theirs reads beside it, so a handler
-  /// about to need them waits less (a hint only: nothing it does changes results).
+  /// Starts loading every cache line of the record of `id`, so a handler about to need it waits
+  /// less (a hint only: nothing it does changes results).
   void prefetch_person(std::uint32_t id) const noexcept {
     const char* record = reinterpret_cast<const char*>(persons_.data() + id);
     __builtin_prefetch(record);
