@@ -93,8 +93,8 @@ class WindowedEventQueue {
     return t;
   }
 
-  // Returns true when the next event is the sorted window's (which must then not be used up, or
-  // the heap must be empty).
+  // Returns true when the next event comes from the sorted run rather than the heap (one of the
+  // two must hold an event).
   [[nodiscard]] bool from_sorted() const noexcept {
     return next_ < sorted_.size() && (heap_.empty() || fires_before(sorted_[next_], heap_.top()));
   }
@@ -143,7 +143,7 @@ class WindowedEventQueue {
   static constexpr std::uint64_t kNoWindow = std::numeric_limits<std::uint64_t>::max();
   double inverse_width_ = 0.0;
   double limit_ = kInfinity;   ///< start_of(current_ + 1).
-  std::uint64_t current_ = 0;  ///< The window whose events (and any earlier ones) are in the heap.
+  std::uint64_t current_ = 0;  ///< The window whose events (and any earlier) are sorted or in the heap.
   std::size_t size_ = 0;
   Heap heap_;
   std::vector<Event> sorted_;  ///< The current window's bucket, in firing order.
