@@ -143,7 +143,7 @@ class WindowedEventQueue {
   static constexpr std::uint64_t kNoWindow = std::numeric_limits<std::uint64_t>::max();
   double inverse_width_ = 0.0;
   double limit_ = kInfinity;   ///< start_of(current_ + 1).
-  std::uint64_t current_ = 0;  ///< The window whose events (and any earlier) are sorted or in the heap.
+  std::uint64_t current_ = 0;  ///< The window now open (its events sorted or in the heap).
   std::size_t size_ = 0;
   Heap heap_;
   std::vector<Event> sorted_;  ///< The current window's bucket, in firing order.
