@@ -294,11 +294,12 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     qol_.step(id, z);
   }
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
+  const auto due = [&](std::uint32_t id) { return month_work_for_everyone || !(due_[id] > now); };
   constexpr std::size_t kAhead = 8;  // Records of the due are scattered: start loading early.
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n && !(due_[living_[i + kAhead]] > now)) prefetch_person(living_[i + kAhead]);
+    if (i + kAhead < n && due(living_[i + kAhead])) prefetch_person(living_[i + kAhead]);
     const std::uint32_t id = living_[i];
-    if (due_[id] > now && !month_work_for_everyone) continue;
+    if (!due(id)) continue;
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
     // Outpatient appointments are settled when the person would otherwise enter the gap.
