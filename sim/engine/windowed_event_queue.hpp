@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -63,6 +64,8 @@ class WindowedEventQueue {
   static constexpr std::uint64_t kRing = 4096;
   // Emptied buckets kept for reuse, and how near a window must be to take one.
   static constexpr std::uint64_t kSpares = 16;
+  // Longest run sorted by insertion.
+  static constexpr std::size_t kSmallSort = 24;
 
   // Monotone in t, so a later window never holds an earlier event.
   [[nodiscard]] std::uint64_t window(double t) const noexcept {
@@ -112,12 +115,57 @@ class WindowedEventQueue {
       sorted_.clear();
       next_ = 0;
       sorted_.swap(drained);
-      std::sort(sorted_.begin(), sorted_.end(),
-                [](const Event& a, const Event& b) { return fires_before(a, b); });
+      sort_window();
       // Lends the used-up storage to the next bucket that starts filling: a slot is not used
       // again until the ring comes round, so keeping it would hold every event ever scheduled.
       if (spare_.size() < kSpares && drained.capacity() != 0) spare_.push_back(std::move(drained));
       drained = std::vector<Event>();
+    }
+  }
+
+  // Sorts the opened window's events into firing order: a counting pass spreads them over
+  // sub-windows of equal width (the sub-window index never decreases with time), and each
+  // sub-window, a handful of events on average, is then sorted alone.
+  void sort_window() {
+    const std::size_t n = sorted_.size();
+    const double start = start_of(current_);
+    const std::size_t parts = std::bit_ceil(n / 4);
+    const double scale = static_cast<double>(parts) / (limit_ - start);
+    if (n <= kSmallSort || !std::isfinite(scale)) {
+      sort_range(sorted_.data(), sorted_.data() + n);
+      return;
+    }
+    const auto part = [&](const Event& e) {
+      const double x = (e.time - start) * scale;
+      return x < static_cast<double>(parts - 1) ? static_cast<std::size_t>(x) : parts - 1;
+    };
+    // Counts then prefix sums give each sub-window's first slot in the scratch array.
+    part_starts_.assign(parts + 1, 0);
+    for (const Event& e : sorted_) ++part_starts_[part(e) + 1];
+    for (std::size_t k = 1; k <= parts; ++k) part_starts_[k] += part_starts_[k - 1];
+    scratch_.resize(n);
+    for (const Event& e : sorted_) scratch_[part_starts_[part(e)]++] = e;
+    // Each count now holds its sub-window's end, which is the next one's start.
+    Event* first = scratch_.data();
+    for (std::size_t k = 0; k < parts; ++k) {
+      Event* last = scratch_.data() + part_starts_[k];
+      sort_range(first, last);
+      first = last;
+    }
+    sorted_.swap(scratch_);
+  }
+
+  // Sorts [first, last) into firing order: by insertion when short, as sub-windows usually are.
+  static void sort_range(Event* first, Event* last) {
+    if (last - first > static_cast<std::ptrdiff_t>(kSmallSort)) {
+      std::sort(first, last, [](const Event& a, const Event& b) { return fires_before(a, b); });
+      return;
+    }
+    for (Event* i = first + (first != last); i < last; ++i) {
+      const Event e = *i;
+      Event* j = i;
+      for (; j > first && fires_before(e, *(j - 1)); --j) *j = *(j - 1);
+      *j = e;
     }
   }
 
@@ -146,8 +194,10 @@ class WindowedEventQueue {
   std::uint64_t current_ = 0;  ///< The window now open (its events sorted or in the heap).
   std::size_t size_ = 0;
   Heap heap_;
-  std::vector<Event> sorted_;  ///< The current window's bucket, in firing order.
-  std::size_t next_ = 0;       ///< The first of sorted_ not yet popped.
+  std::vector<Event> sorted_;             ///< The current window's bucket, in firing order.
+  std::vector<Event> scratch_;            ///< The sort's second array.
+  std::vector<std::size_t> part_starts_;  ///< The sort's sub-window counts and starts.
+  std::size_t next_ = 0;                  ///< The first of sorted_ not yet popped.
   std::vector<std::vector<Event>> ring_ = std::vector<std::vector<Event>>(kRing);
   std::vector<std::vector<Event>> spare_;  ///< Emptied buckets' storage, for reuse.
   std::vector<Event> overflow_;

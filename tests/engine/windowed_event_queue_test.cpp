@@ -73,6 +73,36 @@ TEST_CASE("the windowed queue pops the heap's order for any window width", "[eve
   CHECK(compare_with_heap(std::numeric_limits<double>::infinity(), 100.0) > 20000);
 }
 
+TEST_CASE("the windowed queue sorts a crowded window, spread or bunched in one instant",
+          "[event_queue]") {
+  // Thousands of events in one later window: spread evenly, most of them at one time with
+  // mixed priorities, and at the window's two ends.
+  for (const int layout : {0, 1, 2}) {
+    CAPTURE(layout);
+    Windowed q;
+    q.set_width(4.0);
+    BinaryEventHeap reference;
+    RandomStream rng({11, 2}, 5, 0);
+    for (std::uint64_t sequence = 0; sequence < 5000; ++sequence) {
+      const double u = rng.uniform01();
+      double t = 8.0 + 4.0 * u;
+      if (layout == 1 && sequence % 8 != 0) t = 9.5;
+      if (layout == 2) t = u < 0.5 ? 8.0 : std::nextafter(12.0, 0.0);
+      const auto priority = static_cast<std::int32_t>(rng() % 3) - 1;
+      const Event e = heap_checks::make(t, priority, sequence);
+      q.push(e);
+      reference.push(e);
+    }
+    while (!reference.empty()) {
+      const Event want = reference.pop();
+      const Event got = q.pop();
+      REQUIRE(got.sequence() == want.sequence());
+      REQUIRE(got.time == want.time);
+    }
+    CHECK(q.empty());
+  }
+}
+
 TEST_CASE("the windowed queue pops equal times by priority then insertion sequence",
           "[event_queue]") {
   heap_checks::check_tie_order<Windowed>();
