@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/event.hpp"
+#include "engine/event_chunks.hpp"
 
 namespace cmhsim::engine {
 
@@ -41,7 +42,7 @@ class WindowedEventQueue {
     if (w <= current_) {
       heap_.push(e);
     } else if (w - current_ < kRing) {
-      bucket(w).push_back(e);
+      chunks_.push(ring_[w % kRing], e);
     } else {
       overflow_.push_back(e);
       overflow_min_ = std::min(overflow_min_, w);
@@ -62,8 +63,6 @@ class WindowedEventQueue {
  private:
   // Ring slots of later windows; windows further ahead wait in the overflow.
   static constexpr std::uint64_t kRing = 4096;
-  // Emptied buckets kept for reuse, and how near a window must be to take one.
-  static constexpr std::uint64_t kSpares = 16;
   // Longest run sorted by insertion.
   static constexpr std::size_t kSmallSort = 24;
 
@@ -72,17 +71,6 @@ class WindowedEventQueue {
     const double w = std::floor(t * inverse_width_);
     if (!(w > 0.0)) return 0;
     return w < 0x1p62 ? static_cast<std::uint64_t>(w) : std::uint64_t{1} << 62;
-  }
-
-  // Returns window w's bucket, giving it spare storage when it has none and is near: near
-  // windows fill the most, and far ones would hold large storage for a few events for long.
-  std::vector<Event>& bucket(std::uint64_t w) {
-    std::vector<Event>& b = ring_[w % kRing];
-    if (b.capacity() == 0 && w - current_ <= kSpares && !spare_.empty()) {
-      b = std::move(spare_.back());
-      spare_.pop_back();
-    }
-    return b;
   }
 
   // Returns the earliest time in window k or later (+inf without windows): comparing with it is
@@ -111,27 +99,25 @@ class WindowedEventQueue {
       ++current_;
       limit_ = start_of(current_ + 1);
       if (overflow_min_ < current_ + kRing / 2) spill_overflow();
-      std::vector<Event>& drained = ring_[current_ % kRing];
-      sorted_.clear();
+      EventChunks::List& bucket = ring_[current_ % kRing];
+      sort_window(bucket);
       next_ = 0;
-      sorted_.swap(drained);
-      sort_window();
-      // Lends the used-up storage to the next bucket that starts filling: a slot is not used
-      // again until the ring comes round, so keeping it would hold every event ever scheduled.
-      if (spare_.size() < kSpares && drained.capacity() != 0) spare_.push_back(std::move(drained));
-      drained = std::vector<Event>();
+      chunks_.release(bucket);
     }
   }
 
-  // Sorts the opened window's events into firing order: a counting pass spreads them over
-  // sub-windows of equal width (the sub-window index never decreases with time), and each
-  // sub-window, a handful of events on average, is then sorted alone.
-  void sort_window() {
-    const std::size_t n = sorted_.size();
+  // Puts the opened window's events from `bucket` into sorted_ in firing order: a counting pass
+  // spreads them over sub-windows of equal width (the sub-window index never decreases with
+  // time), and each sub-window, a handful of events on average, is then sorted alone.
+  void sort_window(const EventChunks::List& bucket) {
+    const std::size_t n = bucket.size;
+    sorted_.resize(n);
     const double start = start_of(current_);
     const std::size_t parts = std::bit_ceil(n / 4);
     const double scale = static_cast<double>(parts) / (limit_ - start);
     if (n <= kSmallSort || !std::isfinite(scale)) {
+      Event* out = sorted_.data();
+      chunks_.for_each(bucket, [&out](const Event& e) { *out++ = e; });
       sort_range(sorted_.data(), sorted_.data() + n);
       return;
     }
@@ -139,20 +125,18 @@ class WindowedEventQueue {
       const double x = (e.time - start) * scale;
       return x < static_cast<double>(parts - 1) ? static_cast<std::size_t>(x) : parts - 1;
     };
-    // Counts then prefix sums give each sub-window's first slot in the scratch array.
+    // Counts then prefix sums give each sub-window's first slot.
     part_starts_.assign(parts + 1, 0);
-    for (const Event& e : sorted_) ++part_starts_[part(e) + 1];
+    chunks_.for_each(bucket, [&](const Event& e) { ++part_starts_[part(e) + 1]; });
     for (std::size_t k = 1; k <= parts; ++k) part_starts_[k] += part_starts_[k - 1];
-    scratch_.resize(n);
-    for (const Event& e : sorted_) scratch_[part_starts_[part(e)]++] = e;
+    chunks_.for_each(bucket, [&](const Event& e) { sorted_[part_starts_[part(e)]++] = e; });
     // Each count now holds its sub-window's end, which is the next one's start.
-    Event* first = scratch_.data();
+    Event* first = sorted_.data();
     for (std::size_t k = 0; k < parts; ++k) {
-      Event* last = scratch_.data() + part_starts_[k];
+      Event* last = sorted_.data() + part_starts_[k];
       sort_range(first, last);
       first = last;
     }
-    sorted_.swap(scratch_);
   }
 
   // Sorts [first, last) into firing order: by insertion when short, as sub-windows usually are.
@@ -178,7 +162,7 @@ class WindowedEventQueue {
       if (w == current_) {
         heap_.push(e);
       } else if (w < current_ + kRing) {
-        bucket(w).push_back(e);
+        chunks_.push(ring_[w % kRing], e);
       } else {
         overflow_[kept++] = e;
         overflow_min_ = std::min(overflow_min_, w);
@@ -195,11 +179,10 @@ class WindowedEventQueue {
   std::size_t size_ = 0;
   Heap heap_;
   std::vector<Event> sorted_;             ///< The current window's bucket, in firing order.
-  std::vector<Event> scratch_;            ///< The sort's second array.
   std::vector<std::size_t> part_starts_;  ///< The sort's sub-window counts and starts.
   std::size_t next_ = 0;                  ///< The first of sorted_ not yet popped.
-  std::vector<std::vector<Event>> ring_ = std::vector<std::vector<Event>>(kRing);
-  std::vector<std::vector<Event>> spare_;  ///< Emptied buckets' storage, for reuse.
+  std::vector<EventChunks::List> ring_ = std::vector<EventChunks::List>(kRing);
+  EventChunks chunks_;  ///< The storage of the later windows' buckets.
   std::vector<Event> overflow_;
   std::uint64_t overflow_min_ = kNoWindow;
 };
