@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/scan_ahead.hpp"
 #include "model/acute_capacity.hpp"
 #include "model/draws.hpp"
 #include "model/pathway_simulation.hpp"
@@ -295,9 +296,12 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   }
   // By index: the list never shrinks while it is walked, but arrivals would grow it.
   const auto due = [&](std::uint32_t id) { return month_work_for_everyone || !(due_[id] > now); };
-  constexpr std::size_t kAhead = 8;  // Records of the due are scattered: start loading early.
+  // Records of the due are scattered: start loading those of the next eight people due.
+  engine::ScanAhead<8> ahead;
   for (std::size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n && due(living_[i + kAhead])) prefetch_person(living_[i + kAhead]);
+    ahead.at(
+        i, n, [&](std::size_t j) { return due(living_[j]); },
+        [&](std::size_t j) { prefetch_person(living_[j]); });
     const std::uint32_t id = living_[i];
     if (!due(id)) continue;
     Person& p = persons_[id];
