@@ -53,6 +53,11 @@ class WindowedEventQueue {
     fill();
     return from_sorted() ? sorted_[next_] : heap_.top();
   }
+  /// Returns the event `k` places after the next one in the open window's sorted run, or null
+  /// when the run is shorter; events scheduled into the open window may fire before it.
+  [[nodiscard]] const Event* later_in_window(std::size_t k) const noexcept {
+    return next_ + k < sorted_.size() ? &sorted_[next_ + k] : nullptr;
+  }
   /// Removes and returns the next event (the queue must not be empty).
   Event pop() {
     fill();

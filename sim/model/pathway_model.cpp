@@ -165,7 +165,7 @@ ReplicationOutcome PathwaySimulation::run() {
   sim_.schedule_at(window_start_, k_window_, 0, 0, kWindowPriority);
   if (kMonthDays <= horizon_) sim_.schedule_at(kMonthDays, k_month_, 0, 0, kMonthPriority);
   // Most events concern one person whose record is far from the last one's in England's half a
-  // million: loading the next event's record while this one is handled hides that wait.
+  // million: loading the records of the next events while this one is handled hides that wait.
   sim_.run_until_looking_ahead(horizon_, [this](const engine::Event& next) {
     if (next.target < persons_.size()) prefetch_person(static_cast<std::uint32_t>(next.target));
   });

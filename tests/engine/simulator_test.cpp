@@ -289,8 +289,10 @@ TEST_CASE("looking ahead shows the next event and leaves the firing order alone"
   REQUIRE(shown.size() == 499);  // Nothing is pending after the last event.
   for (std::size_t i = 0; i < shown.size(); ++i) REQUIRE(shown[i] == fired[i + 1]);
   // With a self-scheduling workload, the order is the plain run's.
+  // A windowed queue also shows one event further on, when its open window holds one.
   std::size_t looks = 0;
   const auto order = fire_workload<cmhsim::engine::WindowedSimulator>(4.0, &looks);
   CHECK(order == fire_workload<cmhsim::engine::WindowedSimulator>(4.0));
-  CHECK(looks + 1 == order.size());
+  CHECK(looks > order.size());
+  CHECK(looks < 2 * order.size());
 }

@@ -103,6 +103,24 @@ TEST_CASE("the windowed queue sorts a crowded window, spread or bunched in one i
   }
 }
 
+TEST_CASE("the windowed queue shows later events of the open window in firing order",
+          "[event_queue]") {
+  Windowed q;
+  q.set_width(4.0);
+  for (std::uint64_t sequence = 0; sequence < 10; ++sequence) {
+    q.push(heap_checks::make(8.0 + 0.3 * static_cast<double>(9 - sequence), 0, sequence));
+  }
+  CHECK(q.later_in_window(0) == nullptr);  // No window is open before the first look.
+  CHECK(q.top().sequence() == 9);
+  REQUIRE(q.later_in_window(3) != nullptr);
+  CHECK(q.later_in_window(3)->sequence() == 6);
+  CHECK(q.later_in_window(9)->sequence() == 0);
+  CHECK(q.later_in_window(10) == nullptr);  // Beyond the run's last event.
+  q.pop();
+  CHECK(q.later_in_window(0)->sequence() == 8);
+  CHECK(q.later_in_window(8)->sequence() == 0);
+}
+
 TEST_CASE("the windowed queue pops equal times by priority then insertion sequence",
           "[event_queue]") {
   heap_checks::check_tie_order<Windowed>();
