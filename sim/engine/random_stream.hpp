@@ -50,6 +50,15 @@ class RandomStream {
     return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
   }
 
+  /// Writes the four words of block `block` of the stream (`entity`, `purpose`) under `key`:
+  /// its draws 4 block to 4 block + 3.
+  static void block_words(RngKey key, std::uint64_t entity, std::uint64_t purpose,
+                          std::uint64_t block, std::uint64_t (&words)[4]) noexcept {
+    const Philox::ctr_type out = Philox()(Philox::ctr_type{{entity, purpose, block, 0}},
+                                          Philox::key_type{{key.seed, key.replication}});
+    for (int i = 0; i < 4; ++i) words[i] = out.v[i];
+  }
+
   /// Returns how many 64-bit draws the stream has produced.
   [[nodiscard]] std::uint64_t position() const noexcept { return next_; }
   /// Returns the entity this stream belongs to.

@@ -95,22 +95,26 @@ class SharedBlockWords {
   /// Returns the word of `entity`.
   std::uint64_t operator()(std::uint64_t entity) noexcept {
     const std::uint64_t group = entity >> 2;
-    if (!filled_ || group != group_) {
-      engine::RandomStream stream(key_, group, purpose_, 4 * block_);
-      for (std::uint64_t& w : words_) w = stream();
-      group_ = group;
+    if (!filled_ || group - first_ >= kGroups) {
+      // The blocks of the next few groups at once: independent, so the processor overlaps
+      // their rounds, and a pass in id order needs nearly all of them.
+      first_ = group;
+      for (std::uint64_t k = 0; k < kGroups; ++k) {
+        engine::RandomStream::block_words(key_, group + k, purpose_, block_, words_[k]);
+      }
       filled_ = true;
     }
-    return words_[entity & 3u];
+    return words_[group - first_][entity & 3u];
   }
 
  private:
+  static constexpr std::uint64_t kGroups = 4;
   engine::RngKey key_;
   std::uint64_t purpose_;
   std::uint64_t block_;
-  std::uint64_t group_ = 0;
+  std::uint64_t first_ = 0;  ///< The first group whose words are held.
   bool filled_ = false;
-  std::uint64_t words_[4] = {0, 0, 0, 0};
+  std::uint64_t words_[kGroups][4] = {};
 };
 
 /// Returns an exponential variate with the given rate (+inf when the rate is not positive).

@@ -49,6 +49,16 @@ TEST_CASE("draw i is word i % 4 of Philox4x64 at counter (entity, purpose, i / 4
   CHECK(s.position() == 12);
 }
 
+TEST_CASE("a block's words are the stream's four draws from four times the block", "[random]") {
+  const RngKey key{11, 5};
+  for (const std::uint64_t block : {0ull, 1ull, 37ull}) {
+    std::uint64_t words[4] = {};
+    RandomStream::block_words(key, 9, 7, block, words);
+    RandomStream s(key, 9, 7, 4 * block);
+    for (const std::uint64_t w : words) CHECK(w == s());
+  }
+}
+
 TEST_CASE("a stream opened at a position continues the sequence from there",
           "[random][determinism]") {
   const RngKey key{1, 1};

@@ -32,6 +32,19 @@ TEST_CASE("the Poisson sampler matches Boost's counts and draws for repeated and
   CHECK(total < 200 * 98);
 }
 
+TEST_CASE("shared block words give each entity its word of its group's block", "[draws]") {
+  const engine::RngKey key{3, 1};
+  SharedBlockWords words(key, 7, 5);
+  // In id order with gaps, back again, then far ahead: the words never depend on the order.
+  for (const std::uint64_t entity : {0ull, 1ull, 5ull, 6ull, 17ull, 18ull, 40ull, 2ull, 1000ull}) {
+    CAPTURE(entity);
+    engine::RandomStream group(key, entity / 4, 7, 4 * 5);
+    std::uint64_t want = 0;
+    for (std::uint64_t w = 0; w <= entity % 4; ++w) want = group();
+    CHECK(words(entity) == want);
+  }
+}
+
 TEST_CASE("the Poisson sampler draws nothing for a mean that is not positive", "[draws]") {
   PoissonSampler sampler;
   engine::RandomStream rng(engine::RngKey{1, 0}, 3, 10);
