@@ -6,6 +6,8 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -25,14 +27,41 @@ double since(Clock::time_point t) {
 
 }  // namespace
 
+constexpr const char* kUsage =
+    "usage: serve_bench [SCENARIO.yaml [THREADS]]\n"
+    "  Serves the scenario file (default: the shipped ICS baseline) on a loopback port, asks for\n"
+    "  the what-if with 40 FTE Care Partners and 3 FTE supervisors at THREADS worker threads\n"
+    "  (default 2), and prints one JSON line with the seconds to the first and the final answer.\n";
+
 int main(int argc, char** argv) {
+  if (argc > 3 || (argc > 1 && argv[1][0] == '-')) {
+    const bool help = std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h";
+    std::fputs(kUsage, help ? stdout : stderr);
+    return help ? 0 : 2;
+  }
   const std::string path =
       argc > 1 ? argv[1] : std::string(CMHSIM_SOURCE_DIR) + "/scenarios/ics_baseline.yaml";
-  const int threads = argc > 2 ? std::atoi(argv[2]) : 2;
+  long threads = 2;
+  if (argc > 2) {
+    char* end = nullptr;
+    threads = std::strtol(argv[2], &end, 10);
+    if (end == argv[2] || *end != '\0' || threads < 1 || threads > 1024) {
+      std::fprintf(stderr,
+                   "serve_bench: THREADS: expected a whole number in [1, 1024], got '%s'\n%s",
+                   argv[2], kUsage);
+      return 2;
+    }
+  }
   cmhsim::serve::ServeSettings settings;
   settings.port = 0;
-  settings.threads = threads;
-  const auto sc = cmhsim::scenario::load_scenario_file(path);
+  settings.threads = static_cast<int>(threads);
+  cmhsim::scenario::Scenario sc;
+  try {
+    sc = cmhsim::scenario::load_scenario_file(path);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "serve_bench: %s\n", e.what());
+    return 2;
+  }
   cmhsim::serve::Server server(settings, {{path, sc}});
   server.start(1);
 
@@ -77,7 +106,7 @@ int main(int argc, char** argv) {
       "{\"bench\":\"serve_what_if\",\"scenario\":\"%s\",\"threads\":%d,"
       "\"first_answer_seconds\":%.3f,\"final_answer_seconds\":%.3f,\"replications\":%d,"
       "\"stopped_by\":\"%s\",\"precision\":%.3g}\n",
-      path.c_str(), threads, first, total, done["result"]["replications"].get<int>(),
+      path.c_str(), settings.threads, first, total, done["result"]["replications"].get<int>(),
       done["reason"].get<std::string>().c_str(), cmhsim::serve::CompareRequest{}.precision);
   return 0;
 }
