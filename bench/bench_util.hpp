@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <vector>
 
 namespace cmhsim::bench {
@@ -23,6 +25,14 @@ inline double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/// Returns `text` as a whole number when it is one, in [lo, hi], and nothing otherwise.
+inline std::optional<long> whole_number(const char* text, long lo, long hi) {
+  char* end = nullptr;
+  const long n = std::strtol(text, &end, 10);
+  if (end == text || *end != '\0' || n < lo || n > hi) return std::nullopt;
+  return n;
 }
 
 /// Returns the process's peak resident set size in MiB.

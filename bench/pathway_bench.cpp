@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -129,16 +130,15 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (arg == "--repeats") {
-      char* end = nullptr;
-      const long n = std::strtol(argv[++i], &end, 10);
-      if (end == argv[i] || *end != '\0' || n < 1 || n > 1000) {
+      const std::optional<long> n = bench::whole_number(argv[++i], 1, 1000);
+      if (!n) {
         std::fprintf(stderr,
                      "pathway_bench: --repeats: expected a whole number in [1, 1000], "
                      "got '%s'\n",
                      argv[i]);
         return 2;
       }
-      repeats = static_cast<int>(n);
+      repeats = static_cast<int>(*n);
     } else if (arg == "--against") {
       against = argv[++i];
     } else if (arg.rfind("--", 0) == 0) {

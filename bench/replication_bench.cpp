@@ -7,8 +7,10 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
+#include "bench_util.hpp"
 #include "experiment/runner.hpp"
 #include "scenario/scenario.hpp"
 
@@ -75,15 +77,15 @@ int main(int argc, char** argv) {
       argc > 1 ? argv[1] : std::string(CMHSIM_SOURCE_DIR) + "/scenarios/ics_baseline.yaml";
   std::uint64_t reps = 8;
   if (argc > 2) {
-    char* end = nullptr;
-    reps = std::strtoull(argv[2], &end, 10);
-    if (end == argv[2] || *end != '\0' || reps < 1 || reps > 100000) {
+    const std::optional<long> n = cmhsim::bench::whole_number(argv[2], 1, 100000);
+    if (!n) {
       std::fprintf(stderr,
                    "replication_bench: REPLICATIONS: expected a whole number in [1, 100000], got "
                    "'%s'\n%s",
                    argv[2], kUsage);
       return 2;
     }
+    reps = static_cast<std::uint64_t>(*n);
   }
   const Measured one = measure(path, reps, 1);
   const Measured two = measure(path, reps, 2);

@@ -6,11 +6,12 @@
 #include <boost/beast/http.hpp>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <exception>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
+#include "bench_util.hpp"
 #include "scenario/scenario.hpp"
 #include "serve/server.hpp"
 
@@ -41,20 +42,16 @@ int main(int argc, char** argv) {
   }
   const std::string path =
       argc > 1 ? argv[1] : std::string(CMHSIM_SOURCE_DIR) + "/scenarios/ics_baseline.yaml";
-  long threads = 2;
-  if (argc > 2) {
-    char* end = nullptr;
-    threads = std::strtol(argv[2], &end, 10);
-    if (end == argv[2] || *end != '\0' || threads < 1 || threads > 1024) {
-      std::fprintf(stderr,
-                   "serve_bench: THREADS: expected a whole number in [1, 1024], got '%s'\n%s",
-                   argv[2], kUsage);
-      return 2;
-    }
+  const std::optional<long> threads =
+      argc > 2 ? cmhsim::bench::whole_number(argv[2], 1, 1024) : std::optional<long>(2);
+  if (!threads) {
+    std::fprintf(stderr, "serve_bench: THREADS: expected a whole number in [1, 1024], got '%s'\n%s",
+                 argv[2], kUsage);
+    return 2;
   }
   cmhsim::serve::ServeSettings settings;
   settings.port = 0;
-  settings.threads = static_cast<int>(threads);
+  settings.threads = static_cast<int>(*threads);
   cmhsim::scenario::Scenario sc;
   try {
     sc = cmhsim::scenario::load_scenario_file(path);

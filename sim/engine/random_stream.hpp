@@ -70,9 +70,7 @@ class RandomStream {
   using Philox = r123::Philox4x64;
 
   void refill(std::uint64_t block) noexcept {
-    Philox::ctr_type ctr = {{entity_, purpose_, block, 0}};
-    Philox::ctr_type out = Philox()(ctr, key_);
-    for (int i = 0; i < 4; ++i) words_[i] = out.v[i];
+    block_words({key_.v[0], key_.v[1]}, entity_, purpose_, block, words_);
     cached_block_ = block;
     cached_ = true;
   }
