@@ -15,17 +15,17 @@ constexpr std::array<double, kExcessAgeBandCount - 1> kExcessBandEdges{45.0, 65.
 
 std::size_t sex_index(bool male) { return male ? 0 : 1; }
 
+double band_end(std::size_t band) {
+  return band < kExcessBandEdges.size() ? kExcessBandEdges[band] : kInf;
+}
+
+}  // namespace
+
 /// Holds a hazard of the form natural × e^(b × age) + external within one excess age band.
-struct Piece {
+struct Hazards::Piece {
   double natural;   ///< Coefficient of e^(b × age), per year.
   double b;         ///< Gompertz slope per year of age.
   double external;  ///< Age-constant part, per year.
-
-  /// Returns the integral of the hazard over ages [x1, x2].
-  [[nodiscard]] double integral(double x1, double x2) const {
-    if (!(x2 > x1) || std::isinf(x2)) return integral(x1, x2, 0.0, 0.0);
-    return integral(x1, x2, std::exp(b * x1), std::exp(b * x2));
-  }
 
   /// Returns the integral over [x1, x2] given e1 = e^(b × x1) and e2 = e^(b × x2) (unused when
   /// the interval is empty or x2 infinite), so callers that hold them need no more exponentials.
@@ -60,7 +60,17 @@ struct Piece {
   }
 };
 
-Piece piece(const MortalityConfig& m, const HazardState& s, std::size_t band) {
+Hazards::Hazards(const MortalityConfig& m) : m_(m) {
+  for (std::size_t sex = 0; sex < kSexCount; ++sex) {
+    level_[sex] = std::exp(m.gompertz_log_a[sex]);
+    for (std::size_t k = 0; k < kExcessBandEdges.size(); ++k) {
+      edge_exp_[sex][k] = std::exp(m.gompertz_b[sex] * kExcessBandEdges[k]);
+    }
+  }
+}
+
+Hazards::Piece Hazards::piece(const HazardState& s, std::size_t band) const {
+  const MortalityConfig& m = m_;
   const std::size_t sex = sex_index(s.male);
   const double d = m.natural_excess_by_diagnosis[static_cast<std::size_t>(s.diagnosis)];
   const double cv = m.cardiovascular_share * (1.0 + (m.cardiovascular_ratio[band] - 1.0) * d) *
@@ -72,32 +82,43 @@ Piece piece(const MortalityConfig& m, const HazardState& s, std::size_t band) {
   const double external =
       (s.suicide_raised ? std::max(suicide, m.crisis_suicide_per_100k / 1e5) : suicide) +
       m.other_external_per_100k[sex] / 1e5 * m.other_external_ratio;
-  return {std::exp(m.gompertz_log_a[sex]) * (cv + other), m.gompertz_b[sex], external};
+  return {level_[sex] * (cv + other), m.gompertz_b[sex], external};
 }
 
-double band_end(std::size_t band) {
-  return band < kExcessBandEdges.size() ? kExcessBandEdges[band] : kInf;
+double Hazards::exp_b(std::size_t sex, double age) const {
+  // Band edges are where most integrals start or stop, and their exponentials are fixed.
+  for (std::size_t k = 0; k < kExcessBandEdges.size(); ++k) {
+    if (age == kExcessBandEdges[k]) return edge_exp_[sex][k];
+  }
+  return std::exp(m_.gompertz_b[sex] * age);
+}
+
+double Hazards::integral(const Piece& p, std::size_t sex, double a1, double a2) const {
+  if (!(a2 > a1) || std::isinf(a2)) return p.integral(a1, a2, 0.0, 0.0);
+  return p.integral(a1, a2, exp_b(sex, a1), exp_b(sex, a2));
 }
 
 /// Returns the cumulative hazard over [a1, a2] in one state, band by band.
-double state_integral(const MortalityConfig& m, const HazardState& s, double a1, double a2) {
+double Hazards::state_integral(const HazardState& s, double a1, double a2) const {
+  const std::size_t sex = sex_index(s.male);
   double total = 0.0;
   for (std::size_t band = excess_age_band(a1); band < kExcessAgeBandCount && a1 < a2; ++band) {
     const double hi = std::min(a2, band_end(band));
-    total += piece(m, s, band).integral(a1, hi);
+    total += integral(piece(s, band), sex, a1, hi);
     a1 = hi;
   }
   return total;
 }
 
 /// Returns the years from `age` until the cumulative hazard in one state reaches `budget`.
-double state_years(const MortalityConfig& m, const HazardState& s, double age, double budget) {
+double Hazards::state_years(const HazardState& s, double age, double budget) const {
+  const std::size_t sex = sex_index(s.male);
   double x = age;
   for (std::size_t band = excess_age_band(age); band < kExcessAgeBandCount; ++band) {
-    const Piece p = piece(m, s, band);
+    const Piece p = piece(s, band);
     const double hi = band_end(band);
-    const double e_x = std::exp(p.b * x);
-    const double h = p.integral(x, hi, e_x, std::isinf(hi) ? 0.0 : std::exp(p.b * hi));
+    const double e_x = exp_b(sex, x);
+    const double h = p.integral(x, hi, e_x, std::isinf(hi) ? 0.0 : exp_b(sex, hi));
     if (budget <= h) return p.solve(x, hi, budget, e_x) - age;
     budget -= h;
     x = hi;
@@ -105,7 +126,35 @@ double state_years(const MortalityConfig& m, const HazardState& s, double age, d
   return kInf;
 }
 
-}  // namespace
+double Hazards::cumulative_hazard(HazardState s, double a1, double a2, double raised_until) const {
+  if (!(a2 > a1)) return 0.0;
+  if (!s.suicide_raised) return state_integral(s, a1, a2);
+  const double split = std::clamp(raised_until, a1, a2);
+  const double raised = state_integral(s, a1, split);
+  s.suicide_raised = false;
+  return raised + state_integral(s, split, a2);
+}
+
+double Hazards::years_to_death(HazardState s, double age, double raised_until,
+                               double budget) const {
+  if (!(budget > 0.0)) return 0.0;
+  if (s.suicide_raised && raised_until > age) {
+    const double raised = state_integral(s, age, raised_until);
+    if (budget <= raised) return state_years(s, age, budget);
+    budget -= raised;
+    s.suicide_raised = false;
+    return raised_until - age + state_years(s, raised_until, budget);
+  }
+  s.suicide_raised = false;
+  return state_years(s, age, budget);
+}
+
+double Hazards::general_cumulative_hazard(bool male, double a1, double a2) const {
+  const std::size_t sex = sex_index(male);
+  const Piece p{level_[sex], m_.gompertz_b[sex],
+                (m_.suicide_per_100k[sex] + m_.other_external_per_100k[sex]) / 1e5};
+  return integral(p, sex, a1, a2);
+}
 
 std::size_t excess_age_band(double age) {
   std::size_t band = 0;
@@ -137,34 +186,17 @@ double general_hazard(const MortalityConfig& m, bool male, double age) {
 }
 
 double general_cumulative_hazard(const MortalityConfig& m, bool male, double a1, double a2) {
-  const std::size_t sex = sex_index(male);
-  const Piece p{std::exp(m.gompertz_log_a[sex]), m.gompertz_b[sex],
-                (m.suicide_per_100k[sex] + m.other_external_per_100k[sex]) / 1e5};
-  return p.integral(a1, a2);
+  return Hazards(m).general_cumulative_hazard(male, a1, a2);
 }
 
 double cumulative_hazard(const MortalityConfig& m, HazardState s, double a1, double a2,
                          double raised_until) {
-  if (!(a2 > a1)) return 0.0;
-  if (!s.suicide_raised) return state_integral(m, s, a1, a2);
-  const double split = std::clamp(raised_until, a1, a2);
-  const double raised = state_integral(m, s, a1, split);
-  s.suicide_raised = false;
-  return raised + state_integral(m, s, split, a2);
+  return Hazards(m).cumulative_hazard(s, a1, a2, raised_until);
 }
 
 double years_to_death(const MortalityConfig& m, HazardState s, double age, double raised_until,
                       double budget) {
-  if (!(budget > 0.0)) return 0.0;
-  if (s.suicide_raised && raised_until > age) {
-    const double raised = state_integral(m, s, age, raised_until);
-    if (budget <= raised) return state_years(m, s, age, budget);
-    budget -= raised;
-    s.suicide_raised = false;
-    return raised_until - age + state_years(m, s, raised_until, budget);
-  }
-  s.suicide_raised = false;
-  return state_years(m, s, age, budget);
+  return Hazards(m).years_to_death(s, age, raised_until, budget);
 }
 
 Cause pick_cause(const CauseHazards& h, double u) {
@@ -204,10 +236,11 @@ double life_expectancy(std::span<const double, kLifeTableBands> rates) {
 }
 
 std::array<double, kLifeTableBands> general_rates(const MortalityConfig& m, bool male) {
+  const Hazards hazards(m);
   std::array<double, kLifeTableBands> rates{};
   for (std::size_t i = 0; i + 1 < kLifeTableBands; ++i) {
     const double lo = kLifeTableStartAge + kLifeTableWidth * static_cast<double>(i);
-    rates[i] = general_cumulative_hazard(m, male, lo, lo + kLifeTableWidth) / kLifeTableWidth;
+    rates[i] = hazards.general_cumulative_hazard(male, lo, lo + kLifeTableWidth) / kLifeTableWidth;
   }
   const double open_age =
       kLifeTableStartAge + kLifeTableWidth * static_cast<double>(kLifeTableBands - 1);
@@ -237,9 +270,10 @@ double general_life_expectancy(const MortalityConfig& m, bool male, double age) 
   const double span = std::max(150.0 - age, 1.0);
   constexpr int kSteps = 6000;
   const double h = span / kSteps;
+  const Hazards hazards(m);
   double sum = 0.0;
   for (int i = 0; i <= kSteps; ++i) {
-    const double s = std::exp(-general_cumulative_hazard(m, male, age, age + h * i));
+    const double s = std::exp(-hazards.general_cumulative_hazard(male, age, age + h * i));
     sum += s * (i == 0 || i == kSteps ? 1.0 : (i % 2 == 1 ? 4.0 : 2.0));
   }
   return sum * h / 3.0;

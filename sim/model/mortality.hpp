@@ -59,6 +59,36 @@ double cumulative_hazard(const MortalityConfig& m, HazardState s, double a1, dou
 double years_to_death(const MortalityConfig& m, HazardState s, double age, double raised_until,
                       double budget);
 
+/// Holds the exponentials a mortality configuration fixes (each sex's Gompertz level and its
+/// value at the edges of the excess age bands), so that hazards over many people compute only
+/// those of their own ages. Its answers equal the free functions', bit for bit.
+class Hazards {
+ public:
+  explicit Hazards(const MortalityConfig& m);
+
+  /// Returns what the free cumulative_hazard() returns.
+  [[nodiscard]] double cumulative_hazard(HazardState s, double a1, double a2,
+                                         double raised_until) const;
+  /// Returns what the free years_to_death() returns.
+  [[nodiscard]] double years_to_death(HazardState s, double age, double raised_until,
+                                      double budget) const;
+  /// Returns what the free general_cumulative_hazard() returns.
+  [[nodiscard]] double general_cumulative_hazard(bool male, double a1, double a2) const;
+
+ private:
+  struct Piece;
+  [[nodiscard]] Piece piece(const HazardState& s, std::size_t band) const;
+  [[nodiscard]] double exp_b(std::size_t sex, double age) const;
+  [[nodiscard]] double integral(const Piece& p, std::size_t sex, double a1, double a2) const;
+  [[nodiscard]] double state_integral(const HazardState& s, double a1, double a2) const;
+  [[nodiscard]] double state_years(const HazardState& s, double age, double budget) const;
+
+  MortalityConfig m_;
+  std::array<double, kSexCount> level_{};  ///< e^(gompertz_log_a) by sex.
+  /// e^(gompertz_b × edge) by sex and inner band edge.
+  std::array<std::array<double, kExcessAgeBandCount - 1>, kSexCount> edge_exp_{};
+};
+
 /// Returns the cause whose share of `h`'s total contains `u` in [0, 1).
 Cause pick_cause(const CauseHazards& h, double u);
 

@@ -40,6 +40,7 @@ PostGroupSpec coordinator_spec(const ServicesConfig& s) {
 PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey key,
                                      Recorder* recorder)
     : config_(config),
+      hazards_(config.mortality),
       key_(key),
       trial_(config.trial.enabled),
       horizon_(trial_ ? config.trial.follow_up_days : config.horizon_days),

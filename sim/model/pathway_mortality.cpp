@@ -33,16 +33,15 @@ double PathwaySimulation::remaining_hazard(std::uint32_t id) const {
   const double now = sim_.now();
   const double death = p.death_time;
   if (std::isinf(death)) return kInf;
-  return mortality::cumulative_hazard(config_.mortality, hazard_state(p), p.age_at(now),
-                                      age_at(p, std::max(death, now)),
-                                      age_at(p, p.suicide_risk_until));
+  return hazards_.cumulative_hazard(hazard_state(p), p.age_at(now), age_at(p, std::max(death, now)),
+                                    age_at(p, p.suicide_risk_until));
 }
 
 void PathwaySimulation::schedule_death(std::uint32_t id, double budget) {
   Person& p = persons_[id];
   const double now = sim_.now();
-  const double years = mortality::years_to_death(config_.mortality, hazard_state(p), p.age_at(now),
-                                                 age_at(p, p.suicide_risk_until), budget);
+  const double years = hazards_.years_to_death(hazard_state(p), p.age_at(now),
+                                               age_at(p, p.suicide_risk_until), budget);
   // Stored as float, and scheduled at the stored value so later budgets are consistent with it.
   p.death_time = static_cast<float>(now + years * kYearDays);
   ++p.death_token;

@@ -267,6 +267,7 @@ class PathwaySimulation {
   void workforce_month();
 
   const PathwayConfig& config_;
+  mortality::Hazards hazards_;  ///< The mortality configuration's fixed exponentials.
   engine::RngKey key_;
   bool trial_;
   double horizon_;

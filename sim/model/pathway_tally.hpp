@@ -196,6 +196,7 @@ class PathwayTally {
   [[nodiscard]] ServiceOutcome care_partner_outcome(double now) const;
 
   const PathwayConfig& config_;
+  mortality::Hazards hazards_;  ///< The mortality configuration's fixed exponentials.
   ModelView model_;
   Recorder* recorder_;
   double warmup_;

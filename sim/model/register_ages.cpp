@@ -64,9 +64,16 @@ RegisterAges::RegisterAges(const PopulationConfig& pop, const MortalityConfig& m
   // The integral rises with k: bisect for the k at which it is 1.
   double k_lo = -2.0;
   double k_hi = 2.0;
+  bool lo_tried = false;
+  bool hi_tried = false;
   for (int it = 0; it < 100; ++it) {
     const double k = 0.5 * (k_lo + k_hi);
-    (solve(hazard, entry, step_, k, nullptr) < 1.0 ? k_lo : k_hi) = k;
+    // Once the bounds are neighbouring doubles, the midpoint is a bound already tried, and
+    // trying it again changes nothing.
+    if ((k == k_lo && lo_tried) || (k == k_hi && hi_tried)) break;
+    const bool below = solve(hazard, entry, step_, k, nullptr) < 1.0;
+    (below ? k_lo : k_hi) = k;
+    (below ? lo_tried : hi_tried) = true;
   }
   const double total = solve(hazard, entry, step_, 0.5 * (k_lo + k_hi), &f);
   cdf_.resize(n);
@@ -81,14 +88,24 @@ RegisterAges::RegisterAges(const PopulationConfig& pop, const MortalityConfig& m
     death_sum += share * hazard[i];
   }
   cdf_.back() = 1.0;
+  for (std::size_t j = 0; j < kGuides; ++j) {
+    const double u = static_cast<double>(j) / static_cast<double>(kGuides);
+    guide_[j] =
+        static_cast<std::uint32_t>(std::upper_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
+  }
   mean_ = age_sum;
   deaths_ = death_sum;
 }
 
 double RegisterAges::quantile(double u) const noexcept {
-  const auto it = std::upper_bound(cdf_.begin(), cdf_.end(), u);
-  const auto i = static_cast<std::size_t>(
-      std::min<std::ptrdiff_t>(it - cdf_.begin(), static_cast<std::ptrdiff_t>(cdf_.size()) - 1));
+  // The first step whose cumulative share exceeds u, searched from the first that exceeds the
+  // guide's share at or below u (kGuides is a power of two, so j / kGuides <= u exactly).
+  const double scaled = std::floor(u * static_cast<double>(kGuides));
+  const std::size_t j =
+      scaled > 0.0 ? std::min(static_cast<std::size_t>(scaled), kGuides - 1) : std::size_t{0};
+  std::size_t i = guide_[j];
+  while (i < cdf_.size() && !(u < cdf_[i])) ++i;
+  i = std::min(i, cdf_.size() - 1);
   const double before = i == 0 ? 0.0 : cdf_[i - 1];
   const double width = cdf_[i] - before;
   const double within = width > 0.0 ? std::clamp((u - before) / width, 0.0, 1.0) : 0.5;

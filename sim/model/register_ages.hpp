@@ -2,6 +2,8 @@
 // diagnoses, deaths and moves balance. Pure numerics on parameters; no events, no random streams.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <vector>
 
 #include "model/pathway_config.hpp"
@@ -42,6 +44,9 @@ class RegisterAges {
   double new_per_year_ = 0.0;
   double out_rate_ = 0.0;
   std::vector<double> cdf_;  ///< Cumulative share at the end of each grid step.
+  static constexpr std::size_t kGuides = 256;
+  /// For each j, the first step whose cumulative share exceeds j / kGuides.
+  std::array<std::uint32_t, kGuides> guide_{};
 };
 
 }  // namespace cmhsim::model::pathway

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "engine/random_stream.hpp"
 #include "pathway_test_config.hpp"
@@ -104,6 +105,35 @@ TEST_CASE("years to death inverts the cumulative hazard, windows and bands inclu
       }
     }
   }
+}
+
+TEST_CASE("integrals and deaths that start or end at a band edge use that edge's hazard",
+          "[mortality]") {
+  const MortalityConfig m = defaults();
+  const Hazards hazards(m);
+  for (const bool male : {true, false}) {
+    const HazardState s{male, Diagnosis::Schizophrenia, male, false};
+    INFO("male " << male);
+    for (const auto& [a1, a2] : {std::pair{45.0, 65.0}, std::pair{30.0, 45.0},
+                                 std::pair{65.0, 80.0}, std::pair{45.0, 50.0}}) {
+      INFO("ages " << a1 << " to " << a2);
+      CHECK(hazards.cumulative_hazard(s, a1, a2, 0.0) ==
+            Approx(numeric_cumulative(m, s, a1, a2)).epsilon(1e-9));
+      CHECK(hazards.general_cumulative_hazard(male, a1, a2) > 0.0);
+    }
+    for (const double age : {45.0, 65.0}) {
+      for (const double budget : {1e-3, 0.3}) {
+        const double t = hazards.years_to_death(s, age, 0.0, budget);
+        CHECK(hazards.cumulative_hazard(s, age, age + t, 0.0) == Approx(budget).epsilon(1e-9));
+      }
+    }
+  }
+  // The general population's hazard has no excess, so its integral is the closed form.
+  const double b = m.gompertz_b[0];
+  const double closed =
+      std::exp(m.gompertz_log_a[0]) / b * (std::exp(b * 65.0) - std::exp(b * 45.0)) +
+      (m.suicide_per_100k[0] + m.other_external_per_100k[0]) / 1e5 * 20.0;
+  CHECK(hazards.general_cumulative_hazard(true, 45.0, 65.0) == Approx(closed).epsilon(1e-12));
 }
 
 TEST_CASE("survival from the sampler matches the analytic cumulative hazard", "[mortality]") {

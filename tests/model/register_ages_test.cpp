@@ -2,6 +2,7 @@
 // a simulated register that keeps its size and ages over twenty years.
 #include "model/register_ages.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
@@ -74,6 +75,37 @@ TEST_CASE("with no deaths and no moves the stationary ages are the incident ages
   CHECK(ages.balancing_in_migration(5000.0) == 0.0);
   CHECK(ages.quantile(0.0) >= 16.0);
   CHECK(ages.quantile(0.5) < ages.quantile(0.9));
+}
+
+TEST_CASE("the stationary age quantile rises smoothly across the whole unit interval",
+          "[population]") {
+  const PathwayConfig c = testing::ics_baseline_config();
+  const RegisterAges ages(c.population, c.mortality);
+  // Steps of 1/4096 cross every guide share (multiples of 1/256) and its neighbours: a search
+  // that started past the right grid step would jump there, one that started too early is
+  // only slower. The quantile is linear within a step, so a share one double away moves it by
+  // far less than a millionth of a year.
+  double before = ages.quantile(0.0);
+  double widest = 0.0;
+  double widest_jump = 0.0;
+  for (int k = 1; k < 4096; ++k) {
+    const double u = k / 4096.0;
+    const double below = ages.quantile(std::nextafter(u, 0.0));
+    const double at = ages.quantile(u);
+    const double above = ages.quantile(std::nextafter(u, 1.0));
+    REQUIRE(below >= before);
+    REQUIRE(at >= below);
+    REQUIRE(above >= at);
+    widest = std::max(widest, below - before);
+    widest_jump = std::max({widest_jump, at - below, above - at});
+    before = above;
+  }
+  CHECK(widest_jump < 1e-6);
+  CHECK(ages.quantile(0.0) >= 16.0);
+  CHECK(ages.quantile(std::nextafter(1.0, 0.0)) <= c.population.age_max + 0.05);
+  // No 1/4096 of the register spans more than a year of age (its densest years hold more).
+  CHECK(widest < 1.0);
+  CHECK(ages.quantile(0.5) == Approx(ages.mean()).margin(5.0));
 }
 
 TEST_CASE("a stationary register keeps its size and age mix for twenty years",
