@@ -3,7 +3,6 @@
 // services.
 #pragma once
 
-#include <boost/math/distributions/poisson.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <boost/random/uniform_01.hpp>
 #include <cmath>
@@ -137,13 +136,7 @@ inline std::uint32_t poisson(engine::RandomStream& rng, double mean) {
 /// Returns the Poisson count with mean `mean` at quantile `u` in (0, 1): the smallest count whose
 /// CDF reaches u (zero when the mean is not positive). One uniform whatever the mean, so runs whose
 /// means differ a little draw counts that differ a little (common random numbers).
-inline std::uint32_t poisson_quantile(double u, double mean) {
-  if (!(mean > 0.0)) return 0;
-  using Policy = boost::math::policies::policy<
-      boost::math::policies::discrete_quantile<boost::math::policies::integer_round_up>>;
-  const boost::math::poisson_distribution<double, Policy> d(mean);
-  return static_cast<std::uint32_t>(boost::math::quantile(d, u));
-}
+std::uint32_t poisson_quantile(double u, double mean);
 
 /// Draws Poisson counts like poisson() and remembers exp(-mean) for the last mean seen, which
 /// repeats from person to person; below a mean of 10 it repeats Boost's inversion step by step.

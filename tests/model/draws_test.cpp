@@ -1,8 +1,10 @@
 // Tests of the pathway model's sampling helpers: the remembering Poisson sampler gives the same
-// counts from the same draws as Boost's Poisson distribution; ziggurat normals are normal.
+// counts from the same draws as Boost's Poisson distribution, the Poisson quantile is Boost's;
+// ziggurat normals are normal.
 #include "model/draws.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/poisson.hpp>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -30,6 +32,31 @@ TEST_CASE("the Poisson sampler matches Boost's counts and draws for repeated and
   // The counts are real draws: about the sum of the means (92.9) per entity.
   CHECK(total > 200 * 88);
   CHECK(total < 200 * 98);
+}
+
+TEST_CASE("the Poisson quantile is Boost's, at random shares and at the CDF's own values",
+          "[draws]") {
+  using Policy = boost::math::policies::policy<
+      boost::math::policies::discrete_quantile<boost::math::policies::integer_round_up>>;
+  engine::RandomStream rng(engine::RngKey{7, 0}, 0, 0);
+  int compared = 0;
+  for (int i = 0; i < 3000; ++i) {
+    // Means from tiny to a large register's month of GP consultations.
+    const double mean =
+        i % 5 == 0 ? 3.0 * rng.uniform01() : std::exp(rng.uniform01() * std::log(400000.0));
+    const boost::math::poisson_distribution<double, Policy> d(mean);
+    const double at = boost::math::cdf(d, std::floor(boost::math::quantile(d, rng.uniform01())));
+    for (const double u : {rng.uniform01(), at, std::nextafter(at, 0.0), std::nextafter(at, 1.0),
+                           1e-9 * rng.uniform01(), 1.0 - 1e-9 * rng.uniform01()}) {
+      if (!(u > 0.0 && u < 1.0)) continue;
+      INFO("mean " << mean << " share " << u);
+      REQUIRE(poisson_quantile(u, mean) == static_cast<std::uint32_t>(boost::math::quantile(d, u)));
+      ++compared;
+    }
+  }
+  CHECK(compared > 15000);
+  CHECK(poisson_quantile(0.5, 0.0) == 0);
+  CHECK(poisson_quantile(0.5, -1.0) == 0);
 }
 
 TEST_CASE("shared block words give each entity its word of its group's block", "[draws]") {
