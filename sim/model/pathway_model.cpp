@@ -66,6 +66,7 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const PopulationConfig& pop = config.population;
   in_migration_per_day_ = pop.in_migration_per_year / kYearDays;
+  self_referral_per_check_ = -std::expm1(-config.services.vcse_self_referral_per_year);
   if (!trial_ && pop.stationary_register > 0.5) {
     ages_.emplace(pop, config.mortality);
     in_migration_per_day_ = ages_->balancing_in_migration(pop.register_size) / kYearDays;
@@ -347,34 +348,6 @@ void PathwaySimulation::on_warmup_end(const engine::Event&) {
 void PathwaySimulation::on_window_start(const engine::Event&) {
   settle_all();
   outputs_.open_window();
-}
-
-void PathwaySimulation::on_sweep(const engine::Event&) {
-  const double now = sim_.now();
-  const PolicyConfig& pol = config_.policies;
-  const std::uint64_t sweep = sweeps_++;
-  for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
-    const std::uint32_t id = living_[i];
-    Person& p = persons_[id];
-    if (!p.has(kAlive)) continue;
-    if (p.setting != Setting::PrimaryCare && p.setting != Setting::Outpatients) continue;
-    if (now - p.last_proactive <= pol.gap_contact_window_days) continue;
-    engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Proactive), sweep);
-    if (!(rng.uniform01() < pol.proactive_coverage)) continue;
-    // Found on the register: invited to an assessment, which counts only when taken up.
-    if (!(rng.uniform01() < p.engagement)) continue;
-    p.last_proactive = static_cast<float>(now);
-    sync_person(id);
-    outputs_.assessment(p);
-    const bool care_partner = pol.proactive_offer == ProactiveOffer::CarePartner &&
-                              may_offer_care_partner(p, CpRoute::GapFinding);
-    if (care_partner) {
-      offer_care_partner(id, false);
-    } else if (p.state != ClinicalState::Stable) {
-      refer_to_cmht(id, false);  // The review finds someone struggling: a referral.
-    }
-  }
-  sim_.schedule_in(pol.proactive_interval_days, k_sweep_);
 }
 
 }  // namespace pathway

@@ -1,6 +1,6 @@
 // Services of the pathway model other than Care Partners: CMHT referral, triage, waiting list,
 // first contacts and discharge, VCSE connections, and the monthly policy checks (physical health
-// checks, CMHT reviews, discharge, re-referral). No I/O.
+// checks, CMHT reviews, discharge, re-referral) and the proactive sweeps of the register. No I/O.
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -267,7 +267,7 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
           bernoulli(*rng, supported ? s.physical_check_with_support : s.physical_check_probability);
       // Whether the person refers themselves to a VCSE offer in the coming year, and when:
       // drawn once a year here rather than every month.
-      self_refers = bernoulli(*rng, -std::expm1(-s.vcse_self_referral_per_year));
+      self_refers = bernoulli(*rng, self_referral_per_check_);
       self_referral_day = rng.uniform() * kYearDays;
     }
     if (checked) outputs_.physical_check(p, now);
@@ -319,6 +319,34 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
       if (refer) refer_to_cmht(id, p.home == Setting::CarePartner);
     }
   }
+}
+
+void PathwaySimulation::on_sweep(const engine::Event&) {
+  const double now = sim_.now();
+  const PolicyConfig& pol = config_.policies;
+  const std::uint64_t sweep = sweeps_++;
+  for (std::size_t i = 0, n = living_.size(); i < n; ++i) {
+    const std::uint32_t id = living_[i];
+    Person& p = persons_[id];
+    if (!p.has(kAlive)) continue;
+    if (p.setting != Setting::PrimaryCare && p.setting != Setting::Outpatients) continue;
+    if (now - p.last_proactive <= pol.gap_contact_window_days) continue;
+    engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Proactive), sweep);
+    if (!(rng.uniform01() < pol.proactive_coverage)) continue;
+    // Found on the register: invited to an assessment, which counts only when taken up.
+    if (!(rng.uniform01() < p.engagement)) continue;
+    p.last_proactive = static_cast<float>(now);
+    sync_person(id);
+    outputs_.assessment(p);
+    const bool care_partner = pol.proactive_offer == ProactiveOffer::CarePartner &&
+                              may_offer_care_partner(p, CpRoute::GapFinding);
+    if (care_partner) {
+      offer_care_partner(id, false);
+    } else if (p.state != ClinicalState::Stable) {
+      refer_to_cmht(id, false);  // The review finds someone struggling: a referral.
+    }
+  }
+  sim_.schedule_in(pol.proactive_interval_days, k_sweep_);
 }
 
 }  // namespace cmhsim::model::pathway

@@ -130,7 +130,6 @@ class PathwaySimulation {
   void on_month_end(const engine::Event& e);
   void on_warmup_end(const engine::Event& e);
   void on_window_start(const engine::Event& e);
-  void on_sweep(const engine::Event& e);
   void settle_all();
   void prune_living();
   /// Starts loading every cache line of the record of `id`, so a handler about to need it waits
@@ -221,7 +220,8 @@ class PathwaySimulation {
   [[nodiscard]] double scale_integral_inverse(double s, double from, double to) const;
   void move_to(std::uint32_t id, Setting s);
 
-  // CMHT, VCSE, primary care, outpatients and monthly policy checks (pathway_services.cpp).
+  // CMHT, VCSE, primary care, outpatients, monthly policy checks and proactive sweeps
+  // (pathway_services.cpp).
   void refer_to_cmht(std::uint32_t id, bool by_care_partner);
   void on_referral(const engine::Event& e);
   void on_cmht_renege(const engine::Event& e);
@@ -240,6 +240,7 @@ class PathwaySimulation {
   void on_vcse_self_referral(const engine::Event& e);
   void leave_vcse(std::uint32_t id);
   void monthly_checks(std::uint32_t id);
+  void on_sweep(const engine::Event& e);
 
   // Step-down with outpatient follow-up and the step-down cohort (pathway_stepdown.cpp).
   void keep_on_outpatients(std::uint32_t id);
@@ -282,8 +283,9 @@ class PathwaySimulation {
   /// Lists the ids of those who left the register since `living_` was last pruned.
   std::vector<std::uint32_t> departed_;
   Workforce workforce_;
-  std::optional<RegisterAges> ages_;   ///< Stationary ages of the register, when held so.
-  double in_migration_per_day_ = 0.0;  ///< People moving in a day (balancing, or as set).
+  std::optional<RegisterAges> ages_;      ///< Stationary ages of the register, when held so.
+  double in_migration_per_day_ = 0.0;     ///< People moving in a day (balancing, or as set).
+  double self_referral_per_check_ = 0.0;  ///< Chance of a VCSE self-referral in a year.
   PostGroup coordinators_;
   engine::Resource cmht_;
   engine::Resource crisis_team_;
