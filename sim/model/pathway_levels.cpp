@@ -44,12 +44,14 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
     p.counted_cell = cell;
   }
   const bool gap_setting = p.setting == Setting::PrimaryCare || p.setting == Setting::Outpatients;
-  gap_proactive_[id] =
+  const float gap =
       alive && gap_setting ? p.last_proactive : std::numeric_limits<float>::infinity();
-  due_[id] = static_cast<float>(month_work_due(id));
+  gap_proactive_[id] = gap;
+  // Handed on rather than read back: in a large register the array's line is rarely in cache.
+  due_[id] = static_cast<float>(month_work_due(id, gap));
 }
 
-double PathwaySimulation::month_work_due(std::uint32_t id) const {
+double PathwaySimulation::month_work_due(std::uint32_t id, float gap) const {
   const Person& p = persons_[id];
   const double now = sim_.now();
   // Due times are lower bounds: a little early is safe against rounding, a little late is not.
@@ -58,8 +60,8 @@ double PathwaySimulation::month_work_due(std::uint32_t id) const {
   double due = static_cast<double>(p.next_check);
   const auto by = [&due](double t) { due = std::min(due, t - kEarly); };
   // Outpatient appointments are settled when the person would otherwise enter the gap.
-  if (on_outpatient_list(p) && gap_proactive_[id] < std::numeric_limits<float>::infinity()) {
-    by(static_cast<double>(gap_proactive_[id]) + config_.policies.gap_contact_window_days);
+  if (on_outpatient_list(p) && gap < std::numeric_limits<float>::infinity()) {
+    by(static_cast<double>(gap) + config_.policies.gap_contact_window_days);
   }
   // Leaving secondary care ends a spell under it for the 12-month window, seen at a month end.
   if (p.has(kWindowSecondary) && !under_secondary_care(p)) by(now);

@@ -316,7 +316,7 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     // Discharges from secondary care happen at month ends, so checking here sees them (nothing
     // in the checks adds people, so `p` is still this person's record).
     if (!under_secondary_care(p)) outputs_.outside_secondary_care(p);
-    due_[id] = static_cast<float>(month_work_due(id));
+    due_[id] = static_cast<float>(month_work_due(id, gap_proactive_[id]));
   }
   std::uint32_t in_gap = 0;
   for (std::size_t i = 0; i < n; ++i) {

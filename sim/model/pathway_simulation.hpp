@@ -179,8 +179,9 @@ class PathwaySimulation {
   /// quality-of-life target, the GP, outpatient and CMHT bulk levels, the counts by state and
   /// setting, the caseload's CMHT contact demand, the gap array and the month-end due time.
   void sync_person(std::uint32_t id);
-  /// Returns the earliest time a month end may have work for `id` given its state now.
-  [[nodiscard]] double month_work_due(std::uint32_t id) const;
+  /// Returns the earliest time a month end may have work for `id` given its state now and `gap`,
+  /// its entry in the gap array.
+  [[nodiscard]] double month_work_due(std::uint32_t id, float gap) const;
   /// Sets `id`'s home setting.
   void set_home(std::uint32_t id, Setting home) {
     persons_[id].home = home;
