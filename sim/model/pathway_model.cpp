@@ -127,8 +127,12 @@ ReplicationOutcome PathwaySimulation::run() {
       trial_ ? std::size_t{config_.trial.participants_intervention} +
                    config_.trial.participants_control
              : pop.register_size + static_cast<std::size_t>(1.1 * inflow * years + 64);
+  // Arrays by id grow to this without moving, so their pages are touched once.
   persons_.reserve(expected_people);
   living_.reserve(expected_people);
+  due_.reserve(expected_people);
+  gap_proactive_.reserve(expected_people);
+  qol_.reserve(expected_people);
   if (trial_) {
     const std::uint32_t n = config_.trial.participants_intervention;
     for (std::uint32_t i = 0; i < n; ++i) add_person(Origin::TrialIntervention);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 #include "engine/resource.hpp"
@@ -214,7 +215,8 @@ class PathwayTally {
   /// Bed, out-of-area, crisis, VCSE, Care Partner FTE and supervisor FTE areas.
   std::array<double, 6> month_start_area_{};
   std::uint64_t cp_leavers_closed_ = 0;  ///< Care Partner leavers up to the last month closed.
-  std::vector<EpisodeRecord> episode_records_;
+  /// A deque, so that growing it never copies the records or touches fresh pages twice.
+  std::deque<EpisodeRecord> episode_records_;
 
   // Totals after warm-up.
   std::uint64_t t_crises_ = 0, t_admissions_ = 0, t_ooa_ = 0, t_deaths_u75_ = 0;

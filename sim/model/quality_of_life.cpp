@@ -18,6 +18,13 @@ void QualityOfLife::add(double qol, double target, Groups groups) {
   groups_.push_back(groups);
 }
 
+void QualityOfLife::reserve(std::size_t n) {
+  qol_.reserve(n);
+  target_.reserve(n);
+  gain_.reserve(n);
+  groups_.reserve(n);
+}
+
 void QualityOfLife::drop(std::uint32_t id, double drop) noexcept {
   qol_[id] = static_cast<float>(std::max(1.0, qol_[id] - drop));
 }

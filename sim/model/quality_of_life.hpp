@@ -25,6 +25,8 @@ class QualityOfLife {
   /// Adds the next person (id = the count so far) with quality of life `qol`, target `target`
   /// (without goal gain) and `groups`.
   void add(double qol, double target, Groups groups);
+  /// Makes room for `n` people without moving the arrays.
+  void reserve(std::size_t n);
 
   /// Returns the quality of life of `id`.
   [[nodiscard]] double value(std::uint32_t id) const noexcept { return qol_[id]; }
