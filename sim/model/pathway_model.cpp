@@ -60,9 +60,10 @@ PathwaySimulation::PathwaySimulation(const PathwayConfig& config, engine::RngKey
       cmht_bulk_rng_(key, kCmhtBulkEntity, static_cast<std::uint64_t>(Purpose::Services)),
       outpatient_bulk_rng_(key, kOutpatientBulkEntity,
                            static_cast<std::uint64_t>(Purpose::Services)),
-      outputs_(config,
-               {persons_, qol_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_},
-               recorder, warmup_, window_start_, trial_) {
+      outputs_(
+          config,
+          {persons_, qol_, workforce_, coordinators_, cmht_, crisis_team_, beds_, vcse_, hazards_},
+          recorder, warmup_, window_start_, trial_) {
   out_of_area_places_ = static_cast<std::uint32_t>(slots(out_of_area_places(config)));
   const PopulationConfig& pop = config.population;
   in_migration_per_day_ = pop.in_migration_per_year / kYearDays;

@@ -9,7 +9,6 @@ namespace cmhsim::model::pathway {
 PathwayTally::PathwayTally(const PathwayConfig& config, ModelView model, Recorder* recorder,
                            double warmup, double window_start, bool trial)
     : config_(config),
-      hazards_(config.mortality),
       model_(model),
       recorder_(recorder),
       warmup_(warmup),
@@ -59,7 +58,7 @@ void PathwayTally::add_person_time(const Person& p, double now) {
   const double a2 = p.age_at(now);
   const bool male = p.male != 0;
   const double u75 = std::min(a2, 75.0);
-  if (a1 < u75) t_expected_u75_ += hazards_.general_cumulative_hazard(male, a1, u75);
+  if (a1 < u75) t_expected_u75_ += model_.hazards.general_cumulative_hazard(male, a1, u75);
   auto& years = band_years_[male ? 0 : 1];
   for (std::size_t b = 0; b < mortality::kLifeTableBands; ++b) {
     const double lo =

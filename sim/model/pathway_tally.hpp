@@ -33,6 +33,7 @@ struct ModelView {
   const engine::Resource& crisis_team;
   const engine::Resource& beds;
   const engine::Resource& vcse;
+  const mortality::Hazards& hazards;  ///< The mortality configuration's fixed exponentials.
 };
 
 /// Counts the living by clinical state and setting, and those in the gap, at a month end.
@@ -197,7 +198,6 @@ class PathwayTally {
   [[nodiscard]] ServiceOutcome care_partner_outcome(double now) const;
 
   const PathwayConfig& config_;
-  mortality::Hazards hazards_;  ///< The mortality configuration's fixed exponentials.
   ModelView model_;
   Recorder* recorder_;
   double warmup_;

@@ -133,8 +133,10 @@ TEST_CASE("readmission counts another crisis-team episode or admission within 12
   const engine::Resource cmht("cmht", 1), team("crisis_team", 1), beds("inpatient", 1),
       vcse("vcse", 1);
   const pathway::QualityOfLife qol;
-  pathway::PathwayTally tally(c, {people, qol, workforce, coordinators, cmht, team, beds, vcse},
-                              nullptr, 0.0, 0.0, false);
+  const mortality::Hazards hazards(c.mortality);
+  pathway::PathwayTally tally(
+      c, {people, qol, workforce, coordinators, cmht, team, beds, vcse, hazards}, nullptr, 0.0, 0.0,
+      false);
   // Person 0: the episode ends in the admission it led to (not a readmission).
   tally.follow_up_episode(people[0], 10.0);
   tally.admitted(people[0], 10.0, false, true);

@@ -28,8 +28,9 @@ struct Fixture {
         coordinators(PostGroupSpec{4.0, 1.0, 0.0, &delay, vacancy_share, kCoordinatorPostEntity,
                                    "coordinators"},
                      engine::RngKey{1, 0}),
-        tally(config, {persons, qol, workforce, coordinators, cmht, crisis, beds, vcse}, nullptr,
-              warmup, window_start, false) {
+        hazards(config.mortality),
+        tally(config, {persons, qol, workforce, coordinators, cmht, crisis, beds, vcse, hazards},
+              nullptr, warmup, window_start, false) {
     for (Person& p : persons) {
       p.set(kAlive);
       tally.joined_register(p, 0.0);
@@ -43,6 +44,7 @@ struct Fixture {
   PostGroup coordinators;
   engine::Resource cmht{"cmht", 10}, crisis{"crisis_team", 1}, beds{"inpatient", 1},
       vcse{"vcse", 1};
+  mortality::Hazards hazards;
   PathwayTally tally;
 };
 
