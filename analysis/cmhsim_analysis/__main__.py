@@ -1,12 +1,14 @@
-# Command line: python3 -m cmhsim_analysis RESULTS.h5 -o DIR (what `cmhsim report` runs).
-# Knows arguments and exit codes; the work is done by report.py.
-"""Entry point: writes the figures and report.html for one results file."""
+# Command line: python3 -m cmhsim_analysis RESULTS.h5 -o DIR (what `cmhsim report` runs), or
+# `remeasure ...`. Knows arguments and exit codes; the work is done by report.py and remeasure.py.
+"""Entry point: writes the figures and report.html for one results file, or, with the subcommand
+`remeasure`, re-measures the model values of docs/calibration.md (remeasure.py)."""
 
 import argparse
 import sys
 
 import matplotlib
 
+from . import remeasure
 from .report import build_report
 from .results import ResultsError
 
@@ -14,7 +16,10 @@ EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def main(argv=None):
-    """Parses arguments, builds the report and returns the exit code."""
+    """Parses arguments, builds the report (or re-measures) and returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["remeasure"]:
+        return remeasure.main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="cmhsim report",
         description="Write figures (PNG 300 dpi and SVG) and a self-contained report.html from a "
