@@ -3,9 +3,9 @@
 #include "model/population.hpp"
 
 #include <algorithm>
-#include <boost/random/beta_distribution.hpp>
 #include <cmath>
 
+#include "engine/distribution.hpp"
 #include "model/draws.hpp"
 
 namespace cmhsim::model::pathway {
@@ -24,13 +24,16 @@ double truncated_normal(engine::RandomStream& rng, double mean, double sd, doubl
   return std::clamp(mean, lo, hi);
 }
 
-/// Returns a beta variate with the given mean and sd (the mean itself if sd is too large or 0).
+/// Returns a beta variate with the given mean and sd (the mean itself if sd is too large or 0),
+/// as X / (X + Y) for gamma variates X and Y with the beta's two shapes.
 double beta_by_moments(engine::RandomStream& rng, double mean, double sd) {
   const double m = std::clamp(mean, 1e-6, 1.0 - 1e-6);
   const double k = m * (1.0 - m) / (sd * sd) - 1.0;
   if (!(sd > 0.0) || !(k > 0.0)) return m;
-  boost::random::beta_distribution<double> beta(m * k, (1.0 - m) * k);
-  return beta(rng);
+  const double x = engine::Distribution::gamma(m * k, 1.0).sample(rng);
+  const double y = engine::Distribution::gamma((1.0 - m) * k, 1.0).sample(rng);
+  // Both underflow only for shapes far below any plausible sd.
+  return x + y > 0.0 ? x / (x + y) : m;
 }
 
 }  // namespace
