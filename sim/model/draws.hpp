@@ -45,24 +45,37 @@ struct NormalZiggurat {
 
 inline const NormalZiggurat kNormalZiggurat{};
 
-/// Returns the ziggurat's first try at a standard normal variate from the 64 bits `bits` when it
-/// falls inside its layer's rectangle (about 98.8% of calls), and NaN otherwise: then
-/// ziggurat_normal(bits, more) gives the variate.
-inline double ziggurat_first_try(std::uint64_t bits) {
-  const NormalZiggurat& z = kNormalZiggurat;
-  const unsigned i = static_cast<unsigned>(bits & 127u);
-  const double u = 2.0 * engine::RandomStream::to_open01(bits) - 1.0;
-  return std::abs(u) < z.ratio[i] ? u * z.x[i] : std::numeric_limits<double>::quiet_NaN();
+/// Returns the abscissa in (-1, 1) that the ziggurat reads from the 52 top bits of `bits`.
+inline double ziggurat_abscissa(std::uint64_t bits) {
+  return 2.0 * engine::RandomStream::to_open01(bits) - 1.0;
 }
 
-/// Returns a standard normal variate by the ziggurat method from the 64 bits `bits` (the layer
-/// from the low 7 bits, the abscissa from the top 52), drawing from `more` only when that first
-/// try falls outside the layer's rectangle (about 1.2% of calls).
-inline double ziggurat_normal(std::uint64_t bits, engine::RandomStream& more) {
+/// Returns the abscissa in (-1, 1) that the ziggurat reads from the 25 top bits of the 32 bits
+/// `bits`: steps of 2^-24, finer than a float's precision near 1.
+inline double ziggurat_abscissa32(std::uint32_t bits) {
+  return (static_cast<double>(bits >> 7) + 0.5) * 0x1.0p-24 - 1.0;
+}
+
+/// Returns the ziggurat's first try at a standard normal variate from layer `layer` (0-127) and
+/// abscissa `u` when it falls inside the layer's rectangle (about 98.8% of calls), and NaN
+/// otherwise: then ziggurat_normal(layer, u, more) gives the variate.
+inline double ziggurat_first_try(unsigned layer, double u) {
   const NormalZiggurat& z = kNormalZiggurat;
-  for (;;) {
-    const unsigned i = static_cast<unsigned>(bits & 127u);
-    const double u = 2.0 * engine::RandomStream::to_open01(bits) - 1.0;
+  return std::abs(u) < z.ratio[layer] ? u * z.x[layer] : std::numeric_limits<double>::quiet_NaN();
+}
+
+/// Returns the ziggurat's first try from the 64 bits `bits` (the layer from the low 7 bits, the
+/// abscissa from the top 52), or NaN outside the layer's rectangle.
+inline double ziggurat_first_try(std::uint64_t bits) {
+  return ziggurat_first_try(static_cast<unsigned>(bits & 127u), ziggurat_abscissa(bits));
+}
+
+/// Returns a standard normal variate by the ziggurat method, starting from layer `layer` and
+/// abscissa `u` and drawing from `more` only when that first try falls outside the layer's
+/// rectangle (about 1.2% of calls).
+inline double ziggurat_normal(unsigned layer, double u, engine::RandomStream& more) {
+  const NormalZiggurat& z = kNormalZiggurat;
+  for (unsigned i = layer;;) {
     if (std::abs(u) < z.ratio[i]) return u * z.x[i];
     if (i == 0) {
       // The tail beyond R, by Marsaglia's exponential rejection.
@@ -79,8 +92,17 @@ inline double ziggurat_normal(std::uint64_t bits, engine::RandomStream& more) {
     const double f0 = std::exp(-0.5 * (z.x[i] * z.x[i] - x * x));
     const double f1 = std::exp(-0.5 * (z.x[i + 1] * z.x[i + 1] - x * x));
     if (f1 + more.uniform01() * (f0 - f1) < 1.0) return x;
-    bits = more();
+    const std::uint64_t bits = more();
+    i = static_cast<unsigned>(bits & 127u);
+    u = ziggurat_abscissa(bits);
   }
+}
+
+/// Returns a standard normal variate by the ziggurat method from the 64 bits `bits` (the layer
+/// from the low 7 bits, the abscissa from the top 52), drawing from `more` only when that first
+/// try falls outside the layer's rectangle.
+inline double ziggurat_normal(std::uint64_t bits, engine::RandomStream& more) {
+  return ziggurat_normal(static_cast<unsigned>(bits & 127u), ziggurat_abscissa(bits), more);
 }
 
 /// Yields word `entity % 4` of Philox block `block` of entity `entity / 4` under one purpose: four

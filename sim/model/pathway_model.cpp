@@ -287,17 +287,21 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   const double now = sim_.now();
   SharedBlockWords words(key_, static_cast<std::uint64_t>(Purpose::Month), month);
   const double window = config_.policies.gap_contact_window_days;
-  // Everyone listed is alive just after pruning; the noise has words of its own, so it is the
-  // same in every scenario whatever else the person draws.
+  // Everyone listed is alive just after pruning; the noise has bits of its own, so it is the
+  // same in every scenario whatever else the person draws. Each person's noise comes from one
+  // half of a word shared with the neighbouring id, so one block serves eight people: 32 bits
+  // give a normal at the precision the quality of life is stored in.
   const std::size_t n = living_.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint32_t id = living_[i];
-    const std::uint64_t w = words(id);
-    double z = ziggurat_first_try(w);
+    const auto bits = static_cast<std::uint32_t>(words(id >> 1) >> (32u * (id & 1u)));
+    const auto layer = static_cast<unsigned>(bits & 127u);
+    const double u = ziggurat_abscissa32(bits);
+    double z = ziggurat_first_try(layer, u);
     if (std::isnan(z)) {
       engine::RandomStream more(key_, id, static_cast<std::uint64_t>(Purpose::MonthMore),
                                 month << 32);
-      z = ziggurat_normal(w, more);
+      z = ziggurat_normal(layer, u, more);
     }
     qol_.step(id, z);
   }
