@@ -1,6 +1,7 @@
 // Death in the pathway model: each person draws one cumulative-hazard budget at entry, and when
 // their hazard changes (a crisis, its end, vascular treatment found at a check or stopped) the
 // remaining budget is spent under the new hazard. No I/O; the hazards are mortality.hpp's.
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -10,8 +11,6 @@
 
 namespace cmhsim::model::pathway {
 namespace {
-
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 /// Returns the age at day `t` (+inf or -inf for infinite times).
 double age_at(const Person& p, double t) { return std::isinf(t) ? t : p.age_at(t); }
@@ -31,20 +30,36 @@ void PathwaySimulation::start_mortality(std::uint32_t id) {
 double PathwaySimulation::remaining_hazard(std::uint32_t id) const {
   const Person& p = persons_[id];
   const double now = sim_.now();
-  const double death = p.death_time;
-  if (std::isinf(death)) return kInf;
-  return hazards_.cumulative_hazard(hazard_state(p), p.age_at(now), age_at(p, std::max(death, now)),
-                                    age_at(p, p.suicide_risk_until));
+  const double age = p.age_at(now);
+  const double raised_until = age_at(p, p.suicide_risk_until);
+  if (p.death_time < 0.0f) {
+    return -static_cast<double>(p.death_time) +
+           hazards_.cumulative_hazard(hazard_state(p), age, p.age_at(horizon_), raised_until);
+  }
+  return hazards_.cumulative_hazard(hazard_state(p), age,
+                                    p.age_at(std::max(static_cast<double>(p.death_time), now)),
+                                    raised_until);
 }
 
 void PathwaySimulation::schedule_death(std::uint32_t id, double budget) {
   Person& p = persons_[id];
   const double now = sim_.now();
-  const double years = hazards_.years_to_death(hazard_state(p), p.age_at(now),
-                                               age_at(p, p.suicide_risk_until), budget);
+  const mortality::HazardState state = hazard_state(p);
+  const double age = p.age_at(now);
+  const double raised_until = age_at(p, p.suicide_risk_until);
+  ++p.death_token;
+  // Most budgets outlast the run: then only what is left at the horizon is kept, and the time of
+  // death is solved for only if a later change of hazard brings it within the run.
+  const double to_horizon = hazards_.cumulative_hazard(state, age, p.age_at(horizon_), raised_until);
+  if (budget > to_horizon) {
+    // Negative even if the remainder is below the smallest float.
+    p.death_time = -std::max(static_cast<float>(budget - to_horizon),
+                             std::numeric_limits<float>::denorm_min());
+    return;
+  }
+  const double years = hazards_.years_to_death(state, age, raised_until, budget);
   // Stored as float, and scheduled at the stored value so later budgets are consistent with it.
   p.death_time = static_cast<float>(now + years * kYearDays);
-  ++p.death_token;
   const double at = std::max(now, static_cast<double>(p.death_time));
   if (at <= horizon_) sim_.schedule_at(at, k_death_, id, p.death_token);
 }

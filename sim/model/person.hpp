@@ -110,8 +110,9 @@ struct Person {
   float state_since = 0.0f;          ///< Time the current clinical state began.
   float settled_at = 0.0f;           ///< Contacts by setting are counted up to this time.
   float next_check = 0.0f;           ///< Time of the next annual physical health check.
-  /// Time of death under the current hazard (may be past the horizon or +inf): the cumulative
-  /// hazard from now until then is what remains of the person's draw.
+  /// Time of death under the current hazard when it falls within the run: the cumulative hazard
+  /// from now until then is what remains of the person's draw. When death lies past the horizon,
+  /// minus the draw's remainder at the horizon instead (times are never negative).
   float death_time = 0.0f;
   float suicide_risk_until = kNever;  ///< Raised suicide rate until this time (+inf in crisis).
   /// Start of the CMHT episode (reviews count from it); while referred or waiting, the referral
