@@ -50,7 +50,8 @@ void PathwaySimulation::schedule_death(std::uint32_t id, double budget) {
   ++p.death_token;
   // Most budgets outlast the run: then only what is left at the horizon is kept, and the time of
   // death is solved for only if a later change of hazard brings it within the run.
-  const double to_horizon = hazards_.cumulative_hazard(state, age, p.age_at(horizon_), raised_until);
+  const double to_horizon =
+      hazards_.cumulative_hazard(state, age, p.age_at(horizon_), raised_until);
   if (budget > to_horizon) {
     // Negative even if the remainder is below the smallest float.
     p.death_time = -std::max(static_cast<float>(budget - to_horizon),
