@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace cmhsim::model::pathway {
@@ -80,19 +81,17 @@ TEST_CASE("the Poisson sampler draws nothing for a mean that is not positive", "
   CHECK(rng.position() == 0);
 }
 
-TEST_CASE("ziggurat normals have the standard normal's distribution", "[draws]") {
-  // Kolmogorov-Smirnov against the normal CDF, plus the share beyond the ziggurat's tail start R
-  // (drawn by the tail method) and in a wedge-heavy band, each within a 99.9% binomial band.
-  const std::size_t n = 400000;
-  std::vector<double> z;
-  z.reserve(n);
+namespace {
+
+/// Checks `z` against the standard normal: Kolmogorov-Smirnov against its CDF, plus the share
+/// beyond the ziggurat's tail start R (drawn by the tail method) and in a wedge-heavy band, each
+/// within a 99.9% binomial band.
+void check_standard_normal(std::vector<double> z) {
+  const std::size_t n = z.size();
+  const auto size = static_cast<double>(n);
   std::size_t tail = 0;
   std::size_t band = 0;
-  for (std::uint64_t i = 0; i < n; ++i) {
-    engine::RandomStream first(engine::RngKey{5, 1}, i, 7, 0);
-    engine::RandomStream more(engine::RngKey{5, 1}, i, 7, 4);
-    const double x = ziggurat_normal(first(), more);
-    z.push_back(x);
+  for (const double x : z) {
     if (std::abs(x) > NormalZiggurat::kR) ++tail;
     if (std::abs(x) > 1.0 && std::abs(x) < 2.0) ++band;
   }
@@ -100,11 +99,11 @@ TEST_CASE("ziggurat normals have the standard normal's distribution", "[draws]")
   double d = 0.0;
   for (std::size_t i = 0; i < n; ++i) {
     const double cdf = 0.5 * std::erfc(-z[i] / std::sqrt(2.0));
-    d = std::max({d, std::abs(cdf - static_cast<double>(i) / n),
-                  std::abs(cdf - static_cast<double>(i + 1) / n)});
+    d = std::max({d, std::abs(cdf - static_cast<double>(i) / size),
+                  std::abs(cdf - static_cast<double>(i + 1) / size)});
   }
   // The 99.9% critical value of the KS statistic is 1.95 / sqrt(n).
-  CHECK(d < 1.95 / std::sqrt(static_cast<double>(n)));
+  CHECK(d < 1.95 / std::sqrt(size));
   const auto within = [n](std::size_t count, double p) {
     const double sd = std::sqrt(static_cast<double>(n) * p * (1.0 - p));
     return std::abs(static_cast<double>(count) - static_cast<double>(n) * p) < 3.3 * sd;
@@ -112,6 +111,59 @@ TEST_CASE("ziggurat normals have the standard normal's distribution", "[draws]")
   CHECK(within(tail, std::erfc(NormalZiggurat::kR / std::sqrt(2.0))));
   CHECK(within(band, std::erfc(1.0 / std::sqrt(2.0)) - std::erfc(2.0 / std::sqrt(2.0))));
   CHECK(tail > 100);  // The tail method did run.
+}
+
+}  // namespace
+
+TEST_CASE("ziggurat normals have the standard normal's distribution", "[draws]") {
+  const std::size_t n = 400000;
+  std::vector<double> z;
+  z.reserve(n);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    engine::RandomStream first(engine::RngKey{5, 1}, i, 7, 0);
+    engine::RandomStream more(engine::RngKey{5, 1}, i, 7, 4);
+    z.push_back(ziggurat_normal(first(), more));
+  }
+  check_standard_normal(std::move(z));
+}
+
+TEST_CASE("ziggurat normals from the two halves of a word are standard and uncorrelated",
+          "[draws]") {
+  const std::size_t words = 200000;
+  std::vector<double> z;
+  z.reserve(2 * words);
+  double sum_xy = 0.0;
+  for (std::uint64_t i = 0; i < words; ++i) {
+    engine::RandomStream first(engine::RngKey{5, 2}, i, 7, 0);
+    const std::uint64_t w = first();
+    double pair[2] = {0.0, 0.0};
+    for (unsigned half = 0; half < 2; ++half) {
+      const auto bits = static_cast<std::uint32_t>(w >> (32u * half));
+      const auto layer = static_cast<unsigned>(bits & 127u);
+      const double u = ziggurat_abscissa32(bits);
+      CHECK(std::abs(u) < 1.0);
+      engine::RandomStream more(engine::RngKey{5, 2}, 2 * i + half, 8, 0);
+      pair[half] = ziggurat_normal(layer, u, more);
+      // The first try agrees with the full method whenever it gives a value.
+      const double first_try = ziggurat_first_try(layer, u);
+      if (!std::isnan(first_try)) CHECK(first_try == pair[half]);
+      z.push_back(pair[half]);
+    }
+    sum_xy += pair[0] * pair[1];
+  }
+  check_standard_normal(std::move(z));
+  // For independent standard normals the mean product has sd 1 / sqrt(words).
+  CHECK(std::abs(sum_xy / static_cast<double>(words)) <
+        3.3 / std::sqrt(static_cast<double>(words)));
+}
+
+TEST_CASE("the 32-bit abscissa spans (-1, 1) symmetrically in steps of 2^-24", "[draws]") {
+  CHECK(ziggurat_abscissa32(0u) == -1.0 + 0x1.0p-25);
+  CHECK(ziggurat_abscissa32(0xffffffffu) == 1.0 - 0x1.0p-25);
+  CHECK(ziggurat_abscissa32(0x80u) - ziggurat_abscissa32(0u) == 0x1.0p-24);
+  // The layer bits do not move the abscissa.
+  CHECK(ziggurat_abscissa32(0x7fu) == ziggurat_abscissa32(0u));
+  CHECK(ziggurat_abscissa32(0x12345680u) == -ziggurat_abscissa32(0xedcba97fu));
 }
 
 }  // namespace cmhsim::model::pathway
