@@ -9,6 +9,7 @@ trial scenario at each end of the plausible range that docs/parameters.md gives 
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -72,14 +73,35 @@ class RunSpec:
         return args + (["--persons"] if self.persons else [])
 
 
-DOC_RUNS = (
-    RunSpec("base", "scenarios/ics_baseline.yaml", 10, persons=True),
-    RunSpec("partners", "scenarios/ics_partners.yaml", 10),
-    RunSpec("unsupervised", "scenarios/ics_partners_unsupervised.yaml", 10),
-    RunSpec("trial", TRIAL_SCENARIO, TRIAL_REPLICATIONS, persons=True),
-    RunSpec("oneyear", "scenarios/ics_baseline.yaml", 10, persons=True,
-            sets=(("horizon_days", "11171.25"),)),
-)
+BASELINE_SCENARIO = "scenarios/ics_baseline.yaml"
+
+
+def baseline_warmup_days(source_dir):
+    """Returns the `warmup_days` of the baseline scenario file in source_dir."""
+    path = os.path.join(source_dir, BASELINE_SCENARIO)
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError as e:
+        raise RemeasureError(f"cannot read {path}: {e.strerror}") from e
+    match = re.search(r"^warmup_days:\s*([0-9.]+)", text, re.MULTILINE)
+    if not match:
+        raise RemeasureError(f"{path}: no top-level warmup_days")
+    return float(match.group(1))
+
+
+def doc_runs(source_dir):
+    """Returns the page's five runs; the one-year variant observes exactly the first year after
+    the baseline file's warm-up."""
+    one_year = f"{baseline_warmup_days(source_dir) + 365.25:g}"
+    return (
+        RunSpec("base", BASELINE_SCENARIO, 10, persons=True),
+        RunSpec("partners", "scenarios/ics_partners.yaml", 10),
+        RunSpec("unsupervised", "scenarios/ics_partners_unsupervised.yaml", 10),
+        RunSpec("trial", TRIAL_SCENARIO, TRIAL_REPLICATIONS, persons=True),
+        RunSpec("oneyear", BASELINE_SCENARIO, 10, persons=True,
+                sets=(("horizon_days", one_year),)),
+    )
 
 
 @dataclass(frozen=True)
@@ -416,7 +438,7 @@ def make_run(spec, cmhsim, run_dir, source_dir, threads, reuse):
 def measure(cmhsim, run_dir, source_dir=SOURCE_DIR, effects=False, threads=0, reuse=False):
     """Makes the page's runs and returns the lines to print: the rows, then the table if asked."""
     effect_list = read_effects(source_dir) if effects else []
-    specs = list(DOC_RUNS) + [e.run(end) for e in effect_list for end in ("low", "high")]
+    specs = list(doc_runs(source_dir)) + [e.run(end) for e in effect_list for end in ("low", "high")]
     runs = {s.name: make_run(s, cmhsim, run_dir, source_dir, threads, reuse) for s in specs}
     base = runs["base"]
     lines = [f"measured with cmhsim {base.attrs.get('version')} at {base.attrs.get('git_commit')}"]

@@ -29,13 +29,16 @@ SERVICE_METRICS = ["mean_wait", "mean_in_queue", "mean_in_system", "utilisation"
 FILES = {"ics_baseline": 10, "ics_partners": 10, "ics_partners_unsupervised": 10,
          "partners2_trial": 40, "oneyear": 10}
 
+# The one-year variant's horizon: the baseline file's warm-up and one year.
+ONE_YEAR = f"{remeasure.baseline_warmup_days(SOURCE_DIR) + 365.25:g}"
+
 FAKE_CMHSIM = """#!{python}
 import os, shutil, sys
 args = sys.argv[1:]
 with open({log!r}, "a") as f:
     f.write(" ".join(args) + "\\n")
 name = os.path.basename(args[1])[:-len(".yaml")]
-if "horizon_days=11171.25" in args:
+if {oneyear_arg!r} in args:
     name = "oneyear"
 shutil.copy(os.path.join({library!r}, name + ".h5"), args[args.index("-o") + 1])
 """
@@ -105,11 +108,12 @@ def fake_cmhsim(tmp_path):
     library = tmp_path / "library"
     library.mkdir()
     values = {name: write_pathway_run(library / f"{name}.h5", reps, seed=i, settings=(
-        [["horizon_days", "11171.25"]] if name == "oneyear" else []))
+        [["horizon_days", ONE_YEAR]] if name == "oneyear" else []))
         for i, (name, reps) in enumerate(FILES.items())}
     exe = tmp_path / "cmhsim"
     log = tmp_path / "calls.log"
-    exe.write_text(FAKE_CMHSIM.format(python=sys.executable, log=str(log), library=str(library)))
+    exe.write_text(FAKE_CMHSIM.format(python=sys.executable, log=str(log), library=str(library),
+                                      oneyear_arg=f"horizon_days={ONE_YEAR}"))
     exe.chmod(0o755)
     return exe, log, values
 
@@ -164,7 +168,7 @@ def test_rows_match_intervals_computed_by_hand(fake_cmhsim, tmp_path, capsys):
     assert len(calls) == 5
     assert calls[0].startswith("run scenarios/ics_baseline.yaml --replications 10 --persons "
                                "--threads 1 --quiet -o ")
-    assert "--set horizon_days=11171.25 --replications 10 --persons" in calls[4]
+    assert f"--set horizon_days={ONE_YEAR} --replications 10 --persons" in calls[4]
 
 
 def test_reuse_skips_existing_runs_and_is_off_by_default(fake_cmhsim, tmp_path, capsys):
@@ -184,7 +188,7 @@ def test_reuse_refuses_a_file_of_another_run(fake_cmhsim, tmp_path, capsys):
     (runs / "oneyear.h5").write_bytes((runs / "base.h5").read_bytes())
     code, _, err = _remeasure_here(capsys, "--cmhsim", exe, "--dir", runs, "--reuse")
     assert code == 1
-    assert "oneyear.h5: horizon_days is None, not 11171.25" in err
+    assert f"oneyear.h5: horizon_days is None, not {ONE_YEAR}" in err
 
 
 def test_effect_table_has_the_pages_rows(fake_cmhsim, tmp_path, capsys):
@@ -228,3 +232,16 @@ def test_numbers_are_formatted_as_on_the_page():
     assert (remeasure.interval(0.0894, 0.0873, 0.0916, 1, scale=100, percent=True)
             == "8.9% [8.7, 9.2]")
     assert remeasure.thousands(14979.9, 14925.6, 15034.2) == "14,980 [14,926, 15,034]"
+
+
+def test_one_year_variant_follows_the_baseline_files_warmup(tmp_path):
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    (scenarios / "ics_baseline.yaml").write_text(
+        "name: b\nhorizon_days: 900\nwarmup_days: 120.5   # months\nservices:\n  warmup_days: 1\n")
+    runs = {r.name: r for r in remeasure.doc_runs(str(tmp_path))}
+    assert runs["oneyear"].sets == (("horizon_days", "485.75"),)
+    assert runs["base"].sets == ()
+    (scenarios / "ics_baseline.yaml").write_text("name: b\nservices:\n  warmup_days: 1\n")
+    with pytest.raises(remeasure.RemeasureError, match="no top-level warmup_days"):
+        remeasure.doc_runs(str(tmp_path))
