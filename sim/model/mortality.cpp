@@ -149,6 +149,20 @@ double Hazards::years_to_death(HazardState s, double age, double raised_until,
   return state_years(s, age, budget);
 }
 
+DeathDue Hazards::death_due(HazardState s, double age, double raised_until, double horizon_age,
+                            double budget) const {
+  // Most budgets outlast a run: then the Newton solve is left until a change of hazard brings
+  // the death before the horizon.
+  const double to_horizon = cumulative_hazard(s, age, horizon_age, raised_until);
+  if (budget > to_horizon) return {false, 0.0, budget - to_horizon};
+  return {true, years_to_death(s, age, raised_until, budget), 0.0};
+}
+
+double Hazards::budget_before_horizon(HazardState s, double age, double raised_until,
+                                      double horizon_age, double left) const {
+  return left + cumulative_hazard(s, age, horizon_age, raised_until);
+}
+
 double Hazards::general_cumulative_hazard(bool male, double a1, double a2) const {
   const std::size_t sex = sex_index(male);
   const Piece p{level_[sex], m_.gompertz_b[sex],

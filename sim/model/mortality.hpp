@@ -59,6 +59,14 @@ double cumulative_hazard(const MortalityConfig& m, HazardState s, double a1, dou
 double years_to_death(const MortalityConfig& m, HazardState s, double age, double raised_until,
                       double budget);
 
+/// Holds when a cumulative-hazard budget runs out, as far as a run that ends at a horizon needs:
+/// the years until then when that is before the horizon, otherwise the budget left at it.
+struct DeathDue {
+  bool within = false;  ///< The budget runs out before the horizon.
+  double years = 0.0;   ///< Years from now until it runs out, when within.
+  double left = 0.0;    ///< The budget left at the horizon, when not within (> 0).
+};
+
 /// Holds the exponentials a mortality configuration fixes (each sex's Gompertz level and its
 /// value at the edges of the excess age bands), so that hazards over many people compute only
 /// those of their own ages. Its answers equal the free functions', bit for bit.
@@ -72,6 +80,13 @@ class Hazards {
   /// Returns what the free years_to_death() returns.
   [[nodiscard]] double years_to_death(HazardState s, double age, double raised_until,
                                       double budget) const;
+  /// Returns when `budget` runs out from `age` in state `s` (raised-until as in
+  /// cumulative_hazard()), solving for the time only when it falls before `horizon_age`.
+  [[nodiscard]] DeathDue death_due(HazardState s, double age, double raised_until,
+                                   double horizon_age, double budget) const;
+  /// Returns the budget left at `age` in state `s` of one that leaves `left` at `horizon_age`.
+  [[nodiscard]] double budget_before_horizon(HazardState s, double age, double raised_until,
+                                             double horizon_age, double left) const;
   /// Returns what the free general_cumulative_hazard() returns.
   [[nodiscard]] double general_cumulative_hazard(bool male, double a1, double a2) const;
 

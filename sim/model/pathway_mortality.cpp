@@ -33,8 +33,8 @@ double PathwaySimulation::remaining_hazard(std::uint32_t id) const {
   const double age = p.age_at(now);
   const double raised_until = age_at(p, p.suicide_risk_until);
   if (p.death_time < 0.0f) {
-    return -static_cast<double>(p.death_time) +
-           hazards_.cumulative_hazard(hazard_state(p), age, p.age_at(horizon_), raised_until);
+    return hazards_.budget_before_horizon(hazard_state(p), age, raised_until, p.age_at(horizon_),
+                                          -static_cast<double>(p.death_time));
   }
   return hazards_.cumulative_hazard(hazard_state(p), age,
                                     p.age_at(std::max(static_cast<double>(p.death_time), now)),
@@ -44,23 +44,17 @@ double PathwaySimulation::remaining_hazard(std::uint32_t id) const {
 void PathwaySimulation::schedule_death(std::uint32_t id, double budget) {
   Person& p = persons_[id];
   const double now = sim_.now();
-  const mortality::HazardState state = hazard_state(p);
-  const double age = p.age_at(now);
-  const double raised_until = age_at(p, p.suicide_risk_until);
   ++p.death_token;
-  // Most budgets outlast the run: then only what is left at the horizon is kept, and the time of
-  // death is solved for only if a later change of hazard brings it within the run.
-  const double to_horizon =
-      hazards_.cumulative_hazard(state, age, p.age_at(horizon_), raised_until);
-  if (budget > to_horizon) {
+  const mortality::DeathDue due = hazards_.death_due(
+      hazard_state(p), p.age_at(now), age_at(p, p.suicide_risk_until), p.age_at(horizon_), budget);
+  if (!due.within) {
     // Negative even if the remainder is below the smallest float.
-    p.death_time = -std::max(static_cast<float>(budget - to_horizon),
-                             std::numeric_limits<float>::denorm_min());
+    p.death_time =
+        -std::max(static_cast<float>(due.left), std::numeric_limits<float>::denorm_min());
     return;
   }
-  const double years = hazards_.years_to_death(state, age, raised_until, budget);
   // Stored as float, and scheduled at the stored value so later budgets are consistent with it.
-  p.death_time = static_cast<float>(now + years * kYearDays);
+  p.death_time = static_cast<float>(now + due.years * kYearDays);
   const double at = std::max(now, static_cast<double>(p.death_time));
   if (at <= horizon_) sim_.schedule_at(at, k_death_, id, p.death_token);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -13,6 +14,8 @@
 
 namespace cmhsim::model::mortality {
 namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 /// Returns the default mortality parameters of the parameter table.
 MortalityConfig defaults() { return testing::ics_baseline_config().mortality; }
@@ -134,6 +137,70 @@ TEST_CASE("integrals and deaths that start or end at a band edge use that edge's
       std::exp(m.gompertz_log_a[0]) / b * (std::exp(b * 65.0) - std::exp(b * 45.0)) +
       (m.suicide_per_100k[0] + m.other_external_per_100k[0]) / 1e5 * 20.0;
   CHECK(hazards.general_cumulative_hazard(true, 45.0, 65.0) == Approx(closed).epsilon(1e-12));
+}
+
+TEST_CASE("solving for death only before the horizon gives the deaths of solving at each change",
+          "[mortality]") {
+  // Each trial: a person with a budget and hazard changes at random times over a 10-year run.
+  // Solving at every change (the budget left is the hazard from now until the death solved last)
+  // and keeping only the budget left at the horizon until a change brings the death before it
+  // must give the same deaths, to rounding.
+  const MortalityConfig m = defaults();
+  const Hazards h(m);
+  engine::RandomStream rng(engine::RngKey{71, 0}, 0, 0);
+  int died = 0;
+  int brought_within = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    const double start = 20.0 + 60.0 * rng.uniform01();
+    const double horizon = start + 10.0;
+    const bool male = rng.uniform01() < 0.5;
+    const auto state = [&](double age, double& raised_until) {
+      const HazardState s{male, static_cast<Diagnosis>(trial % 3), rng.uniform01() < 0.5,
+                          rng.uniform01() < 0.3};
+      raised_until = rng.uniform01() < 0.5 ? kInfinity : age + 0.25 * rng.uniform01();
+      return s;
+    };
+    double raised = 0.0;
+    HazardState s = state(start, raised);
+    const double budget = -std::log(rng.uniform01()) * (rng.uniform01() < 0.5 ? 0.05 : 1.0);
+    double eager_death = start + h.years_to_death(s, start, raised, budget);
+    DeathDue lazy = h.death_due(s, start, raised, horizon, budget);
+    double lazy_death = lazy.within ? start + lazy.years : kInfinity;
+    double t = start;
+    for (int change = 0; change < 6; ++change) {
+      t += 2.0 * rng.uniform01();
+      if (!(t < horizon) || !(t < eager_death)) break;
+      REQUIRE(t < lazy_death);
+      double next_raised = 0.0;
+      const HazardState next = state(t, next_raised);
+      const double eager_left = h.cumulative_hazard(s, t, eager_death, raised);
+      eager_death = t + h.years_to_death(next, t, next_raised, eager_left);
+      const double lazy_left = lazy.within
+                                   ? h.cumulative_hazard(s, t, lazy_death, raised)
+                                   : h.budget_before_horizon(s, t, raised, horizon, lazy.left);
+      CHECK(lazy_left == Approx(eager_left).epsilon(1e-9));
+      const bool was_within = lazy.within;
+      lazy = h.death_due(next, t, next_raised, horizon, lazy_left);
+      lazy_death = lazy.within ? t + lazy.years : kInfinity;
+      if (lazy.within && !was_within) ++brought_within;
+      s = next;
+      raised = next_raised;
+    }
+    const bool eager_within = eager_death < horizon;
+    // Within 1e-9 years of the horizon either answer is right.
+    if (std::abs(eager_death - horizon) < 1e-9) continue;
+    CHECK(lazy.within == eager_within);
+    if (eager_within) {
+      ++died;
+      CHECK(lazy_death == Approx(eager_death).epsilon(1e-12).margin(1e-9));
+    } else {
+      CHECK(lazy.left > 0.0);
+    }
+  }
+  // Both paths ran often: deaths within the run, and deaths a change brought within it.
+  INFO(died << " died within the run, " << brought_within << " brought within by a change");
+  CHECK(died > 1500);
+  CHECK(brought_within > 200);
 }
 
 TEST_CASE("survival from the sampler matches the analytic cumulative hazard", "[mortality]") {
