@@ -22,8 +22,8 @@ enum class Purpose : std::uint64_t {
   Contact = 4,     ///< Care Partner contact timing, take-up and disengagement.
   Goal = 5,        ///< Goal setting and achievement, VCSE referral at a contact.
   Crisis = 6,      ///< Crisis episode lengths, admission, length of stay, post-crisis routing.
-  /// Month-end quality-of-life noise shared by four people: block `month` of entity id / 4 gives
-  /// person id its first ziggurat try in word id % 4.
+  /// Month-end quality-of-life noise shared by eight people: block `month` of entity id / 8 gives
+  /// person id its first ziggurat try in half id % 2 (low 32 bits first) of word (id / 2) % 4.
   Month = 7,
   Migration = 8,   ///< Time of moving away.
   Workforce = 9,   ///< Care Partner posts: vacancy at start, leaving, recruitment delays.
