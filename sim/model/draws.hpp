@@ -64,12 +64,6 @@ inline double ziggurat_first_try(unsigned layer, double u) {
   return std::abs(u) < z.ratio[layer] ? u * z.x[layer] : std::numeric_limits<double>::quiet_NaN();
 }
 
-/// Returns the ziggurat's first try from the 64 bits `bits` (the layer from the low 7 bits, the
-/// abscissa from the top 52), or NaN outside the layer's rectangle.
-inline double ziggurat_first_try(std::uint64_t bits) {
-  return ziggurat_first_try(static_cast<unsigned>(bits & 127u), ziggurat_abscissa(bits));
-}
-
 /// Returns a standard normal variate by the ziggurat method, starting from layer `layer` and
 /// abscissa `u` and drawing from `more` only when that first try falls outside the layer's
 /// rectangle (about 1.2% of calls).
@@ -92,17 +86,11 @@ inline double ziggurat_normal(unsigned layer, double u, engine::RandomStream& mo
     const double f0 = std::exp(-0.5 * (z.x[i] * z.x[i] - x * x));
     const double f1 = std::exp(-0.5 * (z.x[i + 1] * z.x[i + 1] - x * x));
     if (f1 + more.uniform01() * (f0 - f1) < 1.0) return x;
+    // Later tries take a whole word: the layer from the low 7 bits, the abscissa from the top 52.
     const std::uint64_t bits = more();
     i = static_cast<unsigned>(bits & 127u);
     u = ziggurat_abscissa(bits);
   }
-}
-
-/// Returns a standard normal variate by the ziggurat method from the 64 bits `bits` (the layer
-/// from the low 7 bits, the abscissa from the top 52), drawing from `more` only when that first
-/// try falls outside the layer's rectangle.
-inline double ziggurat_normal(std::uint64_t bits, engine::RandomStream& more) {
-  return ziggurat_normal(static_cast<unsigned>(bits & 127u), ziggurat_abscissa(bits), more);
 }
 
 /// Yields word `entity % 4` of Philox block `block` of entity `entity / 4` under one purpose: four
