@@ -48,7 +48,7 @@ int run_one(const std::string& path, int out) {
     const int n = std::snprintf(
         line, sizeof line,
         "{\"bench\":\"pathway\",\"scenario\":\"%s\",\"register_size\":%u,\"horizon_days\":%g,"
-        "\"replications\":1,\"events\":%llu,\"wall_s\":%.3f,\"events_per_s\":%.4g",
+        "\"replications\":1,\"events\":%llu,\"wall_s\":%.4f,\"events_per_s\":%.4g",
         sc.name.c_str(), sc.pathways->population.register_size, sc.pathways->horizon_days,
         static_cast<unsigned long long>(result.events), wall,
         static_cast<double>(result.events) / wall);
@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
     const double b = bench::median(theirs);
     std::printf(
         "{\"bench\":\"pathway_summary\",\"file\":\"%s\",\"against_file\":\"%s\",\"runs\":%zu,"
-        "\"this_median_s\":%.3f,\"against_median_s\":%.3f,\"speedup\":%.3f}\n",
+        "\"this_median_s\":%.4f,\"against_median_s\":%.4f,\"speedup\":%.3f}\n",
         path.c_str(), other.c_str(), mine.size(), a, b, b / a);
     std::fflush(stdout);
   }

@@ -1,25 +1,15 @@
-// Small sampling helpers over engine::RandomStream used by the pathway model: uniform, normal
-// (Box-Muller and ziggurat), exponential, Bernoulli and Poisson draws. Knows nothing of people or
-// services.
+// Small sampling helpers over engine::RandomStream used by the pathway model: normal and
+// exponential (ziggurat), Bernoulli and Poisson draws. Knows nothing of people or services.
 #pragma once
 
 #include <boost/random/poisson_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <numbers>
 
 #include "engine/random_stream.hpp"
 
 namespace cmhsim::model::pathway {
-
-/// Returns a standard normal variate by Box-Muller (always exactly two draws).
-inline double standard_normal(engine::RandomStream& rng) {
-  const double u1 = rng.uniform01();
-  const double u2 = rng.uniform01();
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
-}
 
 /// Holds the 128-layer ziggurat of the standard normal (Marsaglia and Tsang 2000, in the layout of
 /// Doornik 2005, "An improved ziggurat method to generate normal random samples").
@@ -57,7 +47,7 @@ inline double ziggurat_abscissa32(std::uint32_t bits) {
 }
 
 /// Returns the ziggurat's first try at a standard normal variate from layer `layer` (0-127) and
-/// abscissa `u` when it falls inside the layer's rectangle (about 98.8% of calls), and NaN
+/// abscissa `u` when it falls inside the layer's rectangle (about 97.2% of calls), and NaN
 /// otherwise: then ziggurat_normal(layer, u, more) gives the variate.
 inline double ziggurat_first_try(unsigned layer, double u) {
   const NormalZiggurat& z = kNormalZiggurat;
@@ -66,7 +56,7 @@ inline double ziggurat_first_try(unsigned layer, double u) {
 
 /// Returns a standard normal variate by the ziggurat method, starting from layer `layer` and
 /// abscissa `u` and drawing from `more` only when that first try falls outside the layer's
-/// rectangle (about 1.2% of calls).
+/// rectangle (about 2.8% of calls).
 inline double ziggurat_normal(unsigned layer, double u, engine::RandomStream& more) {
   const NormalZiggurat& z = kNormalZiggurat;
   for (unsigned i = layer;;) {
@@ -91,6 +81,13 @@ inline double ziggurat_normal(unsigned layer, double u, engine::RandomStream& mo
     i = static_cast<unsigned>(bits & 127u);
     u = ziggurat_abscissa(bits);
   }
+}
+
+/// Returns a standard normal variate by the ziggurat method: one word (the layer from the low 7
+/// bits, the abscissa from the top 52) about 97.2% of the time.
+inline double standard_normal(engine::RandomStream& rng) {
+  const std::uint64_t bits = rng();
+  return ziggurat_normal(static_cast<unsigned>(bits & 127u), ziggurat_abscissa(bits), rng);
 }
 
 /// Yields word `entity % 4` of Philox block `block` of entity `entity / 4` under one purpose: four
@@ -126,11 +123,65 @@ class SharedBlockWords {
   std::uint64_t words_[kGroups][4] = {};
 };
 
-/// Returns an exponential variate with the given rate (+inf when the rate is not positive).
-inline double exponential(engine::RandomStream& rng, double rate) {
+/// Holds the 256-layer ziggurat of the standard exponential (Marsaglia and Tsang 2000), laid out as
+/// NormalZiggurat: x[0] = V / f(R) is the base, x[1] = R, x[256] = 0, with f(x) = exp(-x).
+struct ExponentialZiggurat {
+  static constexpr int kLayers = 256;
+  static constexpr double kR = 7.69711747013104972;   ///< Start of the tail.
+  static constexpr double kV = 3.949659822581572e-3;  ///< Area of each layer.
+  double x[kLayers + 1];                              ///< Right edges of the layers.
+  double f[kLayers + 1];                              ///< The density at each right edge.
+  double ratio[kLayers];  ///< x[i + 1] / x[i]: below it, a point is inside the density.
+
+  ExponentialZiggurat() {
+    x[0] = kV / std::exp(-kR);
+    x[1] = kR;
+    x[kLayers] = 0.0;
+    for (int i = 2; i < kLayers; ++i) x[i] = -std::log(kV / x[i - 1] + std::exp(-x[i - 1]));
+    for (int i = 0; i <= kLayers; ++i) f[i] = std::exp(-x[i]);
+    for (int i = 0; i < kLayers; ++i) ratio[i] = x[i + 1] / x[i];
+  }
+};
+
+inline const ExponentialZiggurat kExponentialZiggurat{};
+
+/// Returns a standard exponential variate by the ziggurat method: each try takes one word (the
+/// layer from the low 8 bits, the abscissa from the top 52), and about 97.8% of calls need one.
+inline double standard_exponential(engine::RandomStream& rng) {
+  const ExponentialZiggurat& z = kExponentialZiggurat;
+  double shift = 0.0;
+  for (;;) {
+    const std::uint64_t bits = rng();
+    const auto i = static_cast<unsigned>(bits & 255u);
+    const double u = engine::RandomStream::to_open01(bits);
+    if (u < z.ratio[i]) return shift + u * z.x[i];
+    if (i == 0) {
+      // Beyond R the exponential is R plus a new exponential (it has no memory).
+      shift += ExponentialZiggurat::kR;
+      continue;
+    }
+    // A wedge: accept below the density.
+    const double x = u * z.x[i];
+    if (z.f[i] + rng.uniform01() * (z.f[i + 1] - z.f[i]) < std::exp(-x)) return shift + x;
+  }
+}
+
+/// Returns an exponential variate with the given rate by inversion: exactly one draw, for streams
+/// whose later draws sit at fixed positions (+inf when the rate is not positive).
+inline double exponential_by_inversion(engine::RandomStream& rng, double rate) {
   const double u = rng.uniform01();
   if (!(rate > 0.0)) return std::numeric_limits<double>::infinity();
   return -std::log(u) / rate;
+}
+
+/// Returns an exponential variate with the given rate by the ziggurat (+inf, after one draw, when
+/// the rate is not positive).
+inline double exponential(engine::RandomStream& rng, double rate) {
+  if (!(rate > 0.0)) {
+    rng();
+    return std::numeric_limits<double>::infinity();
+  }
+  return standard_exponential(rng) / rate;
 }
 
 /// Returns true with probability `p` (one draw).
@@ -148,19 +199,20 @@ inline std::uint32_t poisson(engine::RandomStream& rng, double mean) {
 /// means differ a little draw counts that differ a little (common random numbers).
 std::uint32_t poisson_quantile(double u, double mean);
 
-/// Draws Poisson counts like poisson() and remembers exp(-mean) for the last mean seen, which
-/// repeats from person to person; below a mean of 10 it repeats Boost's inversion step by step.
+/// Draws Poisson counts: below a mean of 10 by inversion from one uniform (the smallest count
+/// whose CDF reaches it), remembering exp(-mean) for the last mean seen, which repeats from person
+/// to person; from 10 up like poisson(), by Boost's rejection method.
 class PoissonSampler {
  public:
-  /// Returns a Poisson count with mean `mean`, equal to poisson(rng, mean) with the same draws.
+  /// Returns a Poisson count with mean `mean` (no draws when the mean is not positive).
   std::uint32_t operator()(engine::RandomStream& rng, double mean) {
     if (!(mean > 0.0)) return 0;
     if (!(mean < 10.0)) return poisson(rng, mean);
-    return invert(boost::random::uniform_01<double>()(rng), mean);
+    return invert(rng.uniform01(), mean);
   }
 
  private:
-  // Boost's poisson_distribution<std::uint32_t, double>::invert, with the same arithmetic.
+  // Walks the CDF up from zero, taking each probability off the uniform as it passes it.
   std::uint32_t invert(double u, double mean) {
     if (mean != mean_) {
       mean_ = mean;

@@ -66,7 +66,7 @@ void PathwaySimulation::offer_care_partner(std::uint32_t id, bool priority, bool
     if (patience > 0.0) {
       engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Access),
                                4 * std::uint64_t{p.cp_wait_seq});
-      const double own = exponential(rng, 1.0 / patience);
+      const double own = exponential_by_inversion(rng, 1.0 / patience);  // Signposting: 4 k + 1.
       if (own < leave) {
         leave = own;
         at_max = false;

@@ -48,7 +48,37 @@ void PathwaySimulation::sync_person(std::uint32_t id) {
       alive && gap_setting ? p.last_proactive : std::numeric_limits<float>::infinity();
   gap_proactive_[id] = gap;
   // Handed on rather than read back: in a large register the array's line is rarely in cache.
-  due_[id] = static_cast<float>(month_work_due(id, gap));
+  set_due(id, month_work_due(id, gap));
+}
+
+std::size_t PathwaySimulation::month_end_at_or_after(double t) const {
+  if (!(t > kMonthDays)) return 0;
+  if (!(t <= horizon_)) return month_ends_;
+  // The estimate is corrected with the month ends' own times, so it agrees with comparing the due
+  // time with now.
+  auto k = static_cast<std::size_t>(t * (1.0 / kMonthDays));
+  while (k > 0 && month_end_time(k - 1) >= t) --k;
+  while (month_end_time(k) < t) ++k;
+  return k;
+}
+
+void PathwaySimulation::refile_due(std::uint32_t id, float due, float old) {
+  const std::size_t month = month_end_at_or_after(due);
+  // Still filed under this month end, which has yet to open: the old time falls after the month
+  // end before it and, unless past the last, not after this one.
+  if (month >= next_month_ && (month == 0 || old > month_end_time(month - 1)) &&
+      (month == month_ends_ || old <= month_end_time(month))) {
+    return;
+  }
+  file_due(id, month);
+}
+
+void PathwaySimulation::file_due(std::uint32_t id, std::size_t month) {
+  if (month < next_month_) {
+    if (calendar_.is_open()) calendar_.mark(id);
+    month = next_month_;
+  }
+  calendar_.file(id, month);
 }
 
 double PathwaySimulation::month_work_due(std::uint32_t id, float gap) const {

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <limits>
 
-#include "engine/scan_ahead.hpp"
 #include "model/acute_capacity.hpp"
 #include "model/draws.hpp"
 #include "model/pathway_simulation.hpp"
@@ -124,6 +123,8 @@ ReplicationOutcome PathwaySimulation::run() {
   // Most pending events (deaths, moves, transitions) lie months ahead: a heap of the next few
   // days' events pops faster than one of everything, and stays small without reserving.
   sim_.set_event_window(kEventWindowDays);
+  while (month_end_time(month_ends_) <= horizon_) ++month_ends_;
+  calendar_.set_months(month_ends_);
   const std::size_t expected_people =
       trial_ ? std::size_t{config_.trial.participants_intervention} +
                    config_.trial.participants_control
@@ -170,7 +171,7 @@ ReplicationOutcome PathwaySimulation::run() {
   }
   sim_.schedule_at(warmup_, k_warmup_, 0, 0, kWarmupPriority);
   sim_.schedule_at(window_start_, k_window_, 0, 0, kWindowPriority);
-  if (kMonthDays <= horizon_) sim_.schedule_at(kMonthDays, k_month_, 0, 0, kMonthPriority);
+  if (month_ends_ > 0) sim_.schedule_at(month_end_time(0), k_month_, 0, 0, kMonthPriority);
   // Most events concern one person whose record is far from the last one's in England's half a
   // million: loading the records of the next events while this one is handled hides that wait.
   sim_.run_until_looking_ahead(horizon_, [this](const engine::Event& next) {
@@ -214,6 +215,7 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
             static_cast<std::uint8_t>(diagnosis_group(p.diagnosis))});
   outputs_.joined_register(p, now);
   due_.push_back(0.0f);
+  file_due(id, 0);
   gap_proactive_.push_back(std::numeric_limits<float>::infinity());
   sync_person(id);
   const double move = draw_move_time(config_, key_, id, now);
@@ -305,16 +307,27 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     }
     qol_.step(id, z);
   }
-  // By index: the list never shrinks while it is walked, but arrivals would grow it.
-  const auto due = [&](std::uint32_t id) { return month_work_for_everyone || !(due_[id] > now); };
-  // Records of the due are scattered: start loading those of the next eight people due.
-  engine::ScanAhead<8> ahead;
-  for (std::size_t i = 0; i < n; ++i) {
-    ahead.at(
-        i, n, [&](std::size_t j) { return due(living_[j]); },
-        [&](std::size_t j) { prefetch_person(living_[j]); });
-    const std::uint32_t id = living_[i];
-    if (!due(id)) continue;
+  // The people filed under this month end, in id order: the work of one may make a later one
+  // due (marked as it is filed), or an earlier one, who then waits for the next month end.
+  const auto end = static_cast<std::uint32_t>(persons_.size());
+  calendar_.open(month, end);
+  next_month_ = month + 1;
+  opened_until_ = now;
+  if (month_work_for_everyone) {
+    for (std::size_t i = 0; i < n; ++i) calendar_.mark(living_[i]);
+  }
+  // Records of the due are scattered: keep loading those of the people eight places ahead.
+  std::uint32_t ahead = calendar_.next(0);
+  for (int k = 0; k < 8 && ahead < end; ++k, ahead = calendar_.next(ahead + 1)) {
+    prefetch_person(ahead);
+  }
+  for (std::uint32_t id = calendar_.next(0); id < end; id = calendar_.next(id + 1)) {
+    if (ahead < end) {
+      prefetch_person(ahead);
+      ahead = calendar_.next(ahead + 1);
+    }
+    // Filing is a lower bound: a later change may have put the work off.
+    if (!month_work_for_everyone && due_[id] > now) continue;
     Person& p = persons_[id];
     if (!p.has(kAlive)) continue;
     // Outpatient appointments are settled when the person would otherwise enter the gap.
@@ -325,8 +338,9 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
     // Discharges from secondary care happen at month ends, so checking here sees them (nothing
     // in the checks adds people, so `p` is still this person's record).
     if (!under_secondary_care(p)) outputs_.outside_secondary_care(p);
-    due_[id] = static_cast<float>(month_work_due(id, gap_proactive_[id]));
+    set_due(id, month_work_due(id, gap_proactive_[id]));
   }
+  calendar_.close();
   std::uint32_t in_gap = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (now - static_cast<double>(gap_proactive_[living_[i]]) > window) ++in_gap;
@@ -340,7 +354,7 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   people.in_gap = in_gap;
   outputs_.close_month(month, sim_.now(), people, qol_.take_month_sums());
   if (month_observer) month_observer(*this);
-  next_month_end_ = static_cast<double>(month + 2) * kMonthDays;
+  next_month_end_ = month_end_time(month + 1);
   if (next_month_end_ <= horizon_) {
     sim_.schedule_at(next_month_end_, k_month_, month + 1, 0, kMonthPriority);
   }

@@ -24,7 +24,7 @@ mortality::HazardState PathwaySimulation::hazard_state(const Person& p) const {
 
 void PathwaySimulation::start_mortality(std::uint32_t id) {
   engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Mortality));
-  schedule_death(id, exponential(rng, 1.0));
+  schedule_death(id, exponential_by_inversion(rng, 1.0));  // The cause is draw 1.
 }
 
 double PathwaySimulation::remaining_hazard(std::uint32_t id) const {
@@ -84,16 +84,14 @@ void PathwaySimulation::note_crisis_end(std::uint32_t id) {
   schedule_death(id, budget);
 }
 
-void PathwaySimulation::cardiovascular_check(std::uint32_t id, bool checked) {
+void PathwaySimulation::cardiovascular_check(std::uint32_t id, bool checked,
+                                             std::uint64_t found_bits, std::uint64_t uptake_bits) {
   Person& p = persons_[id];
   const MortalityConfig& m = config_.mortality;
   bool treat = false;
   if (checked && !p.has(kCvTreated)) {
-    // Keyed by the check's year, so the same check finds the same risk in every scenario.
-    const auto year = static_cast<std::uint64_t>(std::floor(p.next_check / kYearDays));
-    engine::RandomStream rng(key_, id, static_cast<std::uint64_t>(Purpose::Physical), 2 * year);
-    const bool found = bernoulli(rng, m.check_detection_probability);
-    const bool taken_up = bernoulli(rng, m.treatment_uptake);
+    const bool found = engine::RandomStream::to_open01(found_bits) < m.check_detection_probability;
+    const bool taken_up = engine::RandomStream::to_open01(uptake_bits) < m.treatment_uptake;
     treat = found && taken_up;
   }
   // Treatment continues while yearly checks do; a missed check stops it.

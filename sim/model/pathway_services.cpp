@@ -258,20 +258,21 @@ void PathwaySimulation::monthly_checks(std::uint32_t id) {
     const bool supported =
         (p.home == Setting::CarePartner && p.rapport > 0) || p.home == Setting::Cmht;
     const ServicesConfig& s = config_.services;
-    bool checked = false;
-    bool self_refers = false;
-    double self_referral_day = 0.0;
-    {
-      PersonStream rng(*this, id, kSlotServices);
-      checked =
-          bernoulli(*rng, supported ? s.physical_check_with_support : s.physical_check_probability);
-      // Whether the person refers themselves to a VCSE offer in the coming year, and when:
-      // drawn once a year here rather than every month.
-      self_refers = bernoulli(*rng, self_referral_per_check_);
-      self_referral_day = rng.uniform() * kYearDays;
-    }
+    // One block per check, keyed by the check's year, so the same check draws the same numbers
+    // in every scenario.
+    const auto year = static_cast<std::uint64_t>(std::floor(p.next_check / kYearDays));
+    std::uint64_t words[4];
+    engine::RandomStream::block_words(key_, id, static_cast<std::uint64_t>(Purpose::Physical), year,
+                                      words);
+    const bool checked = engine::RandomStream::to_open01(words[0]) <
+                         (supported ? s.physical_check_with_support : s.physical_check_probability);
+    // Whether the person refers themselves to a VCSE offer in the coming year, and when: drawn
+    // once a year here rather than every month. Below the chance, u / chance is uniform again.
+    const double u = engine::RandomStream::to_open01(words[1]);
+    const bool self_refers = u < self_referral_per_check_;
+    const double self_referral_day = self_refers ? u / self_referral_per_check_ * kYearDays : 0.0;
     if (checked) outputs_.physical_check(p, now);
-    cardiovascular_check(id, checked);
+    cardiovascular_check(id, checked, words[2], words[3]);
     if (self_refers && now + self_referral_day <= horizon_) {
       sim_.schedule_in(self_referral_day, k_vcse_self_referral_, id);
     }

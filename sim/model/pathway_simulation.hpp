@@ -9,7 +9,9 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "engine/random_stream.hpp"
@@ -17,6 +19,7 @@
 #include "engine/simulator.hpp"
 #include "engine/time_weighted.hpp"
 #include "model/draws.hpp"
+#include "model/due_calendar.hpp"
 #include "model/mortality.hpp"
 #include "model/pathway_config.hpp"
 #include "model/pathway_tally.hpp"
@@ -150,7 +153,10 @@ class PathwaySimulation {
   void on_death(const engine::Event& e);
   void note_crisis(std::uint32_t id);
   void note_crisis_end(std::uint32_t id);
-  void cardiovascular_check(std::uint32_t id, bool checked);
+  /// Applies the check's effect on vascular risk treatment: `found_bits` and `uptake_bits` are the
+  /// check's words for finding the risk and taking up treatment.
+  void cardiovascular_check(std::uint32_t id, bool checked, std::uint64_t found_bits,
+                            std::uint64_t uptake_bits);
 
   // Clinical dynamics, crises, acute care, leaving, quality of life (pathway_clinical.cpp).
   [[nodiscard]] double support_ratio(const Person& p) const;
@@ -182,6 +188,28 @@ class PathwaySimulation {
   /// Returns the earliest time a month end may have work for `id` given its state now and `gap`,
   /// its entry in the gap array.
   [[nodiscard]] double month_work_due(std::uint32_t id, float gap) const;
+  /// Sets the time from which month ends have work for `id` and files it under the first month
+  /// end at or after that time.
+  void set_due(std::uint32_t id, double due) {
+    const auto stored = static_cast<float>(due);
+    const float old = std::exchange(due_[id], stored);
+    // Unchanged and filed under a month end yet to open: the common case, with nothing to do.
+    if (stored == old && static_cast<double>(stored) > opened_until_) return;
+    refile_due(id, stored, old);
+  }
+  /// Files `id`, whose due time changed from `old` to `due`, unless it is filed already under the
+  /// month end `due` falls at, which has yet to open.
+  void refile_due(std::uint32_t id, float due, float old);
+  /// Files `id` under month end `month`, or under the next to open (and the open one, which has
+  /// not yet reached `id` when it is later in id order) if `month` has opened already.
+  void file_due(std::uint32_t id, std::size_t month);
+  /// Returns the time of month end `k`, as on_month_end schedules it.
+  [[nodiscard]] static double month_end_time(std::size_t k) noexcept {
+    return static_cast<double>(k + 1) * kMonthDays;
+  }
+  /// Returns the index of the first month end at or after time `t` (0 when `t` is NaN), or one
+  /// past the last month end when it falls after the horizon.
+  [[nodiscard]] std::size_t month_end_at_or_after(double t) const;
   /// Sets `id`'s home setting.
   void set_home(std::uint32_t id, Setting home) {
     persons_[id].home = home;
@@ -309,6 +337,12 @@ class PathwaySimulation {
                 k_death_ = 0, k_cp_renege_ = 0, k_cp_episode_end_ = 0, k_stepdown_followed_ = 0,
                 k_cmht_contact_ = 0;
   double next_month_end_ = kMonthDays;
+  std::size_t month_ends_ = 0;  ///< Month ends up to the horizon.
+  std::size_t next_month_ = 0;  ///< The first month end not yet opened.
+  /// The time of the last month end opened (-inf before the first): a due time after it falls at
+  /// a month end yet to open.
+  double opened_until_ = -std::numeric_limits<double>::infinity();
+  DueCalendar calendar_;  ///< Who each month end visits beyond the quality-of-life step.
 
   double cmht_contact_scale_ = 1.0;  ///< Share of contact rates coordinators' hours allow.
   /// Counts the living out of acute care, whose GP consultations (output only as totals) accrue

@@ -27,11 +27,13 @@ enum class Purpose : std::uint64_t {
   Month = 7,
   Migration = 8,   ///< Time of moving away.
   Workforce = 9,   ///< Care Partner posts: vacancy at start, leaving, recruitment delays.
-  Services = 10,   ///< Contact counts, checks, referrals, triage, patience, VCSE connections.
+  Services = 10,   ///< Contact counts, referrals, triage, patience, VCSE connections.
   Arrival = 11,    ///< Incidence and in-migration arrival times.
   Proactive = 12,  ///< Found by identification sweep k (position = sweep index).
-  Physical = 13,   ///< Vascular risk found and treated at check k (position = check year).
-  Access = 14,     ///< Care Partner waiting entry k: patience, signposting (position = 4 k).
+  /// Yearly health check in year y, block y: whether it takes place, VCSE self-referral and its
+  /// day, vascular risk found, treatment taken up (words 0-3).
+  Physical = 13,
+  Access = 14,  ///< Care Partner waiting entry k: patience, signposting (position = 4 k).
   /// Further ziggurat tries of person id's quality-of-life noise in month m, from position m << 32.
   MonthMore = 15,
 };

@@ -229,6 +229,42 @@ TEST_CASE("Care Partner capacity does not change who the synthesised people are"
   CHECK(a.persons().size() == b.persons().size());
 }
 
+TEST_CASE("a yearly health check takes place or not alike in every scenario", "[pathway][crn]") {
+  // Support changes the chance of a check; with the same chance either way, whether a check
+  // takes place depends only on the person and the check's year, whatever else differs.
+  PathwayConfig none = small_place(testing::ics_baseline_config());
+  PathwayConfig many = small_place(testing::ics_partners_config());
+  for (PathwayConfig* c : {&none, &many}) {
+    c->services.physical_check_with_support = c->services.physical_check_probability;
+  }
+  PathwaySimulation a(none, engine::RngKey{9, 0}, nullptr);
+  PathwaySimulation b(many, engine::RngKey{9, 0}, nullptr);
+  a.run();
+  b.run();
+  const double window_start = none.horizon_days - 365.25;
+  std::size_t compared = 0;
+  std::size_t checked = 0;
+  std::size_t moved = 0;  // People whose care differed between the two runs.
+  const std::size_t n = std::min(a.persons().size(), b.persons().size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& x = a.persons()[i];
+    const auto& y = b.persons()[i];
+    // Alive at the end of both runs and on the register before the 12-month window opened.
+    if (!x.has(pathway::kAlive) || !y.has(pathway::kAlive) || x.entry_time >= window_start) {
+      continue;
+    }
+    ++compared;
+    if (x.home != y.home || x.cp_worker != y.cp_worker) ++moved;
+    REQUIRE(x.has(pathway::kWindowCheck) == y.has(pathway::kWindowCheck));
+    if (x.has(pathway::kWindowCheck)) ++checked;
+  }
+  CHECK(compared > 3000);
+  // About 30% have a check in a year; Care Partners changed many other things.
+  CHECK(checked > compared / 5);
+  CHECK(checked < compared / 2);
+  CHECK(moved > 100);
+}
+
 TEST_CASE("more Care Partner FTE never leaves more people waiting for one", "[pathway][monotone]") {
   PathwayConfig few = small_place(testing::ics_partners_config());
   PathwayConfig more = few;
