@@ -191,9 +191,9 @@ TEST_CASE("a value failing validation names the override, not the base file",
             set_error(kPartners, {"policies.cmht_discharge_destination=care_partnr"}).what()) ==
         "--set policies.cmht_discharge_destination=care_partnr: expected one of 'primary_care', "
         "'care_partner', 'vcse', got 'care_partnr' (did you mean 'care_partner'?)");
-  CHECK(std::string(set_error(kPartners, {"warmup_days=15000"}).what()) ==
-        "--set warmup_days=15000: expected a number >= 0 and < horizon_days (11566.5), got "
-        "'15000'");
+  CHECK(std::string(set_error(kPartners, {"warmup_days=16000"}).what()) ==
+        "--set warmup_days=16000: expected a number >= 0 and < horizon_days (15067.5), got "
+        "'16000'");
   const ScenarioError bad_yaml = set_error(kPartners, {"care_partners.fte={"});
   CHECK_THAT(bad_yaml.what(),
              Catch::Matchers::StartsWith("--set care_partners.fte={: invalid YAML value '{': "));
