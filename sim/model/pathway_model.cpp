@@ -214,8 +214,8 @@ std::uint32_t PathwaySimulation::add_person(Origin origin) {
             static_cast<std::uint8_t>(ethnicity_group(p.ethnicity)),
             static_cast<std::uint8_t>(diagnosis_group(p.diagnosis))});
   outputs_.joined_register(p, now);
-  due_.push_back(0.0f);
-  file_due(id, 0);
+  // No due time yet, so that sync_person below files the person whatever their first one is.
+  due_.push_back(std::numeric_limits<float>::quiet_NaN());
   gap_proactive_.push_back(std::numeric_limits<float>::infinity());
   sync_person(id);
   const double move = draw_move_time(config_, key_, id, now);
@@ -312,7 +312,6 @@ void PathwaySimulation::on_month_end(const engine::Event& e) {
   const auto end = static_cast<std::uint32_t>(persons_.size());
   calendar_.open(month, end);
   next_month_ = month + 1;
-  opened_until_ = now;
   if (month_work_for_everyone) {
     for (std::size_t i = 0; i < n; ++i) calendar_.mark(living_[i]);
   }

@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -193,8 +192,12 @@ class PathwaySimulation {
   void set_due(std::uint32_t id, double due) {
     const auto stored = static_cast<float>(due);
     const float old = std::exchange(due_[id], stored);
-    // Unchanged and filed under a month end yet to open: the common case, with nothing to do.
-    if (stored == old && static_cast<double>(stored) > opened_until_) return;
+    // Unchanged and after the last month end opened (at next_month_ × kMonthDays), so filed
+    // under one yet to open: the common case, with nothing to do.
+    if (stored == old &&
+        static_cast<double>(stored) > static_cast<double>(next_month_) * kMonthDays) {
+      return;
+    }
     refile_due(id, stored, old);
   }
   /// Files `id`, whose due time changed from `old` to `due`, unless it is filed already under the
@@ -339,10 +342,7 @@ class PathwaySimulation {
   double next_month_end_ = kMonthDays;
   std::size_t month_ends_ = 0;  ///< Month ends up to the horizon.
   std::size_t next_month_ = 0;  ///< The first month end not yet opened.
-  /// The time of the last month end opened (-inf before the first): a due time after it falls at
-  /// a month end yet to open.
-  double opened_until_ = -std::numeric_limits<double>::infinity();
-  DueCalendar calendar_;  ///< Who each month end visits beyond the quality-of-life step.
+  DueCalendar calendar_;        ///< Who each month end visits beyond the quality-of-life step.
 
   double cmht_contact_scale_ = 1.0;  ///< Share of contact rates coordinators' hours allow.
   /// Counts the living out of acute care, whose GP consultations (output only as totals) accrue
